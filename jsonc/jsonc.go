@@ -1,0 +1,365 @@
+// Package jsonc parses the JSON files of a mini program (app.json, page and
+// component json, project.config.json, sitemap.json) into a tree that keeps
+// the byte offset of every key and value, so that every finding about a
+// configuration points at the exact key or value that causes it.
+//
+// WeChat reads these files with a strict JSON parser, yet editors and
+// templates leave comments and trailing commas in them. Parse tolerates both
+// (through github.com/tailscale/hujson) and reports each as a Problem, along
+// with duplicate keys (JSON.parse keeps the last one silently) and a leading
+// byte order mark.
+package jsonc
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tailscale/hujson"
+)
+
+// Kind is the type of a JSON value.
+type Kind uint8
+
+const (
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Object
+	Array
+)
+
+var kindNames = [...]string{"null", "boolean", "number", "string", "object", "array"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Value is a JSON value with its byte offsets in the source.
+type Value struct {
+	Kind       Kind
+	Start, End int // offsets of the first byte and one past the last
+	Str        string
+	Num        json.Number
+	Bool       bool
+	Members    []*Member // Object, in source order, duplicates included
+	Elems      []*Value  // Array
+}
+
+// Member is one key of an object.
+type Member struct {
+	Key              string
+	KeyStart, KeyEnd int
+	Value            *Value
+}
+
+// Get returns the value of key in an object, or nil. As with JSON.parse, the
+// last of duplicate keys wins.
+func (v *Value) Get(key string) *Value {
+	if m := v.Member(key); m != nil {
+		return m.Value
+	}
+	return nil
+}
+
+// Member returns the member of an object with this key (the last one when
+// the key is duplicated), or nil.
+func (v *Value) Member(key string) *Member {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	for i := len(v.Members) - 1; i >= 0; i-- {
+		if v.Members[i].Key == key {
+			return v.Members[i]
+		}
+	}
+	return nil
+}
+
+// String returns the string value, and whether v is a string.
+func (v *Value) String() (string, bool) {
+	if v == nil || v.Kind != String {
+		return "", false
+	}
+	return v.Str, true
+}
+
+// Head returns the end offset of the part of v a finding should underline:
+// the opening bracket of an object or array (whose body may span pages), the
+// whole of anything else.
+func (v *Value) Head() int {
+	if v.Kind == Object || v.Kind == Array {
+		return v.Start + 1
+	}
+	return v.End
+}
+
+// IsTrue reports whether v is the literal true.
+func (v *Value) IsTrue() bool { return v != nil && v.Kind == Bool && v.Bool }
+
+// Interface converts the tree to the plain Go values encoding/json would
+// produce (with json.Number for numbers), for JSON Schema validation.
+func (v *Value) Interface() any {
+	switch v.Kind {
+	case Bool:
+		return v.Bool
+	case Number:
+		return v.Num
+	case String:
+		return v.Str
+	case Object:
+		m := make(map[string]any, len(v.Members))
+		for _, mem := range v.Members {
+			m[mem.Key] = mem.Value.Interface()
+		}
+		return m
+	case Array:
+		a := make([]any, len(v.Elems))
+		for i, e := range v.Elems {
+			a[i] = e.Interface()
+		}
+		return a
+	}
+	return nil
+}
+
+// Lookup follows a JSON Pointer given as its unescaped tokens. It returns the
+// value found, and the member when the last token named an object key (so a
+// caller can point at the key rather than the value).
+func (v *Value) Lookup(tokens []string) (*Value, *Member) {
+	var mem *Member
+	for _, tok := range tokens {
+		mem = nil
+		switch {
+		case v == nil:
+			return nil, nil
+		case v.Kind == Object:
+			mem = v.Member(tok)
+			if mem == nil {
+				return nil, nil
+			}
+			v = mem.Value
+		case v.Kind == Array:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(v.Elems) {
+				return nil, nil
+			}
+			v = v.Elems[i]
+		default:
+			return nil, nil
+		}
+	}
+	return v, mem
+}
+
+// ProblemKind classifies what Parse tolerated.
+type ProblemKind uint8
+
+const (
+	Comment ProblemKind = iota
+	TrailingComma
+	DuplicateKey
+	ByteOrderMark
+)
+
+// Problem is something Parse accepted that WeChat's JSON parser does not, or
+// that silently loses data.
+type Problem struct {
+	Kind       ProblemKind
+	Start, End int
+	Message    string
+}
+
+// SyntaxError is JSON that cannot be parsed at all.
+type SyntaxError struct {
+	Offset  int
+	Message string
+}
+
+func (e *SyntaxError) Error() string { return e.Message }
+
+// MaxDepth bounds the nesting of arrays and objects. Real configurations nest
+// a handful of levels; the bound keeps hostile input from exhausting the stack.
+const MaxDepth = 512
+
+// Parse parses src. On a syntax error the returned value is nil.
+func Parse(src []byte) (*Value, []Problem, *SyntaxError) {
+	var probs []Problem
+	base := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		probs = append(probs, Problem{ByteOrderMark, 0, 3,
+			"file starts with a byte order mark (U+FEFF); WeChat's JSON.parse rejects it, save the file as UTF-8 without BOM"})
+		base = 3
+	}
+	body := src[base:]
+	scanned, serr := scan(body, base)
+	if serr != nil {
+		return nil, probs, serr
+	}
+	hv, err := hujson.Parse(body)
+	if err != nil {
+		return nil, probs, syntaxError(body, base, err)
+	}
+	probs = append(probs, scanned...)
+	b := builder{src: body, base: base}
+	v, serr := b.value(&hv)
+	if serr != nil {
+		return nil, probs, serr
+	}
+	probs = append(probs, b.probs...)
+	return v, probs, nil
+}
+
+var lineCol = regexp.MustCompile(`^hujson: line (\d+), column (\d+): (.*)$`)
+
+// syntaxError turns hujson's "line L, column C" (C counted in bytes) back into
+// an offset, so that positions are converted in one place only.
+func syntaxError(body []byte, base int, err error) *SyntaxError {
+	msg := err.Error()
+	m := lineCol.FindStringSubmatch(msg)
+	if m == nil {
+		return &SyntaxError{Offset: base, Message: strings.TrimPrefix(msg, "hujson: ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(body[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+	}
+	off += col - 1
+	if off > len(body) || strings.Contains(msg, "unexpected EOF") {
+		// hujson reports where the unfinished value began; the file ends
+		// at its end, which is where the reader must add something.
+		off = len(body)
+	}
+	text := m[3]
+	text = strings.ReplaceAll(text, "parsing value: unexpected EOF", "unexpected end of file, value expected")
+	text = strings.ReplaceAll(text, ": unexpected EOF", ": unexpected end of file")
+	if strings.HasSuffix(text, "unexpected EOF") {
+		text = "unexpected end of file"
+	}
+	return &SyntaxError{Offset: base + off, Message: text}
+}
+
+// scan finds comments, trailing commas and excessive nesting, which hujson
+// accepts (or, for nesting, would recurse into) without reporting.
+func scan(b []byte, base int) ([]Problem, *SyntaxError) {
+	var probs []Problem
+	depth := 0
+	lastComma := -1 // offset of a comma with only blanks and comments after it so far
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '"':
+			lastComma = -1
+			i++
+			for i < len(b) && b[i] != '"' {
+				if b[i] == '\\' {
+					i++
+				}
+				i++
+			}
+		case c == '/' && i+1 < len(b) && (b[i+1] == '/' || b[i+1] == '*'):
+			start := i
+			if b[i+1] == '/' {
+				for i < len(b) && b[i] != '\n' {
+					i++
+				}
+				end := i
+				if end > start && b[end-1] == '\r' {
+					end--
+				}
+				probs = append(probs, Problem{Comment, base + start, base + end, "comment in JSON; WeChat's JSON does not allow comments"})
+			} else {
+				j := bytes.Index(b[i+2:], []byte("*/"))
+				if j < 0 {
+					return probs, &SyntaxError{Offset: base + start, Message: "unterminated /* comment"}
+				}
+				i += 2 + j + 1
+				probs = append(probs, Problem{Comment, base + start, base + i + 1, "comment in JSON; WeChat's JSON does not allow comments"})
+			}
+		case c == '{' || c == '[':
+			lastComma = -1
+			depth++
+			if depth > MaxDepth {
+				return probs, &SyntaxError{Offset: base + i, Message: fmt.Sprintf("nesting deeper than %d levels", MaxDepth)}
+			}
+		case c == '}' || c == ']':
+			if lastComma >= 0 {
+				probs = append(probs, Problem{TrailingComma, base + lastComma, base + lastComma + 1, "trailing comma; WeChat's JSON does not allow it"})
+			}
+			lastComma = -1
+			depth--
+		case c == ',':
+			lastComma = i
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		default:
+			lastComma = -1
+		}
+	}
+	return probs, nil
+}
+
+type builder struct {
+	src   []byte
+	base  int
+	probs []Problem
+}
+
+func (b *builder) value(hv *hujson.Value) (*Value, *SyntaxError) {
+	v := &Value{Start: b.base + hv.StartOffset, End: b.base + hv.EndOffset}
+	switch t := hv.Value.(type) {
+	case hujson.Literal:
+		switch t.Kind() {
+		case 'n':
+			v.Kind = Null
+		case 't', 'f':
+			v.Kind, v.Bool = Bool, t.Bool()
+		case '0':
+			v.Kind, v.Num = Number, json.Number(t)
+		case '"':
+			v.Kind = String
+			if err := json.Unmarshal(t, &v.Str); err != nil {
+				return nil, &SyntaxError{Offset: v.Start, Message: "invalid string literal: " + err.Error()}
+			}
+		}
+	case *hujson.Object:
+		v.Kind = Object
+		seen := make(map[string]*Member, len(t.Members))
+		for i := range t.Members {
+			hm := &t.Members[i]
+			m := &Member{KeyStart: b.base + hm.Name.StartOffset, KeyEnd: b.base + hm.Name.EndOffset}
+			if err := json.Unmarshal(hm.Name.Value.(hujson.Literal), &m.Key); err != nil {
+				return nil, &SyntaxError{Offset: m.KeyStart, Message: "invalid string literal: " + err.Error()}
+			}
+			val, err := b.value(&hm.Value)
+			if err != nil {
+				return nil, err
+			}
+			m.Value = val
+			if prev := seen[m.Key]; prev != nil {
+				b.probs = append(b.probs, Problem{DuplicateKey, m.KeyStart, m.KeyEnd,
+					fmt.Sprintf("duplicate key %q; the earlier value is silently dropped", m.Key)})
+			}
+			seen[m.Key] = m
+			v.Members = append(v.Members, m)
+		}
+	case *hujson.Array:
+		v.Kind = Array
+		v.Elems = make([]*Value, 0, len(t.Elements))
+		for i := range t.Elements {
+			e, err := b.value(&t.Elements[i])
+			if err != nil {
+				return nil, err
+			}
+			v.Elems = append(v.Elems, e)
+		}
+	}
+	return v, nil
+}

@@ -1,0 +1,160 @@
+// Package linttest runs a rule over fixture projects and checks its findings
+// against expectations written next to the fixture, in the spirit of
+// golang.org/x/tools/go/analysis/analysistest.
+//
+// A fixture is a txtar archive: its files form the project, and a section
+// named "want" lists the expected findings, one a line:
+//
+//	app.json:12:7: error: chatTools has 2 items
+//
+// The part after the severity is a regular expression matched against the
+// message. Each finding of the rule must match one want line and each want
+// line one finding; lines starting with # are comments. JSON has no comments,
+// so expectations for JSON files live in the want section. A section named
+// "options" may hold "assume-chat-tool".
+package linttest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+// Run runs rule over every fixture matching pattern (a filepath.Glob, such as
+// "testdata/*.txtar"), each as a subtest.
+func Run(t *testing.T, rule *lint.Rule, pattern string) {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no fixtures match %s", pattern)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			RunFixture(t, rule, file)
+		})
+	}
+}
+
+// RunFixture runs rule over one fixture archive.
+func RunFixture(t *testing.T, rule *lint.Rule, file string) {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var wants []*want
+	var opts project.Options
+	for _, f := range ar.Files {
+		switch f.Name {
+		case "want":
+			wants, err = parseWants(string(f.Data))
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			continue
+		case "options":
+			for _, o := range strings.Fields(string(f.Data)) {
+				switch o {
+				case "assume-chat-tool":
+					opts.AssumeChatTool = true
+				default:
+					t.Fatalf("%s: unknown option %q", file, o)
+				}
+			}
+			continue
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, unescape(f.Data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := project.Load(dir, opts)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	res, err := lint.Run(p, []*lint.Rule{rule})
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	for _, f := range res.Findings {
+		got := fmt.Sprintf("%s:%d:%d: %s: %s", f.Path, f.Start.Line, f.Start.Column, f.Severity, f.Message)
+		matched := false
+		for _, w := range wants {
+			if !w.used && w.match(f) {
+				w.used, matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("unexpected finding: %s", got)
+		}
+	}
+	for _, w := range wants {
+		if !w.used {
+			t.Errorf("no finding matched want line %d: %s", w.line, w.text)
+		}
+	}
+}
+
+// unescape lets fixtures hold bytes a text archive cannot show: the
+// sequences \ufeff (a byte order mark) and \r (before a newline) are replaced.
+func unescape(b []byte) []byte {
+	s := strings.ReplaceAll(string(b), `\ufeff`, "\uFEFF")
+	s = strings.ReplaceAll(s, "\\r\n", "\r\n")
+	return []byte(s)
+}
+
+type want struct {
+	line     int
+	text     string
+	path     string
+	ln, col  int
+	severity string
+	re       *regexp.Regexp
+	used     bool
+}
+
+var wantLine = regexp.MustCompile(`^(\S+?):(\d+):(\d+): (error|warning|info): (.*)$`)
+
+func parseWants(s string) ([]*want, error) {
+	var ws []*want
+	for i, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m := wantLine.FindStringSubmatch(line)
+		if m == nil {
+			return nil, fmt.Errorf("want line %d: %q is not path:line:col: severity: regexp", i+1, line)
+		}
+		re, err := regexp.Compile(m[5])
+		if err != nil {
+			return nil, fmt.Errorf("want line %d: %v", i+1, err)
+		}
+		ln, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		ws = append(ws, &want{line: i + 1, text: line, path: m[1], ln: ln, col: col, severity: m[4], re: re})
+	}
+	return ws, nil
+}
+
+func (w *want) match(f lint.Finding) bool {
+	return w.path == f.Path && w.ln == f.Start.Line && w.col == f.Start.Column &&
+		w.severity == f.Severity.String() && w.re.MatchString(f.Message)
+}

@@ -1,0 +1,423 @@
+// Package project loads a mini program project into the model every rule
+// works on: which configuration files exist and what they say, the packages
+// (main, subpackages, the chat tool), the pages with their effective renderer
+// and component framework, and the custom components they reach.
+//
+// Every file the loader reads goes into one token.FileSet, so that every
+// finding, whatever file it is about, is a token.Pos. Nothing outside the
+// project root is read: paths that leave it, and symlinks that point out of
+// it, are treated as absent.
+package project
+
+import (
+	"fmt"
+	"go/token"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/chattool-lint/chattool-lint/jsonc"
+)
+
+// Options tune how a project is interpreted.
+type Options struct {
+	// AssumeChatTool treats every file as chat-tool code.
+	AssumeChatTool bool
+	// MinBaseLibrary is the oldest base library the app supports (zero: any).
+	MinBaseLibrary Version
+}
+
+// Project is a loaded mini program.
+type Project struct {
+	// Dir is the project directory as given on the command line.
+	Dir  string
+	root string // absolute, symlinks resolved
+
+	Fset  *token.FileSet
+	Files []*File // every file read, in reading order
+
+	Options Options
+
+	// Config is project.config.json, or nil.
+	Config *JSONFile
+	// MiniRoot is the mini program root relative to Dir ("" for Dir itself),
+	// from project.config.json's miniprogramRoot.
+	MiniRoot string
+	// MiniRootErr says why miniprogramRoot was not followed, if it was not.
+	MiniRootErr string
+
+	// App is app.json, or nil for a folder of loose mini program files.
+	App *JSONFile
+	// Subpackages in app.json order.
+	Subpackages []*Subpackage
+	// ChatTools are the items of app.json chatTools.
+	ChatTools []*ChatTool
+	// ChatTool is the subpackage the first chatTools item names, or nil.
+	ChatTool *Subpackage
+	// Pages: main package pages first, then each subpackage's, in app.json order.
+	Pages []*Page
+	// Components reached through usingComponents, sorted by path.
+	Components []*Component
+	// Compilers are the project's useCompilerPlugins ("typescript", "less", "sass").
+	Compilers map[string]bool
+
+	// JSONFiles are all parsed JSON files, in reading order.
+	JSONFiles []*JSONFile
+	// LoadErrors are files the loader needed but could not read.
+	LoadErrors []LoadError
+
+	files     map[string]*File
+	jsonFiles map[string]*JSONFile
+	exists    map[string]bool
+	comps     map[string]*Component
+	refs      []*ComponentRef
+}
+
+// Subpackage is an item of app.json subPackages (or subpackages).
+type Subpackage struct {
+	// Root is the root folder inside the mini program, cleaned, without slashes
+	// around it ("packageChatTool").
+	Root  string
+	Item  *jsonc.Value // the item object in app.json
+	Pages []*Page
+}
+
+// Independent reports whether the item says "independent": true.
+func (s *Subpackage) Independent() bool { return s.Item.Get("independent").IsTrue() }
+
+// ChatTool is an item of app.json chatTools.
+type ChatTool struct {
+	Item *jsonc.Value
+	// Package is the subpackage its root names, or nil.
+	Package *Subpackage
+}
+
+// Page is a page listed in app.json.
+type Page struct {
+	// Path is the page path inside the mini program, without extension
+	// ("packageChatTool/pages/entry/index").
+	Path string
+	// Value is the string in app.json that lists the page.
+	Value *jsonc.Value
+	// Package is the subpackage, or nil for the main package.
+	Package *Subpackage
+	// JSON is the page's .json file, or nil when it has none.
+	JSON *JSONFile
+
+	Renderer, ComponentFramework Setting
+}
+
+// Setting is a configuration value resolved through page json > subpackage
+// item > app.json > WeChat's default.
+type Setting struct {
+	Value string
+	// Level is "page", "subpackage", "app" or "default".
+	Level string
+	// File and Node are where the value was set (nil for the default).
+	File *JSONFile
+	Node *jsonc.Value
+}
+
+// Component is a custom component reached through usingComponents.
+type Component struct {
+	// Path is the component path inside the mini program, without extension.
+	Path string
+	JSON *JSONFile
+	// Package is the package its files live in (nil for the main package).
+	Package *Subpackage
+}
+
+// Load loads the project in dir.
+func Load(dir string, opts Options) (*Project, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	root, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", dir, unwrapPathError(err))
+	}
+	st, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", dir, unwrapPathError(err))
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	if _, err := os.ReadDir(root); err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", dir, unwrapPathError(err))
+	}
+	p := &Project{
+		Dir:       dir,
+		root:      root,
+		Fset:      token.NewFileSet(),
+		Options:   opts,
+		Compilers: map[string]bool{},
+		files:     map[string]*File{},
+		jsonFiles: map[string]*JSONFile{},
+		exists:    map[string]bool{},
+		comps:     map[string]*Component{},
+	}
+	p.loadConfig()
+	p.App = p.readJSON(p.MP("app.json"), "app")
+	if p.App == nil {
+		p.loadLoose()
+		return p, nil
+	}
+	if p.App.Root != nil {
+		p.loadApp()
+	} else {
+		// app.json is broken: the pages it lists are unknown, so check every
+		// page and component json as loose files rather than none.
+		p.loadLoose()
+	}
+	return p, nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// MP converts a path inside the mini program root to a path relative to the
+// project directory.
+func (p *Project) MP(mpPath string) string {
+	return path.Clean(path.Join(p.MiniRoot, strings.TrimPrefix(mpPath, "/")))
+}
+
+// InMP is the inverse of MP: the mini program path of a project path, and
+// whether the file lies inside the mini program root.
+func (p *Project) InMP(rel string) (string, bool) {
+	if p.MiniRoot == "" {
+		return rel, true
+	}
+	s, ok := strings.CutPrefix(rel, p.MiniRoot+"/")
+	return s, ok
+}
+
+// Source returns the content of a file read by the loader, by its path.
+func (p *Project) Source(rel string) []byte {
+	if f := p.files[rel]; f != nil {
+		return f.Src
+	}
+	return nil
+}
+
+// PackageOf returns the subpackage a mini program path belongs to, or nil for
+// the main package.
+func (p *Project) PackageOf(mpPath string) *Subpackage {
+	var best *Subpackage
+	for _, s := range p.Subpackages {
+		if s.Root != "" && (mpPath == s.Root || strings.HasPrefix(mpPath, s.Root+"/")) {
+			if best == nil || len(s.Root) > len(best.Root) {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
+// IsChatTool reports whether a mini program path is chat-tool code.
+func (p *Project) IsChatTool(mpPath string) bool {
+	if p.Options.AssumeChatTool {
+		return true
+	}
+	return p.ChatTool != nil && p.PackageOf(mpPath) == p.ChatTool
+}
+
+func (p *Project) loadConfig() {
+	p.Config = p.readJSON("project.config.json", "project.config")
+	if p.Config == nil || p.Config.Root == nil {
+		return
+	}
+	cfg := p.Config.Root
+	if mr, ok := cfg.Get("miniprogramRoot").String(); ok && strings.TrimSpace(mr) != "" {
+		clean := path.Clean(strings.ReplaceAll(strings.TrimSpace(mr), "\\", "/"))
+		switch {
+		case path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../"):
+			p.MiniRootErr = fmt.Sprintf("miniprogramRoot %q leaves the project directory; it is not followed", mr)
+		case clean == ".":
+		case !p.IsDir(clean):
+			p.MiniRootErr = fmt.Sprintf("miniprogramRoot %q is not a folder of the project", mr)
+		default:
+			p.MiniRoot = clean
+		}
+	}
+	if setting := cfg.Get("setting"); setting != nil {
+		if plugins := setting.Get("useCompilerPlugins"); plugins != nil && plugins.Kind == jsonc.Array {
+			for _, e := range plugins.Elems {
+				if s, ok := e.String(); ok {
+					p.Compilers[s] = true
+				} else if e.Kind == jsonc.Object {
+					if s, ok := e.Get("option").String(); ok {
+						p.Compilers[s] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+func (p *Project) loadApp() {
+	app := p.App.Root
+	appRenderer := p.appSetting("renderer", "webview")
+	appFramework := p.appSetting("componentFramework", "exparser")
+
+	if pages := app.Get("pages"); pages != nil && pages.Kind == jsonc.Array {
+		for _, v := range pages.Elems {
+			if s, ok := v.String(); ok {
+				p.addPage(cleanPagePath(s), v, nil, appRenderer, appFramework)
+			}
+		}
+	}
+	for _, key := range []string{"subPackages", "subpackages"} {
+		subs := app.Get(key)
+		if subs == nil || subs.Kind != jsonc.Array {
+			continue
+		}
+		for _, item := range subs.Elems {
+			root, ok := item.Get("root").String()
+			if !ok || item.Kind != jsonc.Object {
+				continue
+			}
+			sp := &Subpackage{Root: cleanRoot(root), Item: item}
+			p.Subpackages = append(p.Subpackages, sp)
+		}
+	}
+	for _, sp := range p.Subpackages {
+		r := p.subSetting(sp, "renderer", appRenderer)
+		cf := p.subSetting(sp, "componentFramework", appFramework)
+		if pages := sp.Item.Get("pages"); pages != nil && pages.Kind == jsonc.Array {
+			for _, v := range pages.Elems {
+				if s, ok := v.String(); ok {
+					sp.Pages = append(sp.Pages, p.addPage(path.Join(sp.Root, cleanPagePath(s)), v, sp, r, cf))
+				}
+			}
+		}
+	}
+	if cts := app.Get("chatTools"); cts != nil && cts.Kind == jsonc.Array {
+		for _, item := range cts.Elems {
+			ct := &ChatTool{Item: item}
+			if root, ok := item.Get("root").String(); ok {
+				for _, sp := range p.Subpackages {
+					if sp.Root == cleanRoot(root) {
+						ct.Package = sp
+						break
+					}
+				}
+			}
+			p.ChatTools = append(p.ChatTools, ct)
+		}
+		if len(p.ChatTools) > 0 {
+			p.ChatTool = p.ChatTools[0].Package
+		}
+	}
+
+	// Components: app-level usingComponents first, then each page's.
+	p.loadComponents(p.App, "")
+	for _, pg := range p.Pages {
+		if pg.JSON != nil {
+			p.loadComponents(pg.JSON, path.Dir(pg.Path))
+		}
+	}
+	sort.Slice(p.Components, func(i, j int) bool { return p.Components[i].Path < p.Components[j].Path })
+
+	if loc, ok := app.Get("sitemapLocation").String(); ok {
+		p.readJSON(p.MP(loc), "sitemap")
+	} else {
+		p.readJSON(p.MP("sitemap.json"), "sitemap")
+	}
+	if loc, ok := app.Get("themeLocation").String(); ok {
+		p.readJSON(p.MP(loc), "")
+	}
+}
+
+func (p *Project) appSetting(key, def string) Setting {
+	if v := p.App.Root.Get(key); v != nil {
+		if s, ok := v.String(); ok {
+			return Setting{Value: s, Level: "app", File: p.App, Node: v}
+		}
+	}
+	return Setting{Value: def, Level: "default"}
+}
+
+func (p *Project) subSetting(sp *Subpackage, key string, inherited Setting) Setting {
+	if v := sp.Item.Get(key); v != nil {
+		if s, ok := v.String(); ok {
+			return Setting{Value: s, Level: "subpackage", File: p.App, Node: v}
+		}
+	}
+	return inherited
+}
+
+func (p *Project) addPage(mpPath string, v *jsonc.Value, sp *Subpackage, r, cf Setting) *Page {
+	pg := &Page{Path: mpPath, Value: v, Package: sp, Renderer: r, ComponentFramework: cf}
+	pg.JSON = p.readJSON(p.MP(mpPath+".json"), "page")
+	if pg.JSON != nil && pg.JSON.Root != nil {
+		if pg.JSON.Root.Get("component").IsTrue() {
+			pg.JSON.Schema = "component"
+		}
+		for _, s := range []struct {
+			key string
+			set *Setting
+		}{{"renderer", &pg.Renderer}, {"componentFramework", &pg.ComponentFramework}} {
+			if n := pg.JSON.Root.Get(s.key); n != nil {
+				if val, ok := n.String(); ok {
+					*s.set = Setting{Value: val, Level: "page", File: pg.JSON, Node: n}
+				}
+			}
+		}
+	}
+	p.Pages = append(p.Pages, pg)
+	return pg
+}
+
+// cleanPagePath normalizes a page path as WeChat does: no leading slash.
+func cleanPagePath(s string) string {
+	return strings.TrimPrefix(path.Clean("/"+strings.TrimSpace(s)), "/")
+}
+
+func cleanRoot(s string) string {
+	return strings.Trim(path.Clean("/"+strings.TrimSpace(s)), "/")
+}
+
+// loadLoose loads a folder without app.json: every page or component json
+// (a .json file next to a .wxml file of the same name) is parsed.
+func (p *Project) loadLoose() {
+	var rels []string
+	_ = filepath.WalkDir(p.root, func(abs string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if abs != p.root && (name == "node_modules" || strings.HasPrefix(name, ".")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&os.ModeSymlink != 0 || !strings.HasSuffix(name, ".json") {
+			return nil
+		}
+		rel, err := filepath.Rel(p.root, abs)
+		if err != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if p.Exists(strings.TrimSuffix(rel, ".json") + ".wxml") {
+			rels = append(rels, rel)
+		}
+		return nil
+	})
+	sort.Strings(rels)
+	for _, rel := range rels {
+		jf := p.readJSON(rel, "page")
+		if jf != nil && jf.Root != nil && jf.Root.Get("component").IsTrue() {
+			jf.Schema = "component"
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package chattoolrenderer
+
+import (
+	_ "embed"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+//go:embed doc.go
+var doc string
+
+// Rule is the chattool-renderer rule.
+var Rule = lint.NewRule(doc, "chattoolrenderer", &analysis.Analyzer{
+	Requires: []*analysis.Analyzer{project.Analyzer},
+	Run:      run,
+})
+
+func run(pass *analysis.Pass) (any, error) {
+	p := project.Of(pass)
+	sp := p.ChatTool
+	if sp == nil {
+		return nil, nil
+	}
+	check(pass, p, sp, "renderer", "skyline", func(pg *project.Page) project.Setting { return pg.Renderer })
+	check(pass, p, sp, "componentFramework", "glass-easel", func(pg *project.Page) project.Setting { return pg.ComponentFramework })
+	return nil, nil
+}
+
+func check(pass *analysis.Pass, p *project.Project, sp *project.Subpackage, key, want string, get func(*project.Page) project.Setting) {
+	var inherited []string
+	var cause project.Setting
+	for _, pg := range sp.Pages {
+		s := get(pg)
+		if s.Value == want {
+			continue
+		}
+		if s.Level == "page" {
+			lint.Report(pass, lint.Error, s.File.Pos(s.Node.Start), s.File.Pos(s.Node.End),
+				"chat-tool page %s sets %q to %q; chat-tool pages must use %q: set it here or remove it to inherit the subpackage's",
+				pg.Path, key, s.Value, want)
+			continue
+		}
+		inherited = append(inherited, strings.TrimPrefix(pg.Path, sp.Root+"/"))
+		cause = s
+	}
+	if len(inherited) == 0 {
+		return
+	}
+	pages := "its pages " + strings.Join(inherited, ", ")
+	if len(inherited) == len(sp.Pages) {
+		pages = "all its pages"
+	}
+	var where string
+	switch cause.Level {
+	case "subpackage":
+		lint.Report(pass, lint.Error, p.App.Pos(cause.Node.Start), p.App.Pos(cause.Node.End),
+			"chat-tool subpackage %q sets %q to %q (%s); chat tools must use %q", sp.Root, key, cause.Value, pages, want)
+		return
+	case "app":
+		where = "app.json sets " + `"` + key + `": "` + cause.Value + `"`
+	default:
+		where = "WeChat's default is " + `"` + cause.Value + `"`
+	}
+	root := sp.Item.Get("root")
+	lint.Report(pass, lint.Error, p.App.Pos(root.Start), p.App.Pos(root.End),
+		"chat-tool subpackage %q resolves %q to %q for %s (%s); add \"%s\": %q to its subPackages item",
+		sp.Root, key, cause.Value, pages, where, key, want)
+}

@@ -1,0 +1,39 @@
+// Package missingfile defines the missing-file rule.
+//
+// # Rule missing-file
+//
+// missing-file: a file the configuration references does not exist
+//
+// WeChat's compiler stops at the first file that app.json, a page or
+// component json, or project.config.json names but the project does not
+// have. This rule reports every one of them at once, at the value that names
+// it:
+//
+//   - each page listed in pages or in a subpackage's pages needs its .wxml and
+//     its .js (a .ts is fine when project.config.json compiles TypeScript,
+//     setting.useCompilerPlugins ["typescript"]);
+//   - a subpackage's "entry" file, relative to its root;
+//   - usingComponents targets, absolute (from the mini program root) or
+//     relative, with or without extension, or a folder with an index
+//     component; a bare name is also looked up in miniprogram_npm folders, and
+//     an npm package the project declares but has not built yet is an info
+//     ("Build npm" makes it); plugin:// components and useExtendedLib's weui
+//     components are provided by WeChat;
+//   - sitemapLocation and themeLocation;
+//   - tabBar iconPath and selectedIconPath, also through "@variables" of the
+//     theme file;
+//   - project.config.json miniprogramRoot, which must be a folder inside the
+//     project.
+//
+// Default severity: error
+//
+// # Bad
+//
+//	"pages": ["pages/index/index", "pages/about/about"],
+//	"usingComponents": { "nav-bar": "/components/navbar/navbar" }
+//
+// # Good
+//
+//	"pages": ["pages/index/index"],
+//	"usingComponents": { "nav-bar": "/components/nav-bar/index" }
+package missingfile

@@ -1,0 +1,34 @@
+package parseerror
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+//go:embed doc.go
+var doc string
+
+// Rule is the parse-error rule.
+var Rule = lint.NewRule(doc, "parseerror", &analysis.Analyzer{
+	Requires: []*analysis.Analyzer{project.Analyzer},
+	Run:      run,
+})
+
+func run(pass *analysis.Pass) (any, error) {
+	p := project.Of(pass)
+	for _, jf := range p.JSONFiles {
+		if jf.Err != nil {
+			pos := jf.Pos(jf.Err.Offset)
+			lint.Report(pass, lint.Error, pos, pos, "invalid JSON: %s", jf.Err.Message)
+		}
+	}
+	for _, le := range p.LoadErrors {
+		pos := le.File.Pos(0)
+		lint.Report(pass, lint.Error, pos, pos, "cannot read %s: %v", le.File.Path, le.Err)
+	}
+	return nil, nil
+}
