@@ -1,0 +1,129 @@
+package jsonc
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseOffsets(t *testing.T) {
+	src := `{"a": [1, "标题"], "b": {"c": true}, "a": null}`
+	v, probs, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 1 || probs[0].Kind != DuplicateKey || src[probs[0].Start:probs[0].End] != `"a"` {
+		t.Fatalf("problems = %+v, want one duplicate key on the second \"a\"", probs)
+	}
+	if got := v.Get("a"); got == nil || got.Kind != Null {
+		t.Errorf(`Get("a") = %+v, want the last value (null)`, got)
+	}
+	first := v.Members[0].Value
+	if s := src[first.Elems[1].Start:first.Elems[1].End]; s != `"标题"` {
+		t.Errorf("element offsets cover %q", s)
+	}
+	c, m := v.Lookup([]string{"b", "c"})
+	if c == nil || !c.IsTrue() || m == nil || src[m.KeyStart:m.KeyEnd] != `"c"` {
+		t.Errorf("Lookup(b/c) = %+v, %+v", c, m)
+	}
+	if e, _ := v.Lookup([]string{"a", "0"}); e != nil {
+		t.Errorf("Lookup into null = %+v, want nil", e)
+	}
+	if e, _ := v.Members[0].Value.Lookup([]string{"1"}); e == nil || e.Str != "标题" {
+		t.Errorf("Lookup(1) = %+v", e)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []ProblemKind
+		at   []string // the source text each problem covers
+	}{
+		{`{"a": 1,}`, []ProblemKind{TrailingComma}, []string{","}},
+		{"{\"a\": [1, 2 ,\n ]}", []ProblemKind{TrailingComma}, []string{","}},
+		{"{// c\r\n\"a\": 1}", []ProblemKind{Comment}, []string{"// c"}},
+		{`{/* x */"a": "//not a comment, /* nor this */"}`, []ProblemKind{Comment}, []string{"/* x */"}},
+		{"\uFEFF{}", []ProblemKind{ByteOrderMark}, []string{"\uFEFF"}},
+		{`{"a": "x,}"}`, nil, nil},
+		{`{"a": "\"", "b": [] }`, nil, nil},
+	} {
+		_, probs, err := Parse([]byte(tc.src))
+		if err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+			continue
+		}
+		if len(probs) != len(tc.want) {
+			t.Errorf("%q: problems %+v, want kinds %v", tc.src, probs, tc.want)
+			continue
+		}
+		for i, p := range probs {
+			if p.Kind != tc.want[i] || tc.src[p.Start:p.End] != tc.at[i] {
+				t.Errorf("%q: problem %d = %+v covering %q, want kind %v covering %q", tc.src, i, p, tc.src[p.Start:p.End], tc.want[i], tc.at[i])
+			}
+		}
+	}
+}
+
+func TestSyntaxErrors(t *testing.T) {
+	for _, tc := range []struct {
+		src    string
+		offset int
+		msg    string
+	}{
+		{`{"a":`, 5, "unexpected end of file"},
+		{"", 0, "unexpected end of file"},
+		{`{"a" 1}`, 5, "after object name"},
+		{"{\n\"a\": 1\n\"b\": 2}", 9, "after object value"},
+		{`[1] 2`, 4, "after top-level value"},
+		{"\uFEFF{\"a\": x}", 9, "invalid literal"},
+		{`{"a": "unterminated}`, 20, "unexpected end of file"},
+		{`{"a": 1 /* open`, 8, "unterminated /* comment"},
+		{strings.Repeat("[", MaxDepth+1), MaxDepth, "nesting deeper than"},
+	} {
+		v, _, err := Parse([]byte(tc.src))
+		if err == nil {
+			t.Errorf("%q: no error (value %+v)", tc.src, v)
+			continue
+		}
+		if err.Offset != tc.offset || !strings.Contains(err.Message, tc.msg) {
+			t.Errorf("%q: error at %d %q, want at %d containing %q", tc.src, err.Offset, err.Message, tc.offset, tc.msg)
+		}
+	}
+}
+
+func TestInterface(t *testing.T) {
+	v, _, err := Parse([]byte(`{"n": 1.50, "s": "x", "l": [true, null]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := v.Interface().(map[string]any)
+	if n := m["n"]; n.(interface{ String() string }).String() != "1.50" {
+		t.Errorf("number = %v, want json.Number 1.50", n)
+	}
+	if l := m["l"].([]any); l[0] != true || l[1] != nil {
+		t.Errorf("list = %v", l)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{`{"a": [1, {"b": null}], // c` + "\n}", "\uFEFF[]", `{"a":`, `[1,]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		v, probs, err := Parse(b)
+		if err != nil {
+			if err.Offset < 0 || err.Offset > len(b) {
+				t.Fatalf("error offset %d outside [0, %d]", err.Offset, len(b))
+			}
+			return
+		}
+		for _, p := range probs {
+			if p.Start < 0 || p.End > len(b) || p.Start > p.End {
+				t.Fatalf("problem %+v outside the input", p)
+			}
+		}
+		if v.Start < 0 || v.End > len(b) {
+			t.Fatalf("value %d..%d outside the input", v.Start, v.End)
+		}
+	})
+}

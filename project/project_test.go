@@ -1,0 +1,183 @@
+package project
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestLoadModel(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"project.config.json": `{"miniprogramRoot": "mp/", "setting": {"useCompilerPlugins": ["typescript", {"option": "less"}]}}`,
+		"mp/app.json": `{
+			"pages": ["pages/index/index", "/pages/two/index"],
+			"componentFramework": "glass-easel",
+			"subpackages": [
+				{"root": "/chat/", "pages": ["pages/a", "pages/b"], "independent": true, "renderer": "skyline"},
+				{"root": "chat/inner", "pages": ["x"]}
+			],
+			"chatTools": [{"root": "chat", "entryPagePath": "pages/a", "desc": "d"}]
+		}`,
+		"mp/chat/pages/b.json":      `{"renderer": "webview", "usingComponents": {"c": "../comp/index"}}`,
+		"mp/chat/comp/index.json":   `{"component": true, "usingComponents": {"d": "/shared/d"}}`,
+		"mp/shared/d/index.js":      ``,
+		"mp/pages/index/index.json": `{"component": true}`,
+		"mp/chat/comp/index.wxml":   ``,
+		"mp/sitemap.json":           `{"rules": []}`,
+	})
+	p, err := Load(dir, Options{MinBaseLibrary: Version{2, 0, 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.MiniRoot != "mp" || p.App == nil || p.App.Path != "mp/app.json" {
+		t.Fatalf("MiniRoot %q, App %+v", p.MiniRoot, p.App)
+	}
+	if !p.Compilers["typescript"] || !p.Compilers["less"] {
+		t.Errorf("Compilers = %v", p.Compilers)
+	}
+	if len(p.Subpackages) != 2 || p.Subpackages[0].Root != "chat" || p.ChatTool != p.Subpackages[0] {
+		t.Fatalf("subpackages %+v, chat tool %+v", p.Subpackages, p.ChatTool)
+	}
+	paths := map[string]*Page{}
+	for _, pg := range p.Pages {
+		paths[pg.Path] = pg
+	}
+	if paths["pages/two/index"] == nil || paths["chat/pages/a"] == nil || paths["chat/inner/x"] == nil {
+		t.Fatalf("pages = %v", paths)
+	}
+	a, b := paths["chat/pages/a"], paths["chat/pages/b"]
+	if a.Renderer.Value != "skyline" || a.Renderer.Level != "subpackage" {
+		t.Errorf("a renderer = %+v", a.Renderer)
+	}
+	if b.Renderer.Value != "webview" || b.Renderer.Level != "page" {
+		t.Errorf("b renderer = %+v", b.Renderer)
+	}
+	if a.ComponentFramework.Value != "glass-easel" || a.ComponentFramework.Level != "app" {
+		t.Errorf("a framework = %+v", a.ComponentFramework)
+	}
+	if got := paths["pages/index/index"].Renderer; got.Value != "webview" || got.Level != "default" {
+		t.Errorf("main renderer = %+v", got)
+	}
+	if paths["pages/index/index"].JSON.Schema != "component" {
+		t.Errorf("a page json with component: true is checked as a component")
+	}
+	if sp := p.PackageOf("chat/inner/x"); sp == nil || sp.Root != "chat/inner" {
+		t.Errorf("PackageOf picks the longest root, got %+v", sp)
+	}
+	if !p.IsChatTool("chat/pages/a") || p.IsChatTool("pages/index/index") {
+		t.Error("IsChatTool")
+	}
+	if v := p.MinBaseLibrary("chat/pages/a"); v != (Version{3, 7, 8}) {
+		t.Errorf("chat-tool minimum = %v, want 3.7.8", v)
+	}
+	if v := p.MinBaseLibrary("pages/index/index"); v != (Version{2, 0, 0}) {
+		t.Errorf("main minimum = %v, want 2.0.0", v)
+	}
+	var comps []string
+	for _, c := range p.Components {
+		comps = append(comps, c.Path)
+	}
+	if len(comps) != 2 || comps[0] != "chat/comp/index" || comps[1] != "shared/d/index" {
+		t.Errorf("components = %v", comps)
+	}
+	if p.JSON("mp/sitemap.json") == nil {
+		t.Error("sitemap.json is loaded by default")
+	}
+}
+
+func TestNeverReadsOutsideRoot(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, map[string]string{"secret.json": `{"component": true}`, "app.json": `{"pages": []}`})
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"app.json":            `{"pages": ["pages/a/index"], "usingComponents": {"s": "/link/secret", "u": "../x"}}`,
+		"project.config.json": `{"miniprogramRoot": "../"}`,
+	})
+	if err := os.MkdirAll(filepath.Join(dir, "pages/a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	must(t, os.Symlink(filepath.Join(outside, "secret.json"), filepath.Join(dir, "pages/a/index.json")))
+	must(t, os.Symlink(outside, filepath.Join(dir, "link")))
+	must(t, os.Symlink(filepath.Join(dir, "loop"), filepath.Join(dir, "loop")))
+	p, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.MiniRootErr == "" || p.MiniRoot != "" {
+		t.Errorf("miniprogramRoot ../ was followed: %q %q", p.MiniRoot, p.MiniRootErr)
+	}
+	for _, f := range p.Files {
+		if f.Path != "app.json" && f.Path != "project.config.json" {
+			t.Errorf("read %s", f.Path)
+		}
+	}
+	if p.Exists("link/secret.json") || p.Exists("loop") || p.Exists("../"+filepath.Base(outside)+"/secret.json") {
+		t.Error("Exists sees outside the root")
+	}
+	if _, err := p.ReadFile("pages/a/index.json"); err == nil {
+		t.Error("ReadFile followed a symlink out of the root")
+	}
+	for _, ref := range p.ComponentRefs() {
+		if ref.Kind != RefMissing && ref.Kind != RefOutside {
+			t.Errorf("ref %s resolved to %v", ref.Member.Key, ref.Kind)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	if _, err := Load(filepath.Join(t.TempDir(), "nope"), Options{}); err == nil {
+		t.Error("a missing directory loads")
+	}
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"file": "x"})
+	if _, err := Load(filepath.Join(dir, "file"), Options{}); err == nil {
+		t.Error("a file loads as a project")
+	}
+	// A folder where app.json should be is a load error, not a crash.
+	must(t, os.MkdirAll(filepath.Join(dir, "p", "app.json"), 0o755))
+	p, err := Load(filepath.Join(dir, "p"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.LoadErrors) != 1 || p.LoadErrors[0].File.Path != "app.json" {
+		t.Errorf("LoadErrors = %+v", p.LoadErrors)
+	}
+}
+
+func TestParseVersion(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Version
+		ok   bool
+	}{{"3.7.8", Version{3, 7, 8}, true}, {"2.33", Version{2, 33, 0}, true}, {"3", Version{3, 0, 0}, true},
+		{"3.x", Version{}, false}, {"", Version{}, false}, {"1.2.3.4", Version{}, false}, {"-1.0.0", Version{}, false}} {
+		v, err := ParseVersion(tc.in)
+		if (err == nil) != tc.ok || (tc.ok && v != tc.want) {
+			t.Errorf("ParseVersion(%q) = %v, %v", tc.in, v, err)
+		}
+	}
+	if !(Version{2, 33, 0}).Less(Version{3, 7, 8}) || (Version{3, 7, 8}).Less(Version{3, 7, 8}) {
+		t.Error("Less")
+	}
+}
