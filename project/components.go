@@ -111,7 +111,11 @@ func (p *Project) resolveComponent(from *JSONFile, m *jsonc.Member, dir, target 
 		}
 	}
 	if strings.HasPrefix(t, "/") || strings.HasPrefix(t, ".") {
+		// A path written into miniprogram_npm is an npm component too.
 		ref.Kind = RefMissing
+		if _, spec, ok := strings.Cut(ref.Tried, "miniprogram_npm/"); ok && p.declaresNpm(npmPackageName(spec)) {
+			ref.Kind = RefNpmUnbuilt
+		}
 		return ref
 	}
 	// A bare path that is not a project file: an npm package, looked up in

@@ -250,12 +250,12 @@ func (p *Project) loadConfig() {
 	if setting := cfg.Get("setting"); setting != nil {
 		if plugins := setting.Get("useCompilerPlugins"); plugins != nil && plugins.Kind == jsonc.Array {
 			for _, e := range plugins.Elems {
+				// An item is a name, or a [name, options] pair.
+				if e.Kind == jsonc.Array && len(e.Elems) > 0 {
+					e = e.Elems[0]
+				}
 				if s, ok := e.String(); ok {
 					p.Compilers[s] = true
-				} else if e.Kind == jsonc.Object {
-					if s, ok := e.Get("option").String(); ok {
-						p.Compilers[s] = true
-					}
 				}
 			}
 		}

@@ -22,7 +22,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 func TestLoadModel(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{
-		"project.config.json": `{"miniprogramRoot": "mp/", "setting": {"useCompilerPlugins": ["typescript", {"option": "less"}]}}`,
+		"project.config.json": `{"miniprogramRoot": "mp/", "setting": {"useCompilerPlugins": ["typescript", ["less", {}]]}}`,
 		"mp/app.json": `{
 			"pages": ["pages/index/index", "/pages/two/index"],
 			"componentFramework": "glass-easel",
