@@ -1,0 +1,70 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+)
+
+// Text writes one line per finding,
+//
+//	path:line:column: severity: message (rule)
+//
+// where path is the file relative to o.Cwd and column counts characters, as
+// editors and terminals show them, followed by a summary line such as
+// "2 errors, 1 warning in 2 files" (infos are counted only when there are
+// some: "1 error, 0 warnings, 3 infos in 2 files"), or "no problems found".
+// When o.Failure is set and nothing was found, no summary is written: the
+// caller reports the failure, and "no problems found" would be a lie.
+func Text(w io.Writer, results []*lint.Result, o Options) error {
+	bw := bufio.NewWriter(w)
+	cwd := o.cwd()
+	var errors, warnings, infos int
+	files := map[string]bool{}
+	for _, r := range results {
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			l := locate(cwd, r.Dir, f.Path)
+			s := start(f)
+			fmt.Fprintf(bw, "%s:%d:%d: %s: %s (%s)\n", l.rel, s.Line, column(s), f.Severity, oneLine(f.Message), f.Rule)
+			files[l.rel] = true
+			switch f.Severity {
+			case lint.Error:
+				errors++
+			case lint.Warning:
+				warnings++
+			default:
+				infos++
+			}
+		}
+	}
+	switch {
+	case len(files) > 0:
+		summary := plural(errors, "error") + ", " + plural(warnings, "warning")
+		if infos > 0 {
+			summary += ", " + plural(infos, "info")
+		}
+		fmt.Fprintf(bw, "%s in %s\n", summary, plural(len(files), "file"))
+	case o.Failure == nil:
+		fmt.Fprintln(bw, "no problems found")
+	}
+	return bw.Flush()
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// oneLine keeps a finding on its line: a message with line breaks would read
+// as several findings, and break tools that parse the output line by line.
+func oneLine(s string) string {
+	return lineBreaks.Replace(s)
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
