@@ -1,0 +1,251 @@
+// Command chattool-lint checks WeChat Mini Program chat tools before commit:
+// configuration, code, templates, styles and sizes, with exact positions, as
+// text, JSON or SARIF.
+//
+// Usage:
+//
+//	chattool-lint [flags] [PATH ...]   lint mini program projects (default .)
+//	chattool-lint rules                list every rule
+//	chattool-lint explain RULE         print a rule's documentation
+//
+// Exit status: 0 no error-level finding, 1 at least one, 2 the tool could
+// not do its job.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/report"
+	"github.com/chattool-lint/chattool-lint/rules"
+)
+
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitFailure  = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage is a bad command line; the message has been printed.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return listRules(args[1:], stdout, stderr)
+		case "explain":
+			return explain(args[1:], stdout, stderr)
+		case "help":
+			usage(stdout, newFlags(io.Discard))
+			return exitOK
+		}
+	}
+	fs := newFlags(stderr)
+	paths, err := parseInterspersed(fs.FlagSet, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, fs)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "chattool-lint: %v\nRun 'chattool-lint -h' for usage.\n", err)
+		return exitFailure
+	}
+	if err := fs.validate(); err != nil {
+		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+		return exitFailure
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return lintPaths(paths, fs, stdout, stderr)
+}
+
+type flags struct {
+	*flag.FlagSet
+	format         string
+	output         string
+	minBaseLibrary string
+	assumeChatTool bool
+
+	minVersion project.Version
+}
+
+func newFlags(stderr io.Writer) *flags {
+	f := &flags{FlagSet: flag.NewFlagSet("chattool-lint", flag.ContinueOnError)}
+	f.SetOutput(stderr)
+	f.StringVar(&f.format, "format", "text", "output format: text, json or sarif")
+	f.StringVar(&f.output, "output", "", "write the report to `FILE` instead of standard output")
+	f.StringVar(&f.minBaseLibrary, "min-base-library", "", "oldest base library `X.Y.Z` the app supports (set in WeChat's admin console); chat-tool code is never checked below 3.7.8")
+	f.BoolVar(&f.assumeChatTool, "assume-chat-tool", false, "treat every file under PATH as chat-tool code (component libraries, folders without app.json)")
+	f.Usage = func() {}
+	return f
+}
+
+func (f *flags) validate() error {
+	switch f.format {
+	case "text", "json", "sarif":
+	default:
+		return fmt.Errorf("unknown --format %q: want text, json or sarif", f.format)
+	}
+	if f.minBaseLibrary != "" {
+		v, err := project.ParseVersion(f.minBaseLibrary)
+		if err != nil {
+			return fmt.Errorf("--min-base-library: %v", err)
+		}
+		f.minVersion = v
+	}
+	return nil
+}
+
+func usage(w io.Writer, f *flags) {
+	fmt.Fprint(w, `chattool-lint checks WeChat Mini Program chat tools.
+
+Usage:
+  chattool-lint [flags] [PATH ...]   lint mini program projects (default .)
+  chattool-lint rules                list every rule
+  chattool-lint explain RULE         print a rule's documentation
+
+PATH is a folder with project.config.json (its miniprogramRoot is followed)
+or app.json; a folder with neither is linted as loose mini program files.
+
+Flags:
+`)
+	f.SetOutput(w)
+	f.PrintDefaults()
+	fmt.Fprint(w, `
+Exit status: 0 no error-level finding, 1 at least one, 2 the tool could not
+do its job (bad flag, unreadable PATH, internal failure).
+`)
+}
+
+// parseInterspersed parses flags wherever they stand among the paths, as
+// ESLint and Ruff users expect ("chattool-lint . --format json"). "--" ends
+// the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return paths, nil
+		}
+		if args[0] == "--" {
+			return append(paths, args[1:]...), nil
+		}
+		paths = append(paths, args[0])
+		args = args[1:]
+	}
+}
+
+func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+		return exitFailure
+	}
+	opts := project.Options{AssumeChatTool: f.assumeChatTool, MinBaseLibrary: f.minVersion}
+	var results []*lint.Result
+	var failure error
+	for _, dir := range paths {
+		p, err := project.Load(dir, opts)
+		if err != nil {
+			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+			return exitFailure
+		}
+		res, err := lint.Run(p, rules.All())
+		if err != nil {
+			fmt.Fprintf(stderr, "chattool-lint: %s: %v\n", dir, err)
+			failure = errors.Join(failure, fmt.Errorf("%s: %w", dir, err))
+		}
+		results = append(results, res)
+	}
+
+	var buf bytes.Buffer
+	o := report.Options{Version: version(), Cwd: cwd, Failure: failure}
+	switch f.format {
+	case "json":
+		err = report.JSON(&buf, results, o)
+	case "sarif":
+		err = report.SARIF(&buf, results, o)
+	default:
+		err = report.Text(&buf, results, o)
+	}
+	if err == nil {
+		if f.output != "" {
+			err = os.WriteFile(f.output, buf.Bytes(), 0o644)
+		} else {
+			_, err = stdout.Write(buf.Bytes())
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+		return exitFailure
+	}
+	if failure != nil {
+		return exitFailure
+	}
+	for _, r := range results {
+		for _, fd := range r.Findings {
+			if fd.Severity == lint.Error {
+				return exitFindings
+			}
+		}
+	}
+	return exitOK
+}
+
+func listRules(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintf(stderr, "chattool-lint: rules takes no arguments\n")
+		return exitFailure
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
+	for _, r := range rules.All() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Doc.Name, r.Doc.Severity, r.Doc.Summary)
+	}
+	tw.Flush()
+	return exitOK
+}
+
+func explain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintf(stderr, "chattool-lint: usage: chattool-lint explain RULE\n")
+		return exitFailure
+	}
+	r := rules.ByName(args[0])
+	if r == nil {
+		var names []string
+		for _, r := range rules.All() {
+			names = append(names, r.Doc.Name)
+		}
+		fmt.Fprintf(stderr, "chattool-lint: no rule named %q; rules: %s\n", args[0], strings.Join(names, ", "))
+		return exitFailure
+	}
+	d := r.Doc
+	fmt.Fprintf(stdout, "%s: %s\n\n%s\n\nOnline: %s\n", d.Name, d.Summary, d.Text, d.URL)
+	return exitOK
+}
+
+// version is the module version when installed with go install, or "devel".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

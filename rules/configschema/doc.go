@@ -1,0 +1,41 @@
+// Package configschema defines the config-schema rule.
+//
+// # Rule config-schema
+//
+// config-schema: a configuration file breaks its JSON Schema, has comments, trailing commas or duplicate keys
+//
+// app.json, page and component json, project.config.json and sitemap.json are
+// checked against JSON Schemas written from WeChat's documentation (embedded
+// in chattool-lint, see schemas/). A value of the wrong type, a value outside
+// the documented set, and a missing required key are errors: WeChat's
+// compiler rejects or ignores them. A key the documentation does not list is
+// a warning, with the closest known key when it looks like a typo: WeChat
+// ignores keys it does not know, and ships new keys before documenting them.
+//
+// WeChat reads these files as strict JSON. Comments and trailing commas are
+// tolerated by chattool-lint, so that the rest of the file is still checked,
+// and reported as warnings; a duplicate key is a warning too, because only its
+// last value takes effect. A byte order mark at the start of the file is
+// reported as well.
+//
+// Some values have rules of their own with better messages:
+// chatTools items (chattool-declaration) and lazyCodeLoading (skyline-config).
+//
+// Default severity: error
+//
+// # Bad
+//
+//	{
+//	  "pages": ["pages/index/index"],
+//	  "window": { "navigationStyle": "none" },  // not default|custom
+//	  "subPackage": []                          // unknown key: subPackages?
+//	}
+//
+// # Good
+//
+//	{
+//	  "pages": ["pages/index/index"],
+//	  "window": { "navigationStyle": "custom" },
+//	  "subPackages": []
+//	}
+package configschema

@@ -1,0 +1,39 @@
+// Package rules lists every rule of chattool-lint. Each rule lives in a
+// package of its own below this one, with its documentation in doc.go.
+package rules
+
+import (
+	"sort"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/rules/chattooldeclaration"
+	"github.com/chattool-lint/chattool-lint/rules/chattoolrenderer"
+	"github.com/chattool-lint/chattool-lint/rules/configschema"
+	"github.com/chattool-lint/chattool-lint/rules/missingfile"
+	"github.com/chattool-lint/chattool-lint/rules/parseerror"
+	"github.com/chattool-lint/chattool-lint/rules/skylineconfig"
+)
+
+// All returns every rule, sorted by name.
+func All() []*lint.Rule {
+	all := []*lint.Rule{
+		chattooldeclaration.Rule,
+		chattoolrenderer.Rule,
+		configschema.Rule,
+		missingfile.Rule,
+		parseerror.Rule,
+		skylineconfig.Rule,
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Doc.Name < all[j].Doc.Name })
+	return all
+}
+
+// ByName returns the rule with this name, or nil.
+func ByName(name string) *lint.Rule {
+	for _, r := range All() {
+		if r.Doc.Name == name {
+			return r
+		}
+	}
+	return nil
+}

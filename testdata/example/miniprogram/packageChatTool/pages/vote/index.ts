@@ -1,0 +1,3 @@
+Page({
+  data: { options: [] as string[] },
+})
