@@ -21,7 +21,7 @@
 #    Caveat found while writing this: given a value its object model can't
 #    read, such as "level": "fatal", the validator silently checks nothing and
 #    reports success. Hence check 2.
-# 2. The SARIF 2.1.0 JSON schema, with report/internal/sarifschema (Go,
+# 2. The SARIF 2.1.0 JSON schema, with .ci/sarifschema (Go,
 #    github.com/santhosh-tekuri/jsonschema/v6), using the sarif-2.1.0.json
 #    that the @microsoft/sarif-multitool-linux npm package ships (the OASIS
 #    schema in JSON Schema draft 2020-12, as GitHub's upload-sarif action
@@ -171,7 +171,7 @@ done
 # --- 2. The SARIF 2.1.0 JSON schema ------------------------------------------
 
 echo "== JSON schema: $(cd "$(dirname "$schema")" && pwd)/$(basename "$schema")"
-(cd "$repo" && go build -o "$tmp/sarifschema" ./report/internal/sarifschema) || die "cannot build report/internal/sarifschema"
+(cd "$repo" && go build -o "$tmp/sarifschema" ./.ci/sarifschema) || die "cannot build .ci/sarifschema"
 "$tmp/sarifschema" -schema "$schema" "${files[@]}"
 case $? in
 0) echo "PASS (schema): all files" ;;

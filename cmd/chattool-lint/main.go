@@ -242,10 +242,15 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// version is the module version when installed with go install, or "devel".
+// devVersion is reported by builds that carry no module version (go run, go
+// build in the repository). It starts with a number because SARIF consumers
+// compare tool versions (the SARIF validator warns on "devel").
+const devVersion = "0.1.0-devel"
+
+// version is the module version when installed with go install.
 func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "devel"
+	return devVersion
 }

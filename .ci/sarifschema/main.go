@@ -3,7 +3,7 @@
 // which checks much more but silently checks nothing at all when a file has a
 // value its object model can't read (such as "level": "fatal"):
 //
-//	go run ./report/internal/sarifschema -schema sarif-2.1.0.json FILE...
+//	go run ./.ci/sarifschema -schema sarif-2.1.0.json FILE...
 //
 // The schema is the one the @microsoft/sarif-multitool-linux npm package ships
 // as sarif-2.1.0.json: the OASIS SARIF 2.1.0 schema in JSON Schema draft
