@@ -164,8 +164,9 @@ const (
 	ByteOrderMark
 )
 
-// Problem is something Parse accepted that WeChat's JSON parser does not, or
-// that silently loses data.
+// Problem is something Parse accepted that WeChat's JSON parser does not
+// (Comment, TrailingComma, ByteOrderMark: miniprogram-ci fails with
+// JSON_PARSE_ERR), or that silently loses data (DuplicateKey).
 type Problem struct {
 	Kind       ProblemKind
 	Start, End int
@@ -190,7 +191,7 @@ func Parse(src []byte) (*Value, []Problem, *SyntaxError) {
 	base := 0
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
 		probs = append(probs, Problem{ByteOrderMark, 0, 3,
-			"file starts with a byte order mark (U+FEFF); WeChat's JSON.parse rejects it, save the file as UTF-8 without BOM"})
+			"file starts with a byte order mark (U+FEFF), which WeChat's JSON parser rejects; save the file as UTF-8 without BOM"})
 		base = 3
 	}
 	body := src[base:]
@@ -275,14 +276,14 @@ func scan(b []byte, base int) ([]Problem, *SyntaxError) {
 				if end > start && b[end-1] == '\r' {
 					end--
 				}
-				probs = append(probs, Problem{Comment, base + start, base + end, "comment in JSON; WeChat's JSON does not allow comments"})
+				probs = append(probs, Problem{Comment, base + start, base + end, "comment in JSON; WeChat's JSON parser rejects comments"})
 			} else {
 				j := bytes.Index(b[i+2:], []byte("*/"))
 				if j < 0 {
 					return probs, &SyntaxError{Offset: base + start, Message: "unterminated /* comment"}
 				}
 				i += 2 + j + 1
-				probs = append(probs, Problem{Comment, base + start, base + i + 1, "comment in JSON; WeChat's JSON does not allow comments"})
+				probs = append(probs, Problem{Comment, base + start, base + i + 1, "comment in JSON; WeChat's JSON parser rejects comments"})
 			}
 		case c == '{' || c == '[':
 			lastComma = -1
@@ -292,7 +293,7 @@ func scan(b []byte, base int) ([]Problem, *SyntaxError) {
 			}
 		case c == '}' || c == ']':
 			if lastComma >= 0 {
-				probs = append(probs, Problem{TrailingComma, base + lastComma, base + lastComma + 1, "trailing comma; WeChat's JSON does not allow it"})
+				probs = append(probs, Problem{TrailingComma, base + lastComma, base + lastComma + 1, "trailing comma; WeChat's JSON parser rejects it"})
 			}
 			lastComma = -1
 			depth--

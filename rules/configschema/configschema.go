@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/schemas"
@@ -23,7 +24,11 @@ func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
 	for _, jf := range p.JSONFiles {
 		for _, prob := range jf.Problems {
-			lint.Report(pass, lint.Warning, jf.Pos(prob.Start), jf.Pos(prob.End), "%s", prob.Message)
+			sev := lint.Error
+			if prob.Kind == jsonc.DuplicateKey {
+				sev = lint.Warning // JSON.parse keeps the last value; the build goes on
+			}
+			lint.Report(pass, sev, jf.Pos(prob.Start), jf.Pos(prob.End), "%s", prob.Message)
 		}
 		if jf.Root == nil || jf.Schema == "" {
 			continue

@@ -12,11 +12,12 @@
 // a warning, with the closest known key when it looks like a typo: WeChat
 // ignores keys it does not know, and ships new keys before documenting them.
 //
-// WeChat reads these files as strict JSON. Comments and trailing commas are
-// tolerated by chattool-lint, so that the rest of the file is still checked,
-// and reported as warnings; a duplicate key is a warning too, because only its
-// last value takes effect. A byte order mark at the start of the file is
-// reported as well.
+// WeChat reads these files as strict JSON. Comments, trailing commas and a
+// byte order mark at the start of the file are tolerated by chattool-lint, so
+// that the rest of the file is still checked, and reported as errors: Tencent's
+// compiler (miniprogram-ci) stops on each of them with JSON_PARSE_ERR, so
+// preview and upload fail. A duplicate key is a warning: JSON.parse keeps its
+// last value and the build goes on, but the earlier value is silently lost.
 //
 // Some values have rules of their own with better messages:
 // chatTools items (chattool-declaration) and lazyCodeLoading (skyline-config).
