@@ -191,7 +191,7 @@ var validationCases = []struct {
 		"componentPlaceholder": {"comp-a": "view"}, "renderer": "webview"}`, nil},
 	{"component/bad", "component", `{"component": "yes", "styleIsolation": "scoped", "componentGenerics": {"x": {"defaults": "y"}}}`,
 		[]string{"AdditionalProperties /componentGenerics/x", "Enum /styleIsolation", "Type /component"}},
-	{"component/unknown", "component", `{"component": true, "addGlobalClass": true}`, []string{"AdditionalProperties /"}},
+	{"component/unknown", "component", `{"component": true, "addGlobalClass": true, "options": {}}`, []string{"AdditionalProperties /"}},
 
 	// project.config.json
 	{"project/typical", "project.config", `{"miniprogramRoot": "miniprogram/", "compileType": "miniprogram",
