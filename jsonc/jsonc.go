@@ -213,6 +213,16 @@ func Parse(src []byte) (*Value, []Problem, *SyntaxError) {
 	return v, probs, nil
 }
 
+// eofMessages rewords hujson's end-of-input errors for people.
+var eofMessages = strings.NewReplacer(
+	"parsing value: unexpected EOF", "unexpected end of file, a value is missing",
+	"parsing object after name: unexpected EOF", "unexpected end of file after a key, ':' and a value are missing",
+	"parsing object after value: unexpected EOF", "unexpected end of file inside an object, '}' is missing",
+	"parsing array after value: unexpected EOF", "unexpected end of file inside an array, ']' is missing",
+	"parsing string: unexpected EOF", "unexpected end of file inside a string, '\"' is missing",
+	"unexpected EOF", "unexpected end of file",
+)
+
 var lineCol = regexp.MustCompile(`^hujson: line (\d+), column (\d+): (.*)$`)
 
 // syntaxError turns hujson's "line L, column C" (C counted in bytes) back into
@@ -239,13 +249,7 @@ func syntaxError(body []byte, base int, err error) *SyntaxError {
 		// at its end, which is where the reader must add something.
 		off = len(body)
 	}
-	text := m[3]
-	text = strings.ReplaceAll(text, "parsing value: unexpected EOF", "unexpected end of file, value expected")
-	text = strings.ReplaceAll(text, ": unexpected EOF", ": unexpected end of file")
-	if strings.HasSuffix(text, "unexpected EOF") {
-		text = "unexpected end of file"
-	}
-	return &SyntaxError{Offset: base + off, Message: text}
+	return &SyntaxError{Offset: base + off, Message: eofMessages.Replace(m[3])}
 }
 
 // scan finds comments, trailing commas and excessive nesting, which hujson

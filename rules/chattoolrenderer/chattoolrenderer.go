@@ -21,6 +21,10 @@ var Rule = lint.NewRule(doc, "chattoolrenderer", &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
+	if p.Options.AssumeChatTool {
+		checkDeclared(pass, p)
+		return nil, nil
+	}
 	sp := p.ChatTool
 	if sp == nil {
 		return nil, nil
@@ -69,4 +73,23 @@ func check(pass *analysis.Pass, p *project.Project, sp *project.Subpackage, key,
 	lint.Report(pass, lint.Error, p.App.Pos(root.Start), p.App.Pos(root.End),
 		"chat-tool subpackage %q resolves %q to %q for %s (%s); add \"%s\": %q to its subPackages item",
 		sp.Root, key, cause.Value, pages, where, key, want)
+}
+
+// checkDeclared serves --assume-chat-tool: every page and component json is
+// chat-tool code, so a renderer or componentFramework it declares must be the
+// chat tool's.
+func checkDeclared(pass *analysis.Pass, p *project.Project) {
+	for _, jf := range p.JSONFiles {
+		if jf.Root == nil || (jf.Schema != "page" && jf.Schema != "component") {
+			continue
+		}
+		for _, kv := range [][2]string{{"renderer", "skyline"}, {"componentFramework", "glass-easel"}} {
+			if v := jf.Root.Get(kv[0]); v != nil && v.Str != kv[1] {
+				if s, ok := v.String(); ok {
+					lint.Report(pass, lint.Error, jf.Pos(v.Start), jf.Pos(v.End),
+						"%s sets %q to %q, but chat-tool code must use %q (--assume-chat-tool)", jf.Path, kv[0], s, kv[1])
+				}
+			}
+		}
+	}
 }

@@ -16,6 +16,10 @@
 // in app.json, naming the pages and where to set the value. When a page's
 // json overrides the value, the finding is on that value.
 //
+// With --assume-chat-tool (a component library meant for chat tools, a folder
+// without app.json), every page and component json is chat-tool code: one
+// that declares another renderer or componentFramework is reported.
+//
 // Source: the chat-tool guide (framework/open-ability/chatTool.html) and
 // the Skyline migration guide (framework/runtime/skyline/migration).
 //
