@@ -36,9 +36,10 @@ type Doc struct {
 	Name     string
 	Summary  string
 	Severity Severity
-	// Text is the full documentation as plain text (the summary excluded).
+	// Text is the full documentation as plain text, without the summary and
+	// the examples.
 	Text string
-	// Markdown is the full documentation as Markdown (the summary excluded).
+	// Markdown is the same text, as Markdown.
 	Markdown string
 	// Bad and Good are the example code blocks.
 	Bad, Good string
@@ -101,8 +102,10 @@ func parseDocComment(cg *ast.CommentGroup, dir string) (*Doc, error) {
 			switch section {
 			case "Bad":
 				doc.Bad = b.Text
+				continue
 			case "Good":
 				doc.Good = b.Text
+				continue
 			}
 		}
 		body = append(body, b)

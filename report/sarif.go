@@ -360,8 +360,7 @@ func problemSeverity(s lint.Severity) string {
 
 func sarifRuleFor(d *lint.Doc) sarifRule {
 	short := truncate(nonEmpty(d.Summary, d.Name), maxDescription)
-	text := stripExamples(d.Text, d.Bad, d.Good)
-	md := stripExamples(d.Markdown, d.Bad, d.Good)
+	text, md := d.Text, d.Markdown
 	if description(text, maxDescription) == "" {
 		// Nothing but "Default severity: ..." (or nothing at all): start
 		// the help with the summary.
@@ -402,26 +401,6 @@ func camelCase(id string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// stripExamples removes from a rendering of a rule's documentation (Doc.Text
-// or Doc.Markdown, in which go/doc/comment indents code blocks with a tab)
-// the code blocks that are the rule's Bad and Good examples, so that they can
-// be added back under their headings.
-func stripExamples(doc string, examples ...string) string {
-	for _, ex := range examples {
-		if strings.TrimSpace(ex) == "" {
-			continue
-		}
-		block := indent(ex, "\t")
-		if i := strings.LastIndex(doc, block); i >= 0 {
-			doc = doc[:i] + doc[i+len(block):]
-		}
-	}
-	for strings.Contains(doc, "\n\n\n") {
-		doc = strings.ReplaceAll(doc, "\n\n\n", "\n\n")
-	}
-	return strings.TrimSpace(doc)
 }
 
 // indent prefixes every non-empty line of code with prefix, as

@@ -238,7 +238,11 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	d := r.Doc
-	fmt.Fprintf(stdout, "%s: %s\n\n%s\n\nOnline: %s\n", d.Name, d.Summary, d.Text, d.URL)
+	fmt.Fprintf(stdout, "%s: %s\n\n%s\n", d.Name, d.Summary, d.Text)
+	for _, ex := range []struct{ title, code string }{{"Bad", d.Bad}, {"Good", d.Good}} {
+		fmt.Fprintf(stdout, "\n%s:\n\n%s", ex.title, indentCode(ex.code))
+	}
+	fmt.Fprintf(stdout, "\nOnline: %s\n", d.URL)
 	return exitOK
 }
 
@@ -253,4 +257,15 @@ func version() string {
 		return bi.Main.Version
 	}
 	return devVersion
+}
+
+func indentCode(code string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(code, "\n") {
+		if strings.TrimSpace(line) != "" {
+			b.WriteString("    ")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
