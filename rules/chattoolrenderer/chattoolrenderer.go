@@ -55,6 +55,9 @@ func check(pass *analysis.Pass, p *project.Project, sp *project.Subpackage, key,
 		return
 	}
 	pages := "its pages " + strings.Join(inherited, ", ")
+	if len(inherited) == 1 {
+		pages = "its page " + inherited[0]
+	}
 	if len(inherited) == len(sp.Pages) {
 		pages = "all its pages"
 	}
