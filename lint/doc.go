@@ -84,8 +84,11 @@ func parseDocComment(cg *ast.CommentGroup, dir string) (*Doc, error) {
 				continue
 			}
 		case *comment.Paragraph:
+			if doc.Name == "" {
+				continue // "Package x defines ...": for go doc only
+			}
 			t := plain(b.Text)
-			if doc.Name != "" && doc.Summary == "" {
+			if doc.Summary == "" {
 				if s, ok := strings.CutPrefix(t, doc.Name+":"); ok {
 					doc.Summary = strings.TrimSpace(s)
 					continue

@@ -38,7 +38,7 @@ func TestParseDoc(t *testing.T) {
 	if d.Bad != "{\"x\": 1}\n" || d.Good != "{\"y\": 1}\n" {
 		t.Errorf("examples %q %q", d.Bad, d.Good)
 	}
-	if strings.Contains(d.Text, `{"x": 1}`) || strings.Contains(d.Text, "finds x") || !strings.Contains(d.Text, "Longer text") {
+	if strings.Contains(d.Text, `{"x": 1}`) || strings.Contains(d.Text, "finds x") || strings.Contains(d.Text, "Package x") || !strings.Contains(d.Text, "Longer text") {
 		t.Errorf("Text holds the summary or the examples, or lacks the body: %q", d.Text)
 	}
 	if !strings.Contains(d.Markdown, "[x](https://example.com/x)") {
