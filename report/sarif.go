@@ -422,24 +422,22 @@ func withExamplesText(text string, d *lint.Doc) string {
 	if i := strings.LastIndex(text, "\n\n"); i >= 0 && isLinkDefs(text[i+2:]) {
 		text, links = text[:i], text[i:]
 	}
-	var b strings.Builder
-	b.WriteString(text)
-	for _, ex := range [...]struct{ title, code string }{{"Bad", d.Bad}, {"Good", d.Good}} {
-		if strings.TrimSpace(ex.code) == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(ex.title + ":\n\n" + indent(ex.code, "\t"))
-	}
-	b.WriteString(links)
-	return b.String()
+	return withExamples(text, d, func(title, code string) string {
+		return title + ":\n\n" + indent(code, "\t")
+	}) + links
 }
 
 func withExamplesMarkdown(md string, d *lint.Doc) string {
+	return withExamples(md, d, func(title, code string) string {
+		return "#### " + title + "\n\n" + fenced(code)
+	})
+}
+
+// withExamples appends the rule's Bad and Good examples to doc, each as
+// format renders it.
+func withExamples(doc string, d *lint.Doc, format func(title, code string) string) string {
 	var b strings.Builder
-	b.WriteString(md)
+	b.WriteString(doc)
 	for _, ex := range [...]struct{ title, code string }{{"Bad", d.Bad}, {"Good", d.Good}} {
 		if strings.TrimSpace(ex.code) == "" {
 			continue
@@ -447,13 +445,11 @@ func withExamplesMarkdown(md string, d *lint.Doc) string {
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
-		b.WriteString("#### " + ex.title + "\n\n" + fenced(ex.code))
+		b.WriteString(format(ex.title, ex.code))
 	}
 	return b.String()
 }
 
-// fenced makes a Markdown fenced code block of code, with a fence longer than
-// any run of backticks in it and a language guessed from its first character.
 func fenced(code string) string {
 	longest, run := 0, 0
 	for _, r := range code {
