@@ -336,26 +336,21 @@ func SARIF(w io.Writer, results []*lint.Result, o Options) error {
 	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
+// sarifLevel is SARIF's level: error and warning as they are, info as note.
 func sarifLevel(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	default:
+	if s == lint.Info {
 		return "note"
 	}
+	return s.String()
 }
 
+// problemSeverity is GitHub's problem.severity rule property: error and
+// warning as they are, info as recommendation.
 func problemSeverity(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	default:
+	if s == lint.Info {
 		return "recommendation"
 	}
+	return s.String()
 }
 
 func sarifRuleFor(d *lint.Doc) sarifRule {
