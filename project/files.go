@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
@@ -175,4 +176,68 @@ func (p *Project) loadError(rel string, err error) {
 	f.TF = p.Fset.AddFile(rel, -1, 0)
 	p.files[rel] = f
 	p.LoadErrors = append(p.LoadErrors, LoadError{File: f, Err: err})
+}
+
+// Tree returns every regular file under the mini program root, as paths
+// relative to the project directory, sorted. Folders named node_modules and
+// dot-folders are skipped (WeChat does not upload them); symlinked folders
+// are not entered, and symlinked files are listed only when they resolve
+// inside the project root. The walk runs once per project.
+func (p *Project) Tree() []string {
+	if p.tree != nil {
+		return p.tree
+	}
+	p.tree = []string{}
+	start := p.root
+	if p.MiniRoot != "" {
+		abs, err := p.resolve(p.MiniRoot)
+		if err != nil {
+			return p.tree
+		}
+		start = abs
+	}
+	_ = filepath.WalkDir(start, func(abs string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if abs != start && (name == "node_modules" || strings.HasPrefix(name, ".")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, err := filepath.Rel(p.root, abs)
+		if err != nil {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			real, err := p.resolve(rel)
+			if err != nil {
+				return nil
+			}
+			if st, err := os.Stat(real); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		p.tree = append(p.tree, rel)
+		return nil
+	})
+	sort.Strings(p.tree)
+	return p.tree
+}
+
+// Unreadable records a file the checker needs but cannot read (too large,
+// permissions) as a load error, and returns an empty stand-in registered in
+// the FileSet, so that findings can point at it.
+func (p *Project) Unreadable(rel string, err error) *File {
+	rel = path.Clean(rel)
+	if f, ok := p.files[rel]; ok {
+		return f
+	}
+	p.loadError(rel, err)
+	return p.files[rel]
 }

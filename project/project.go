@@ -73,6 +73,7 @@ type Project struct {
 	exists    map[string]bool
 	comps     map[string]*Component
 	refs      []*ComponentRef
+	tree      []string
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).

@@ -9,9 +9,19 @@
 //
 // The part after the severity is a regular expression matched against the
 // message. Each finding of the rule must match one want line and each want
-// line one finding; lines starting with # are comments. JSON has no comments,
-// so expectations for JSON files live in the want section. A section named
-// "options" may hold "assume-chat-tool".
+// line one finding; lines starting with # are comments.
+//
+// Source files can hold their expectations inline, on the line the finding
+// is on, as analysistest does: a comment (// or /* */ in scripts and WXSS,
+// <!-- --> in WXML) holding "want" and one or more quoted regular
+// expressions, each optionally preceded by a severity:
+//
+//	wx.navigateToMiniProgram({}) // want error "navigateToMiniProgram"
+//
+// Inline expectations do not check the column; the want section does. JSON
+// has no comments, so expectations for JSON files live in the want section.
+// A section named "options" may hold "assume-chat-tool" and
+// "min-base-library=X.Y.Z".
 package linttest
 
 import (
@@ -71,10 +81,25 @@ func RunFixture(t *testing.T, rule *lint.Rule, file string) {
 				case "assume-chat-tool":
 					opts.AssumeChatTool = true
 				default:
+					if v, ok := strings.CutPrefix(o, "min-base-library="); ok {
+						ver, err := project.ParseVersion(v)
+						if err != nil {
+							t.Fatalf("%s: %v", file, err)
+						}
+						opts.MinBaseLibrary = ver
+						continue
+					}
 					t.Fatalf("%s: unknown option %q", file, o)
 				}
 			}
 			continue
+		}
+		if !strings.HasSuffix(f.Name, ".json") {
+			inline, err := parseInline(f.Name, string(f.Data))
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			wants = append(wants, inline...)
 		}
 		dst := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
@@ -107,7 +132,7 @@ func RunFixture(t *testing.T, rule *lint.Rule, file string) {
 	}
 	for _, w := range wants {
 		if !w.used {
-			t.Errorf("no finding matched want line %d: %s", w.line, w.text)
+			t.Errorf("no finding matched want %s", w.text)
 		}
 	}
 }
@@ -155,6 +180,38 @@ func parseWants(s string) ([]*want, error) {
 }
 
 func (w *want) match(f lint.Finding) bool {
-	return w.path == f.Path && w.ln == f.Start.Line && w.col == f.Start.Column &&
-		w.severity == f.Severity.String() && w.re.MatchString(f.Message)
+	return w.path == f.Path && w.ln == f.Start.Line && (w.col == 0 || w.col == f.Start.Column) &&
+		(w.severity == "" || w.severity == f.Severity.String()) && w.re.MatchString(f.Message)
+}
+
+var inlineWant = regexp.MustCompile(`(?://|/\*|<!--)\s*want\s+(.*?)\s*(?:\*/|-->|$)`)
+
+// parseInline reads the inline expectations of a source file.
+func parseInline(name, data string) ([]*want, error) {
+	var ws []*want
+	for i, line := range strings.Split(data, "\n") {
+		m := inlineWant.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		rest, severity := strings.TrimSpace(m[1]), ""
+		for rest != "" {
+			if word, after, ok := strings.Cut(rest, " "); ok && (word == "error" || word == "warning" || word == "info") {
+				severity, rest = word, strings.TrimSpace(after)
+				continue
+			}
+			q, err := strconv.QuotedPrefix(rest)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: want needs quoted regular expressions: %q", name, i+1, m[1])
+			}
+			pat, _ := strconv.Unquote(q)
+			re, err := regexp.Compile(pat)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", name, i+1, err)
+			}
+			ws = append(ws, &want{line: i + 1, text: fmt.Sprintf("%s:%d: %s", name, i+1, q), path: name, ln: i + 1, severity: severity, re: re})
+			rest, severity = strings.TrimSpace(rest[len(q):]), ""
+		}
+	}
+	return ws, nil
 }

@@ -1,0 +1,312 @@
+package jsparse
+
+import (
+	"strings"
+	"testing"
+)
+
+// at returns the source text at a use, for readable assertions.
+func useText(s *Source, u *Use) string {
+	a := s.Offset(u.Node.Idx0())
+	b := s.Offset(u.Node.Idx1())
+	return string(s.Src[a:b])
+}
+
+func TestParseModes(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		lang      Lang
+		module    bool
+		limited   bool
+		err       string
+	}{
+		{"module", "import a from './a'\nexport default a\n", JS, true, false, ""},
+		{"sloppy script", "var x = 010;\nwith (x) {}\n", JS, true, false, ""},
+		{"wxs", "var f = function(a = 1) { const o = {a}; return o }\nmodule.exports = {f: f}\n", WXS, true, false, ""},
+		{"broken", "function (\n", JS, false, false, "unexpected"},
+		{"ts", "const a: number = 1\nexport enum E { A }\n", TS, true, false, ""},
+		{"ts broken", "const a: = 1\n", TS, false, false, "Unexpected"},
+		{"empty", "", JS, true, false, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Parse([]byte(tc.src), tc.lang)
+			if tc.err != "" {
+				if s.Err == nil || !strings.Contains(s.Err.Message, tc.err) {
+					t.Fatalf("err = %v, want %q", s.Err, tc.err)
+				}
+				return
+			}
+			if s.Err != nil || s.Program == nil {
+				t.Fatalf("err = %v, limited = %v (%v)", s.Err, s.Limited, s.Limitation)
+			}
+			if s.Module != tc.module {
+				t.Errorf("module = %v", s.Module)
+			}
+		})
+	}
+}
+
+func TestErrorOffset(t *testing.T) {
+	src := "const a = 1\nconst b = 中文 +\n"
+	s := Parse([]byte(src), JS)
+	if s.Err == nil {
+		t.Fatal("no error")
+	}
+	if got := src[:s.Err.Offset]; !strings.HasPrefix(src, got) || s.Err.Offset < len("const a = 1\n") {
+		t.Errorf("offset %d (%q): %s", s.Err.Offset, got, s.Err.Message)
+	}
+}
+
+func TestTSPositions(t *testing.T) {
+	src := "import type {A} from './types'\n" +
+		"interface P { x: number }\n" +
+		"const title: string = '中文标题'\n" +
+		"Page({\n" +
+		"  onLoad(q: Record<string, string>) {\n" +
+		"    const ad = <any>wx.createRewardedVideoAd({ adUnitId: 'x' })\n" +
+		"    wx.openChatTool({ url: `/p/${q.id}`, chatType: 5 })\n" +
+		"  },\n" +
+		"})\n"
+	s := Parse([]byte(src), TS)
+	if s.Err != nil || s.Program == nil {
+		t.Fatalf("err %v limited %v", s.Err, s.Limitation)
+	}
+	f := s.Facts()
+	var got []string
+	for _, u := range f.Uses {
+		got = append(got, u.API+"="+useText(s, u))
+	}
+	want := "createRewardedVideoAd=wx.createRewardedVideoAd openChatTool=wx.openChatTool"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("uses %v, want %s", got, want)
+	}
+	u := f.Uses[1]
+	o, ok := s.Object(u.Scope, u.Args[0])
+	if !ok {
+		t.Fatal("no object")
+	}
+	p := o.Get("chatType")
+	off := s.Offset(p.Value.Idx0())
+	if src[off:off+1] != "5" {
+		t.Errorf("chatType value maps to %q", src[off:])
+	}
+	if off := s.Offset(p.KeyNode.Idx0()); !strings.HasPrefix(src[off:], "chatType") {
+		t.Errorf("chatType key maps to %q", src[off:])
+	}
+}
+
+func TestUses(t *testing.T) {
+	src := `
+const w = wx
+const { navigateTo, redirectTo: go } = wx
+const nav = wx.navigateToMiniProgram
+w.openChatTool({})
+wx['shareImageToGroup']({})
+navigateTo({ url: '/a' })
+go({})
+nav()
+wx.notifyGroupMembers.call(wx, { title: 't' })
+wx.shareFileToGroup.apply(wx, [{ filePath: 'x' }])
+wx.getChatToolInfo({}).then(() => {})
+function f(wx) { wx.selectGroupMembers() }
+promisify(wx.shareVideoToGroup)
+if (wx.openEmbeddedMiniProgram) {}
+`
+	s := Parse([]byte(src), JS)
+	if s.Program == nil {
+		t.Fatal(s.Err)
+	}
+	var got []string
+	for _, u := range s.Facts().Uses {
+		kind := "ref"
+		switch {
+		case u.Call != nil:
+			kind = "call"
+		case u.Passed:
+			kind = "passed"
+		}
+		got = append(got, u.API+":"+kind+":"+useText(s, u))
+	}
+	want := []string{
+		"navigateToMiniProgram:ref:wx.navigateToMiniProgram",
+		"openChatTool:call:w.openChatTool",
+		"shareImageToGroup:call:wx['shareImageToGroup']",
+		"navigateTo:call:navigateTo",
+		"redirectTo:call:go",
+		"navigateToMiniProgram:call:nav",
+		"notifyGroupMembers:call:wx.notifyGroupMembers",
+		"shareFileToGroup:call:wx.shareFileToGroup",
+		"getChatToolInfo:call:wx.getChatToolInfo",
+		"shareVideoToGroup:passed:wx.shareVideoToGroup",
+		"openEmbeddedMiniProgram:ref:wx.openEmbeddedMiniProgram",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, u := range s.Facts().Uses {
+		if u.API == "notifyGroupMembers" || u.API == "shareFileToGroup" {
+			o, ok := s.Object(u.Scope, u.Args[0])
+			if !ok || len(o.Props) != 1 {
+				t.Errorf("%s: args not resolved", u.API)
+			}
+		}
+	}
+}
+
+func TestGuards(t *testing.T) {
+	src := `
+if (wx.canIUse('openChatTool')) { wx.openChatTool({}) }
+if (wx.enterChatToolMode) wx.enterChatToolMode()
+typeof wx.getChatToolInfo === 'function' && wx.getChatToolInfo()
+wx.selectGroupMembers ? wx.selectGroupMembers() : null
+function f() {
+  if (!wx.canIUse('updateShareMenu.object.useForChatTool')) return
+  wx.updateShareMenu({ useForChatTool: true })
+}
+function g() {
+  const { SDKVersion } = wx.getAppBaseInfo()
+  if (compareVersion(SDKVersion, '3.12.0') < 0) { return }
+  wx.enterChatToolMode()
+}
+const v = wx.getAppBaseInfo().SDKVersion
+if (compareVersion('3.7.8', v) <= 0) { wx.shareEmojiToGroup({}) }
+if (v >= '3.7.8') { wx.shareVideoToGroup({}) }
+if (compareVersion(v, '3.7.8') < 0) { wx.shareFileToGroup({}) }
+wx.notifyGroupMembers?.({})
+wx.shareImageToGroup({})
+`
+	s := Parse([]byte(src), JS)
+	if s.Program == nil {
+		t.Fatal(s.Err)
+	}
+	want := map[string]string{
+		"openChatTool":       "api",
+		"enterChatToolMode":  "3.12.0",
+		"getChatToolInfo":    "api",
+		"selectGroupMembers": "api",
+		"updateShareMenu":    "field",
+		"shareEmojiToGroup":  "3.7.8",
+		"shareVideoToGroup":  "3.7.8",
+		"shareFileToGroup":   "",
+		"notifyGroupMembers": "optional",
+		"shareImageToGroup":  "",
+	}
+	for _, u := range s.Facts().Uses {
+		if u.Call == nil {
+			continue
+		}
+		w, ok := want[u.API]
+		if !ok {
+			continue
+		}
+		var got string
+		switch {
+		case u.Optional:
+			got = "optional"
+		case u.Guard.HasField(u.API, "useForChatTool"):
+			got = "field"
+		case u.Guard.Has(u.API):
+			got = "api"
+		default:
+			got = u.Guard.MinVersion()
+		}
+		if u.API == "enterChatToolMode" && got == "api" {
+			got = "3.12.0" // the first call is guarded by its feature test
+		}
+		if got != w {
+			t.Errorf("%s: guard %q, want %q", u.API, got, w)
+		}
+	}
+}
+
+func TestFactsMisc(t *testing.T) {
+	src := `
+import a from './a'
+export { b } from "../b.js"
+const c = require('./c')
+import('./d')
+App({})
+const app = getApp({ allowDefault: true })
+Page({ onShareAppMessage() {}, onShareTimeline: () => ({}) })
+Component({ methods: { onShareAppMessage() {} } })
+const cat = wx.getApiCategory()
+if (cat === 'chatTool' || wx.getApiCategory() == 'chattool') {}
+wx.getLaunchOptionsSync().apiCategory !== 'browse'
+switch (cat) { case 'embedded': case 'x': }
+`
+	s := Parse([]byte(src), JS)
+	if s.Program == nil {
+		t.Fatal(s.Err)
+	}
+	f := s.Facts()
+	var imps []string
+	for _, im := range f.Imports {
+		imps = append(imps, im.Kind+":"+im.Spec+":"+s.Code[im.Start-1:im.End-1])
+	}
+	if got := strings.Join(imps, " "); got != `import:./a:'./a' export:../b.js:"../b.js" require:./c:'./c' dynamic:./d:'./d'` {
+		t.Errorf("imports: %s", got)
+	}
+	var globals []string
+	for _, g := range f.Globals {
+		globals = append(globals, g.Name)
+	}
+	if got := strings.Join(globals, " "); got != "App getApp Page Component" {
+		t.Errorf("globals: %s", got)
+	}
+	var hs []string
+	for _, h := range f.Handlers {
+		hs = append(hs, h.In+"."+h.Name)
+	}
+	if got := strings.Join(hs, " "); got != "Page.onShareAppMessage Page.onShareTimeline Component.onShareAppMessage" {
+		t.Errorf("handlers: %s", got)
+	}
+	var cmp []string
+	for _, c := range f.Compares {
+		cmp = append(cmp, c.Value.Str)
+	}
+	if got := strings.Join(cmp, " "); got != "chatTool chattool browse embedded x" {
+		t.Errorf("compares: %s", got)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	src := "var r = /wx.x(/g; wx.navigateToMiniProgram({}); wx['openChannelsLive']; a.wx.b()"
+	s := &Source{Src: []byte(src)}
+	var got []string
+	for _, u := range s.Tokens() {
+		got = append(got, u.API+":"+src[u.Start:u.End])
+		if u.API == "navigateToMiniProgram" && !u.Call {
+			t.Error("call not seen")
+		}
+	}
+	if strings.Join(got, " ") != "navigateToMiniProgram:wx.navigateToMiniProgram openChannelsLive:wx['openChannelsLive']" {
+		t.Errorf("tokens: %v", got)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"import a from 'b'", "wx.x({a: 1})", "const {a} = wx; a()", "if (!wx.canIUse('x')) return"} {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	f.Fuzz(func(t *testing.T, src []byte, ts bool) {
+		lang := JS
+		if ts {
+			lang = TS
+		}
+		s := Parse(src, lang)
+		if s.Err != nil && (s.Err.Offset < 0 || s.Err.Offset > len(src)) {
+			t.Fatalf("error offset %d out of range", s.Err.Offset)
+		}
+		if s.Program != nil {
+			for _, u := range s.Facts().Uses {
+				if o := s.Offset(u.Node.Idx0()); o < 0 || o > len(src) {
+					t.Fatalf("use offset %d out of range", o)
+				}
+			}
+		}
+		if s.Limited {
+			s.Tokens()
+		}
+	})
+}

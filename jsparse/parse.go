@@ -1,0 +1,267 @@
+// Package jsparse is chattool-lint's JavaScript and TypeScript front end.
+//
+// JavaScript (.js, .wxs and inline <wxs> blocks) is parsed with sobek's parser
+// (goja's fork, which also parses ES modules) into goja's AST. TypeScript is
+// compiled to JavaScript with esbuild's transform API and a source map; the
+// AST is of the generated code, and every position a rule reports is mapped
+// back through the source map to the exact line and column of the .ts file.
+//
+// A file sobek rejects but tdewolff's JavaScript parser accepts is a parser
+// limitation, not a user error: such a file is marked Limited, has no AST,
+// and offers a token scan of its wx calls (Tokens) to the rules that can work
+// from tokens. A file both parsers reject has a syntax Error.
+//
+// On top of the AST, Facts (facts.go) records in one walk what the rules ask
+// about: every use of a wx API with its guards, module imports, App/getApp
+// calls, share handlers and apiCategory comparisons.
+package jsparse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/file"
+	"github.com/grafana/sobek/parser"
+	tdparse "github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// Lang is the language of a source file.
+type Lang int
+
+const (
+	JS  Lang = iota // .js
+	TS              // .ts (not .d.ts)
+	WXS             // .wxs and inline <wxs>
+)
+
+func (l Lang) String() string {
+	switch l {
+	case TS:
+		return "TypeScript"
+	case WXS:
+		return "WXS"
+	}
+	return "JavaScript"
+}
+
+// LangOf returns the language of a file by its name, and false for files
+// that are not code (.d.ts declarations among them).
+func LangOf(name string) (Lang, bool) {
+	switch {
+	case strings.HasSuffix(name, ".d.ts"):
+		return 0, false
+	case strings.HasSuffix(name, ".ts"):
+		return TS, true
+	case strings.HasSuffix(name, ".js"):
+		return JS, true
+	case strings.HasSuffix(name, ".wxs"):
+		return WXS, true
+	}
+	return 0, false
+}
+
+// Error is a syntax error at a byte offset of the source.
+type Error struct {
+	Offset  int
+	Message string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("offset %d: %s", e.Offset, e.Message) }
+
+// Source is a parsed file.
+type Source struct {
+	Lang Lang
+	// Src is the source as written; Code is what the AST was parsed from:
+	// the same bytes for JavaScript, esbuild's output for TypeScript.
+	Src  []byte
+	Code string
+	// Program is nil when the file did not parse.
+	Program *ast.Program
+	// Module reports whether Program was parsed in module mode.
+	Module bool
+	// Limited is set when sobek rejects a file tdewolff's parser accepts;
+	// Limitation says what sobek did not accept.
+	Limited    bool
+	Limitation *Error
+	// Err is the syntax error of a file no parser accepts.
+	Err *Error
+
+	smap *sourceMap
+	// codeLines are the line start offsets of Code (for TypeScript).
+	codeLines []int
+	facts     *Facts
+}
+
+// Parse parses src as lang. It never panics on any input.
+func Parse(src []byte, lang Lang) (s *Source) {
+	s = &Source{Lang: lang, Src: src}
+	defer func() {
+		if r := recover(); r != nil {
+			s.Program = nil
+			s.Err = &Error{Offset: 0, Message: fmt.Sprintf("internal parser failure: %v", r)}
+		}
+	}()
+	if lang == TS {
+		s.parseTS()
+		return s
+	}
+	s.Code = string(src)
+	s.parseJS(s.Code)
+	return s
+}
+
+// parseJS parses code in module mode, then script mode (CommonJS files
+// written for sloppy mode), then asks tdewolff's parser for a second opinion.
+func (s *Source) parseJS(code string) {
+	prog, err := parser.ParseFile(nil, "", code, 0, parser.IsModule, parser.WithDisableSourceMaps)
+	if err == nil {
+		s.Program, s.Module = prog, true
+		return
+	}
+	modErr := s.sobekError(code, err)
+	prog, err = parser.ParseFile(nil, "", code, 0, parser.WithDisableSourceMaps)
+	if err == nil {
+		s.Program = prog
+		return
+	}
+	scriptErr := s.sobekError(code, err)
+	// The more plausible error is the one further into the file: a file
+	// that uses import/export fails early in script mode.
+	first := modErr
+	if scriptErr.Offset > modErr.Offset {
+		first = scriptErr
+	}
+	if s.Lang != TS && tdewolffAccepts([]byte(code)) {
+		s.Limited, s.Limitation = true, first
+		return
+	}
+	if s.Lang == TS {
+		// esbuild accepted the TypeScript; its output is ours to parse.
+		s.Limited, s.Limitation = true, first
+		return
+	}
+	s.Err = first
+}
+
+// sobekError turns a sobek error into a byte offset in code.
+func (s *Source) sobekError(code string, err error) *Error {
+	var e *parser.Error
+	switch v := err.(type) {
+	case parser.ErrorList:
+		if len(v) > 0 {
+			e = v[0]
+		}
+	case *parser.Error:
+		e = v
+	}
+	if e == nil {
+		return &Error{Offset: 0, Message: err.Error()}
+	}
+	off := lineColOffset(code, e.Position.Line, e.Position.Column)
+	msg := e.Message
+	if strings.HasPrefix(msg, "Unexpected token") || strings.HasPrefix(msg, "Unexpected end") {
+		msg = strings.ToLower(msg[:1]) + msg[1:]
+	}
+	return &Error{Offset: s.srcOffset(off), Message: msg}
+}
+
+// lineColOffset converts sobek's 1-based line and 1-based byte column.
+func lineColOffset(code string, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(code[off:], '\n')
+		if i < 0 {
+			return len(code)
+		}
+		off += i + 1
+	}
+	off += col - 1
+	if off > len(code) {
+		off = len(code)
+	}
+	if off < 0 {
+		off = 0
+	}
+	return off
+}
+
+func tdewolffAccepts(src []byte) bool {
+	_, err := js.Parse(tdparse.NewInputBytes(bytes.Clone(src)), js.Options{})
+	return err == nil
+}
+
+// tsconfig keeps every import that is not marked `type`, so that imports
+// used only in types are still seen (and resolved) by the rules.
+const tsconfig = `{"compilerOptions":{"verbatimModuleSyntax":true,"useDefineForClassFields":false}}`
+
+func (s *Source) parseTS() {
+	res := api.Transform(string(s.Src), api.TransformOptions{
+		Loader:      api.LoaderTS,
+		Sourcemap:   api.SourceMapExternal,
+		Charset:     api.CharsetUTF8,
+		Target:      api.ESNext,
+		TsconfigRaw: tsconfig,
+		LogLevel:    api.LogLevelSilent,
+		Sourcefile:  "source.ts",
+	})
+	if len(res.Errors) > 0 {
+		e := res.Errors[0]
+		off := 0
+		if e.Location != nil {
+			off = lineColOffset(string(s.Src), e.Location.Line, e.Location.Column+1)
+		}
+		s.Err = &Error{Offset: off, Message: strings.TrimSuffix(e.Text, ".")}
+		return
+	}
+	s.Code = string(res.Code)
+	s.codeLines = lineStarts(s.Code)
+	sm, err := decodeSourceMap(res.Map, s.Src)
+	if err != nil {
+		s.Err = &Error{Offset: 0, Message: "cannot map TypeScript positions: " + err.Error()}
+		return
+	}
+	s.smap = sm
+	s.parseJS(s.Code)
+}
+
+// Offset returns the byte offset in Src of a position of the AST.
+func (s *Source) Offset(idx file.Idx) int {
+	return s.srcOffset(int(idx) - 1)
+}
+
+// srcOffset maps a byte offset in Code to a byte offset in Src.
+func (s *Source) srcOffset(off int) int {
+	if off < 0 {
+		off = 0
+	}
+	if s.smap == nil {
+		if off > len(s.Src) {
+			return len(s.Src)
+		}
+		return off
+	}
+	return s.smap.source(s.Code, s.codeLines, off)
+}
+
+// Text returns the source text of a node, as written in Code.
+func (s *Source) Text(n ast.Node) string {
+	a, b := int(n.Idx0())-1, int(n.Idx1())-1
+	if a < 0 || b > len(s.Code) || a > b {
+		return ""
+	}
+	return s.Code[a:b]
+}
+
+func lineStarts(s string) []int {
+	starts := []int{0}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}

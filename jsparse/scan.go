@@ -1,0 +1,80 @@
+package jsparse
+
+import (
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// TokenUse is a wx API reference found by a token scan: wx.x or wx['x'].
+type TokenUse struct {
+	API string
+	// Start and End are byte offsets of the reference in Src.
+	Start, End int
+	// Call is set when the reference is followed by an argument list.
+	Call bool
+}
+
+// Tokens scans the source of a file the AST parser did not accept for wx
+// API references. It is a lexical scan: aliases and scopes are not seen.
+func (s *Source) Tokens() []TokenUse {
+	l := js.NewLexer(parse.NewInputBytes(s.Src))
+	type tok struct {
+		tt         js.TokenType
+		text       string
+		start, end int
+	}
+	var toks []tok // significant tokens
+	exprEnd := false
+	off := 0
+	for {
+		tt, text := l.Next()
+		if tt == js.ErrorToken {
+			break
+		}
+		if (tt == js.DivToken || tt == js.DivEqToken) && !exprEnd {
+			if rt, rtext := l.RegExp(); rt == js.RegExpToken {
+				tt, text = rt, rtext
+			}
+		}
+		start := off
+		off += len(text)
+		switch tt {
+		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
+			continue
+		}
+		toks = append(toks, tok{tt, string(text), start, off})
+		switch {
+		case tt == js.IdentifierToken, tt == js.ThisToken, js.IsNumeric(tt),
+			tt == js.StringToken, tt == js.TemplateToken, tt == js.TemplateEndToken, tt == js.RegExpToken,
+			tt == js.CloseParenToken, tt == js.CloseBracketToken, tt == js.CloseBraceToken:
+			exprEnd = true
+		default:
+			exprEnd = false
+		}
+	}
+	var uses []TokenUse
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if t.tt != js.IdentifierToken || t.text != "wx" {
+			continue
+		}
+		if i > 0 && toks[i-1].tt == js.DotToken {
+			continue // x.wx
+		}
+		var u TokenUse
+		next := i + 3
+		switch {
+		case toks[i+1].tt == js.DotToken && js.IsIdentifierName(toks[i+2].tt):
+			u = TokenUse{API: toks[i+2].text, Start: t.start, End: toks[i+2].end}
+		case toks[i+1].tt == js.OpenBracketToken && toks[i+2].tt == js.StringToken && i+3 < len(toks) && toks[i+3].tt == js.CloseBracketToken:
+			q := toks[i+2].text
+			u = TokenUse{API: q[1 : len(q)-1], Start: t.start, End: toks[i+3].end}
+			next = i + 4
+		default:
+			continue
+		}
+		u.Call = next < len(toks) && toks[next].tt == js.OpenParenToken
+		uses = append(uses, u)
+	}
+	return uses
+}
