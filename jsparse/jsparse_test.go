@@ -310,3 +310,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// sobek misses the line break after a keyword property name; the parser
+// inserts the semicolon itself, keeping offsets.
+func TestKeywordPropertyLineBreak(t *testing.T) {
+	src := "let a = x.class\r\ni = wx.navigateTo({})\nconst b = y.default\n;[1].map(f)\n"
+	s := Parse([]byte(src), JS)
+	if s.Program == nil || s.Limited {
+		t.Fatalf("not parsed: %v %v", s.Err, s.Limitation)
+	}
+	u := s.Facts().Uses[0]
+	if off := s.Offset(u.Node.Idx0()); !strings.HasPrefix(src[off:], "wx.navigateTo") {
+		t.Errorf("use at %q", src[off:])
+	}
+	// A real error after such a line stays an error.
+	if s := Parse([]byte("let a = x.class\n)"), JS); s.Err == nil {
+		t.Error("no error")
+	}
+}

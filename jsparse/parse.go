@@ -117,13 +117,13 @@ func Parse(src []byte, lang Lang) (s *Source) {
 // parseJS parses code in module mode, then script mode (CommonJS files
 // written for sloppy mode), then asks tdewolff's parser for a second opinion.
 func (s *Source) parseJS(code string) {
-	prog, err := parser.ParseFile(nil, "", code, 0, parser.IsModule, parser.WithDisableSourceMaps)
+	prog, err := sobekParse(code, true)
 	if err == nil {
 		s.Program, s.Module = prog, true
 		return
 	}
 	modErr := s.sobekError(code, err)
-	prog, err = parser.ParseFile(nil, "", code, 0, parser.WithDisableSourceMaps)
+	prog, err = sobekParse(code, false)
 	if err == nil {
 		s.Program = prog
 		return
@@ -147,17 +147,92 @@ func (s *Source) parseJS(code string) {
 	s.Err = first
 }
 
-// sobekError turns a sobek error into a byte offset in code.
-func (s *Source) sobekError(code string, err error) *Error {
-	var e *parser.Error
+// sobekParse parses code with sobek. sobek does not insert a semicolon at a
+// line break after a keyword used as a property name (x.class, x.default):
+// where it stops on the next line for that reason, the line break is
+// replaced by a semicolon, as automatic semicolon insertion would do, and
+// the parse is retried. The replacement keeps every byte offset.
+func sobekParse(code string, module bool) (*ast.Program, error) {
+	opts := []parser.Option{parser.WithDisableSourceMaps}
+	if module {
+		opts = append(opts, parser.IsModule)
+	}
+	var patched []byte
+	for range 64 {
+		prog, err := parser.ParseFile(nil, "", code, 0, opts...)
+		if err == nil {
+			return prog, nil
+		}
+		e := firstError(err)
+		if e == nil {
+			return nil, err
+		}
+		nl := keywordLineBreak(code, lineColOffset(code, e.Position.Line, e.Position.Column))
+		if nl < 0 {
+			return nil, err
+		}
+		if patched == nil {
+			patched = []byte(code)
+		}
+		patched[nl] = ';'
+		code = string(patched)
+	}
+	return parser.ParseFile(nil, "", code, 0, opts...)
+}
+
+var propertyKeywords = map[string]bool{
+	"break": true, "case": true, "catch": true, "class": true, "const": true, "continue": true,
+	"debugger": true, "default": true, "delete": true, "do": true, "else": true, "enum": true,
+	"export": true, "extends": true, "false": true, "finally": true, "for": true, "function": true,
+	"if": true, "import": true, "in": true, "instanceof": true, "new": true, "null": true,
+	"return": true, "super": true, "switch": true, "this": true, "throw": true, "true": true,
+	"try": true, "typeof": true, "var": true, "void": true, "while": true, "with": true,
+	"yield": true, "let": true, "static": true, "await": true, "implements": true,
+	"interface": true, "package": true, "private": true, "protected": true, "public": true,
+}
+
+// keywordLineBreak returns the offset of the line break before the token at
+// off when the line before it ends in a keyword property name (x.class),
+// or -1.
+func keywordLineBreak(code string, off int) int {
+	i := off
+	for i > 0 && (code[i-1] == ' ' || code[i-1] == '\t') {
+		i--
+	}
+	if i == 0 || code[i-1] != '\n' {
+		return -1
+	}
+	nl := i - 1
+	lineStart := strings.LastIndexByte(code[:nl], '\n') + 1
+	line := strings.TrimRight(code[lineStart:nl], " \t\r")
+	if strings.Contains(line, "//") || strings.Contains(line, "/*") {
+		return -1
+	}
+	j := len(line)
+	for j > 0 && (line[j-1] >= 'a' && line[j-1] <= 'z') {
+		j--
+	}
+	if j == 0 || line[j-1] != '.' || !propertyKeywords[line[j:]] {
+		return -1
+	}
+	return nl
+}
+
+func firstError(err error) *parser.Error {
 	switch v := err.(type) {
 	case parser.ErrorList:
 		if len(v) > 0 {
-			e = v[0]
+			return v[0]
 		}
 	case *parser.Error:
-		e = v
+		return v
 	}
+	return nil
+}
+
+// sobekError turns a sobek error into a byte offset in code.
+func (s *Source) sobekError(code string, err error) *Error {
+	e := firstError(err)
 	if e == nil {
 		return &Error{Offset: 0, Message: err.Error()}
 	}

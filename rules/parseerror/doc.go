@@ -11,6 +11,14 @@
 // where a file should be, no permission, a file too large) are reported here
 // too.
 //
+// Scripts (.js, .ts, .wxs) are parsed too: a syntax error there stops the
+// build as surely. JavaScript is parsed as an ES module and, failing that, as
+// a sloppy-mode script; TypeScript is compiled with esbuild first. A file the
+// main parser (sobek) rejects but a second parser (tdewolff's) accepts is a
+// gap in the checker, not an error in the file: it is reported as an info,
+// and only the checks that work from tokens (chattool-disabled-api) run on
+// it.
+//
 // Comments, trailing commas and duplicate keys do not stop the checker (it
 // tolerates them and reports them under config-schema), but WeChat's strict
 // JSON parser rejects the first two.
@@ -26,10 +34,14 @@
 //	  "window": {}
 //	}
 //
+//	Page({ onLoad() { wx.showToast({ title: 'hi' } } })
+//
 // # Good
 //
 //	{
 //	  "pages": ["pages/index/index"],
 //	  "window": {}
 //	}
+//
+//	Page({ onLoad() { wx.showToast({ title: 'hi' }) } })
 package parseerror
