@@ -77,6 +77,8 @@ type Handler struct {
 // Compare is a string constant compared with an apiCategory.
 type Compare struct {
 	Value Value
+	// Node is the compared operand as written (a literal or a const name).
+	Node ast.Expression
 }
 
 // Guard is a chain of facts known to hold at a place in the code.
@@ -825,7 +827,7 @@ func (w *walker) isCategory(e ast.Expression, depth int) bool {
 
 func (w *walker) compare(e ast.Expression) {
 	if v, ok := w.src.Value(w.scope, e); ok && v.Kind == String {
-		w.f.Compares = append(w.f.Compares, &Compare{Value: v})
+		w.f.Compares = append(w.f.Compares, &Compare{Value: v, Node: e})
 	}
 }
 

@@ -6,7 +6,10 @@ import (
 	"sort"
 
 	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/rules/apicategoryvalue"
 	"github.com/chattool-lint/chattool-lint/rules/chattooldeclaration"
+	"github.com/chattool-lint/chattool-lint/rules/chattooldisabledapi"
+	"github.com/chattool-lint/chattool-lint/rules/chattoolnavigation"
 	"github.com/chattool-lint/chattool-lint/rules/chattoolrenderer"
 	"github.com/chattool-lint/chattool-lint/rules/configschema"
 	"github.com/chattool-lint/chattool-lint/rules/missingfile"
@@ -17,7 +20,10 @@ import (
 // All returns every rule, sorted by name.
 func All() []*lint.Rule {
 	all := []*lint.Rule{
+		apicategoryvalue.Rule,
 		chattooldeclaration.Rule,
+		chattooldisabledapi.Rule,
+		chattoolnavigation.Rule,
 		chattoolrenderer.Rule,
 		configschema.Rule,
 		missingfile.Rule,
