@@ -114,7 +114,7 @@ func Load(p *project.Project) *Result {
 // Resolve resolves a module specifier of a script at mini program path
 // from, the way WeChat's require does: relative to the file, or from the
 // mini program root for "/x"; the target may omit .js (or .ts) and may be a
-// folder with index.js. It returns the mini program path found, the paths
+// folder with index.js. From TypeScript, a .d.ts file satisfies an import. It returns the mini program path found, the paths
 // tried, and whether the specifier is a path at all (bare names are npm
 // packages, looked up elsewhere).
 func Resolve(p *project.Project, from, spec string) (found string, tried []string, isPath bool) {
@@ -135,6 +135,10 @@ func Resolve(p *project.Project, from, spec string) (found string, tried []strin
 		cands = []string{base}
 	default:
 		cands = []string{base + ".js", base + ".ts", base, base + "/index.js", base + "/index.ts", base + ".json"}
+		if strings.HasSuffix(from, ".ts") {
+			// A module of types only: the compiler erases the import.
+			cands = append(cands, base+".d.ts", base+"/index.d.ts")
+		}
 	}
 	for _, c := range cands {
 		if c == ".." || strings.HasPrefix(c, "../") {

@@ -673,7 +673,7 @@ func (w *walker) call(c *ast.CallExpression, _ bool) {
 	if api, ok := w.src.API(w.scope, callee); ok {
 		w.f.Uses = append(w.f.Uses, &Use{API: api, Node: callee, Call: c, Args: c.ArgumentList, ArgsKnown: true,
 			Optional: optional, Scope: w.scope, Guard: w.guard})
-		w.args(c.ArgumentList)
+		w.args(c.Callee, c.ArgumentList)
 		return
 	}
 	if d, ok := callee.(*ast.DotExpression); ok && (d.Identifier.Name == "call" || d.Identifier.Name == "apply") {
@@ -690,7 +690,7 @@ func (w *walker) call(c *ast.CallExpression, _ bool) {
 				u.Args, u.ArgsKnown = arr.Value, true
 			}
 			w.f.Uses = append(w.f.Uses, u)
-			w.args(c.ArgumentList)
+			w.args(c.Callee, c.ArgumentList)
 			return
 		}
 	}
@@ -698,7 +698,7 @@ func (w *walker) call(c *ast.CallExpression, _ bool) {
 		if len(c.ArgumentList) == 1 {
 			w.requireSpec(c, "dynamic")
 		}
-		w.args(c.ArgumentList)
+		w.args(c.Callee, c.ArgumentList)
 		return
 	}
 	if name, ok := globalName(w.scope, callee); ok {
@@ -714,16 +714,23 @@ func (w *walker) call(c *ast.CallExpression, _ bool) {
 	} else {
 		w.expr(callee)
 	}
-	w.args(c.ArgumentList)
+	w.args(c.Callee, c.ArgumentList)
 }
 
 // args walks call arguments; a wx API passed as an argument is a call
-// through a wrapper.
-func (w *walker) args(list []ast.Expression) {
+// through a wrapper (promisify(wx.x)), unless the receiver is known not to
+// call it (console.log, JSON.stringify, Object.keys, ...).
+func (w *walker) args(callee ast.Expression, list []ast.Expression) {
+	passes := true
+	if d, ok := unwrap(callee).(*ast.DotExpression); ok {
+		if name, ok := globalName(w.scope, d.Left); ok && inertReceivers[name] {
+			passes = false
+		}
+	}
 	for _, a := range list {
 		switch a.(type) {
 		case *ast.DotExpression, *ast.BracketExpression, *ast.Identifier:
-			if w.ref(a, true) {
+			if w.ref(a, passes) {
 				continue
 			}
 		}
@@ -731,12 +738,15 @@ func (w *walker) args(list []ast.Expression) {
 	}
 }
 
+var inertReceivers = map[string]bool{"console": true, "JSON": true, "Object": true, "Reflect": true, "Array": true}
+
 func (w *walker) requireSpec(c *ast.CallExpression, kind string) {
-	v, ok := w.src.Value(w.scope, c.ArgumentList[0])
+	arg := c.ArgumentList[0]
+	v, ok := w.src.Value(w.scope, arg)
 	if !ok || v.Kind != String {
 		return
 	}
-	w.f.Imports = append(w.f.Imports, &Import{Spec: v.Str, Kind: kind, Start: v.Node.Idx0(), End: v.Node.Idx1()})
+	w.f.Imports = append(w.f.Imports, &Import{Spec: v.Str, Kind: kind, Start: arg.Idx0(), End: arg.Idx1()})
 }
 
 // importSpec records the specifier of an import or export declaration,
@@ -854,6 +864,11 @@ func (w *walker) tests(e ast.Expression, positive bool, depth int) []Guard {
 			}
 			return nil
 		}
+		if e.Operator == token.IN && positive && w.src.isWx(w.scope, e.Right, 0) {
+			if v, ok := w.src.Value(w.scope, e.Left); ok && v.Kind == String {
+				return []Guard{{API: v.Str}} // 'x' in wx
+			}
+		}
 		return w.comparison(e, positive)
 	case *ast.CallExpression:
 		api, ok := w.src.API(w.scope, unwrap(e.Callee))
@@ -891,6 +906,12 @@ func (w *walker) comparison(e *ast.BinaryExpression, positive bool) []Guard {
 	l, r := e.Left, e.Right
 	if _, ok := w.src.Value(w.scope, l); ok {
 		l, r = r, l
+	}
+	// wx.canIUse('x') === true, wx.canIUse('x') !== false
+	if v, ok := w.src.Value(w.scope, r); ok && v.Kind == Bool {
+		if _, isCall := unwrap(l).(*ast.CallExpression); isCall {
+			return w.tests(l, positive == (eq == v.Bool), 1)
+		}
 	}
 	// exists is the result of the comparison when the API exists.
 	var exists bool
@@ -932,9 +953,9 @@ func (w *walker) comparison(e *ast.BinaryExpression, positive bool) []Guard {
 	return nil
 }
 
-// versionTest recognises comparisons of SDKVersion with a version: through
-// a compare helper (compareVersion(SDKVersion, '3.7.8') >= 0, either
-// argument order) or directly (SDKVersion >= '3.7.8').
+// versionTest recognises comparisons of SDKVersion with a version through a
+// compare helper: compareVersion(SDKVersion, '3.7.8') >= 0, in either
+// argument order.
 func (w *walker) versionTest(e *ast.BinaryExpression, positive bool) []Guard {
 	op := e.Operator
 	l, r := e.Left, e.Right
@@ -959,13 +980,8 @@ func (w *walker) versionTest(e *ast.BinaryExpression, positive bool) []Guard {
 			return nil
 		}
 		rhs = v.Num
-	} else if w.src.mentionsSDKVersion(w.scope, l, 0) {
-		version = w.versionString(r)
-		if version == "" {
-			return nil
-		}
-		rhs = 0 // SDKVersion op 'v' is sign(SDKVersion - v) op 0
 	} else {
+		// SDKVersion >= '3.7.8' compares text ('3.9.0' >= '3.12.0'): not a guard.
 		return nil
 	}
 	// Which of sign(SDK - version) in {-1, 0, 1} make the test true?

@@ -110,6 +110,7 @@ wx.shareFileToGroup.apply(wx, [{ filePath: 'x' }])
 wx.getChatToolInfo({}).then(() => {})
 function f(wx) { wx.selectGroupMembers() }
 promisify(wx.shareVideoToGroup)
+console.log(wx.shareImageToGroup)
 if (wx.openEmbeddedMiniProgram) {}
 `
 	s := Parse([]byte(src), JS)
@@ -138,6 +139,7 @@ if (wx.openEmbeddedMiniProgram) {}
 		"shareFileToGroup:call:wx.shareFileToGroup",
 		"getChatToolInfo:call:wx.getChatToolInfo",
 		"shareVideoToGroup:passed:wx.shareVideoToGroup",
+		"shareImageToGroup:ref:wx.shareImageToGroup",
 		"openEmbeddedMiniProgram:ref:wx.openEmbeddedMiniProgram",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -173,6 +175,11 @@ if (compareVersion('3.7.8', v) <= 0) { wx.shareEmojiToGroup({}) }
 if (v >= '3.7.8') { wx.shareVideoToGroup({}) }
 if (compareVersion(v, '3.7.8') < 0) { wx.shareFileToGroup({}) }
 wx.notifyGroupMembers?.({})
+function h() {
+  if (!('getGroupEnterInfo' in wx)) return
+  wx.getGroupEnterInfo({})
+}
+if (wx.canIUse('selectGroupMembers') === false) {} else { wx.selectGroupMembers({}) }
 wx.shareImageToGroup({})
 `
 	s := Parse([]byte(src), JS)
@@ -186,9 +193,10 @@ wx.shareImageToGroup({})
 		"selectGroupMembers": "api",
 		"updateShareMenu":    "field",
 		"shareEmojiToGroup":  "3.7.8",
-		"shareVideoToGroup":  "3.7.8",
+		"shareVideoToGroup":  "",
 		"shareFileToGroup":   "",
 		"notifyGroupMembers": "optional",
+		"getGroupEnterInfo":  "api",
 		"shareImageToGroup":  "",
 	}
 	for _, u := range s.Facts().Uses {

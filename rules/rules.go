@@ -12,6 +12,8 @@ import (
 	"github.com/chattool-lint/chattool-lint/rules/chattoolnavigation"
 	"github.com/chattool-lint/chattool-lint/rules/chattoolrenderer"
 	"github.com/chattool-lint/chattool-lint/rules/configschema"
+	"github.com/chattool-lint/chattool-lint/rules/independentisolation"
+	"github.com/chattool-lint/chattool-lint/rules/minbaselibrary"
 	"github.com/chattool-lint/chattool-lint/rules/missingfile"
 	"github.com/chattool-lint/chattool-lint/rules/parseerror"
 	"github.com/chattool-lint/chattool-lint/rules/skylineconfig"
@@ -26,6 +28,8 @@ func All() []*lint.Rule {
 		chattoolnavigation.Rule,
 		chattoolrenderer.Rule,
 		configschema.Rule,
+		independentisolation.Rule,
+		minbaselibrary.Rule,
 		missingfile.Rule,
 		parseerror.Rule,
 		skylineconfig.Rule,

@@ -38,7 +38,7 @@
 // A call is guarded, and not reported, when one of these holds where it is:
 //
 //   - wx.canIUse('api') (or, for the API, wx.canIUse('api.object.field'));
-//   - if (wx.api), wx.api && ..., wx.api != null;
+//   - if (wx.api), wx.api && ..., wx.api != null, 'api' in wx;
 //   - typeof wx.api === 'function';
 //   - an early return or throw when such a test fails:
 //     if (!wx.canIUse('api')) return;

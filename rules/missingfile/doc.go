@@ -6,7 +6,8 @@
 //
 // WeChat's compiler stops at the first file that app.json, a page or
 // component json, or project.config.json names but the project does not
-// have. This rule reports every one of them at once, at the value that names
+// have; a module a script requires but the project lacks fails when the
+// page loads. This rule reports every one of them at once, at the value that names
 // it:
 //
 //   - each page listed in pages or in a subpackage's pages needs its .wxml and
@@ -23,7 +24,12 @@
 //   - tabBar iconPath and selectedIconPath, also through "@variables" of the
 //     theme file;
 //   - project.config.json miniprogramRoot, which must be a folder inside the
-//     project.
+//     project;
+//   - modules that scripts require, import, export from or import(), by a
+//     relative path or a path from the mini program root: "x" may be x.js,
+//     x.ts (compiled), a folder with index.js or index.ts, or a .d.ts file
+//     for an import from TypeScript (types only). Bare names are npm
+//     packages and are not checked here.
 //
 // Default severity: error
 //

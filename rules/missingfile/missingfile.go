@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
+	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 )
@@ -17,7 +18,7 @@ var doc string
 
 // Rule is the missing-file rule.
 var Rule = lint.NewRule(doc, "missingfile", &analysis.Analyzer{
-	Requires: []*analysis.Analyzer{project.Analyzer},
+	Requires: []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer},
 	Run:      run,
 })
 
@@ -33,6 +34,7 @@ func (c *checker) report(jf *project.JSONFile, v *jsonc.Value, sev lint.Severity
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, p: project.Of(pass)}
 	c.miniprogramRoot()
+	c.scripts()
 	if c.p.App == nil || c.p.App.Root == nil {
 		return nil, nil
 	}

@@ -1,0 +1,32 @@
+// Package independentisolation defines the independent-isolation rule.
+//
+// # Rule independent-isolation
+//
+// independent-isolation: an independent subpackage reaches outside its root
+//
+// An independent subpackage (the chat tool is one) can open before the main
+// package has loaded, and WeChat downloads it alone. So it cannot use code
+// from the main package or from other subpackages, and the app's App() has
+// not necessarily run. The rule reports, in the scripts under the root of
+// every independent subpackage:
+//
+//   - require(), import, export ... from and import() of a file outside the
+//     subpackage's root (error): copy the module into the subpackage;
+//   - an npm package that resolves to a miniprogram_npm folder outside the
+//     root (error): build npm into the subpackage, or copy what it needs;
+//   - App() (error): an independent subpackage must not register an app;
+//   - getApp() without { allowDefault: true } (warning): it returns
+//     undefined when the subpackage opens first.
+//
+// Default severity: error
+//
+// # Bad
+//
+//	const { request } = require('../../utils/request')
+//	const app = getApp()
+//
+// # Good
+//
+//	const { request } = require('./utils/request')
+//	const app = getApp({ allowDefault: true })
+package independentisolation
