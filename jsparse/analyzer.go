@@ -37,6 +37,9 @@ func (f *File) Span(n ast.Node) (token.Pos, token.Pos) {
 type Result struct {
 	Files []*File
 	byMP  map[string]*File
+
+	reachOnce sync.Once
+	reach     map[string]bool
 }
 
 // ByMP returns the file at a mini program path, or nil.
@@ -113,12 +116,17 @@ func Load(p *project.Project) *Result {
 
 // Resolve resolves a module specifier of a script at mini program path
 // from, the way WeChat's require does: relative to the file, or from the
-// mini program root for "/x"; the target may omit .js (or .ts) and may be a
-// folder with index.js. From TypeScript, a .d.ts file satisfies an import. It returns the mini program path found, the paths
+// mini program root for "/x", or through app.json's resolveAlias (longest
+// matching key; keys and values end in /*, values count from the mini
+// program root); the target may omit .js (or .ts) and may be a folder with
+// index.js. From TypeScript, a .d.ts file satisfies an import. It returns the mini program path found, the paths
 // tried, and whether the specifier is a path at all (bare names are npm
 // packages, looked up elsewhere).
 func Resolve(p *project.Project, from, spec string) (found string, tried []string, isPath bool) {
 	var base string
+	if to, ok := Alias(p, spec); ok {
+		spec = "/" + strings.TrimPrefix(to, "/")
+	}
 	switch {
 	case strings.HasPrefix(spec, "/"):
 		base = path.Clean(spec)[1:]
@@ -149,4 +157,112 @@ func Resolve(p *project.Project, from, spec string) (found string, tried []strin
 		}
 	}
 	return "", cands, true
+}
+
+// Reachable returns the mini program paths of the scripts WeChat loads:
+// app.js, the scripts of pages and components, subpackage entry files and
+// .wxs modules, and every module they require or import, transitively. A
+// script nothing loads is not run (and by default not even uploaded). For a
+// folder without app.json every script counts.
+func (r *Result) Reachable(p *project.Project) map[string]bool {
+	r.reachOnce.Do(func() { r.reach = r.reachable(p) })
+	return r.reach
+}
+
+func (r *Result) reachable(p *project.Project) map[string]bool {
+	seen := map[string]bool{}
+	var queue []string
+	add := func(mp string) {
+		if f := r.byMP[mp]; f != nil && !seen[mp] {
+			seen[mp] = true
+			queue = append(queue, mp)
+		}
+	}
+	script := func(base string) {
+		add(base + ".js")
+		add(base + ".ts")
+	}
+	if p.App == nil {
+		for _, f := range r.Files {
+			add(f.MP)
+		}
+	}
+	script("app")
+	for _, pg := range p.Pages {
+		script(pg.Path)
+	}
+	for _, c := range p.Components {
+		script(c.Path)
+	}
+	for _, sp := range p.Subpackages {
+		if entry, ok := sp.Item.Get("entry").String(); ok {
+			mp := path.Join(sp.Root, strings.TrimPrefix(path.Clean("/"+entry), "/"))
+			add(mp)
+			add(strings.TrimSuffix(mp, ".js") + ".ts")
+		}
+	}
+	for _, f := range r.Files {
+		if f.Lang == WXS {
+			add(f.MP) // loaded from templates
+		}
+	}
+	for len(queue) > 0 {
+		mp := queue[0]
+		queue = queue[1:]
+		fx := r.byMP[mp].Facts()
+		if fx == nil {
+			continue
+		}
+		for _, im := range fx.Imports {
+			if found, _, isPath := Resolve(p, mp, im.Spec); isPath {
+				add(found)
+				continue
+			}
+			for _, c := range npmCandidates(p, mp, im.Spec) {
+				add(c)
+			}
+		}
+	}
+	return seen
+}
+
+// npmCandidates returns the scripts a bare specifier may load from the
+// nearest miniprogram_npm folder.
+func npmCandidates(p *project.Project, from, spec string) []string {
+	if strings.Contains(spec, ":") {
+		return nil
+	}
+	for dir := path.Dir(from); ; dir = path.Dir(dir) {
+		base := path.Join(dir, "miniprogram_npm", spec)
+		cands := []string{base, base + ".js", base + "/index.js"}
+		for _, c := range cands {
+			if p.Exists(p.MP(c)) {
+				return cands
+			}
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return nil
+		}
+	}
+}
+
+// Alias maps a specifier through app.json's resolveAlias.
+func Alias(p *project.Project, spec string) (string, bool) {
+	if p.App == nil || p.App.Root == nil {
+		return "", false
+	}
+	ra := p.App.Root.Get("resolveAlias")
+	if ra == nil {
+		return "", false
+	}
+	best, to := "", ""
+	for _, m := range ra.Members {
+		key, ok1 := strings.CutSuffix(m.Key, "*")
+		val, ok2 := m.Value.String()
+		if !ok1 || !ok2 || !strings.HasPrefix(spec, key) || len(key) <= len(best) {
+			continue
+		}
+		best, to = key, strings.TrimSuffix(val, "*")+spec[len(key):]
+	}
+	return to, best != ""
 }

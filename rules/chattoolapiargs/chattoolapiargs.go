@@ -232,7 +232,12 @@ func checkOpenChatTool(c *call) {
 		}
 	}
 	if roomid := o.Get("roomid"); roomid != nil && !isUndefined(o.Scope, roomid.Value) && chatType == nil && !o.Open {
-		c.report(c.u.Node, lint.Error, "%s with \"roomid\" needs \"chatType\", the type of that chat: %s (wx.getGroupEnterInfo tells it)", c.api(), chatTypes)
+		hint := ""
+		if o.Get("isSingleChat") != nil {
+			// Tencent's demo still passes this older option; the API page no longer lists it.
+			hint = "; \"isSingleChat\" is not an option of the current API"
+		}
+		c.report(c.u.Node, lint.Error, "%s with \"roomid\" needs \"chatType\", the type of that chat: %s (wx.getGroupEnterInfo tells it)%s", c.api(), chatTypes, hint)
 	}
 }
 

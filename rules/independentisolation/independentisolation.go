@@ -88,6 +88,9 @@ func allowsDefault(f *jsparse.File, g *jsparse.GlobalCall) bool {
 // file or folder for a path, the miniprogram_npm folder for a package. It
 // returns false when the target cannot be told (an npm package not built).
 func importTarget(p *project.Project, from, spec string) (string, bool) {
+	if to, ok := jsparse.Alias(p, spec); ok {
+		return path.Clean("/" + to)[1:], true
+	}
 	switch {
 	case strings.HasPrefix(spec, "/"):
 		return path.Clean(spec)[1:], true

@@ -29,7 +29,9 @@
 //     relative path or a path from the mini program root: "x" may be x.js,
 //     x.ts (compiled), a folder with index.js or index.ts, or a .d.ts file
 //     for an import from TypeScript (types only). Bare names are npm
-//     packages and are not checked here.
+//     packages and are not checked here. Only scripts WeChat loads are
+//     checked: app.js, page and component scripts, subpackage entries, .wxs
+//     modules and what they import; a file nothing loads never runs.
 //
 // Default severity: error
 //

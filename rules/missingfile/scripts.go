@@ -8,11 +8,14 @@ import (
 )
 
 // scripts reports relative and absolute module specifiers (require,
-// import, export from, import()) whose target does not exist.
+// import, export from, import()) whose target does not exist, in the
+// scripts WeChat loads: a module nothing loads never runs its imports.
 func (c *checker) scripts() {
-	for _, f := range jsparse.Of(c.pass).Files {
+	r := jsparse.Of(c.pass)
+	reachable := r.Reachable(c.p)
+	for _, f := range r.Files {
 		fx := f.Facts()
-		if fx == nil {
+		if fx == nil || !reachable[f.MP] {
 			continue
 		}
 		for _, im := range fx.Imports {
