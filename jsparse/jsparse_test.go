@@ -336,3 +336,30 @@ func TestKeywordPropertyLineBreak(t *testing.T) {
 		t.Error("no error")
 	}
 }
+
+func TestObjectSpread(t *testing.T) {
+	src := "const p = { useForChatTool: true, chooseType: 7 }\nwx.updateShareMenu({ ...p, success() {} })\nwx.updateShareMenu({ ...q })\n"
+	s := Parse([]byte(src), JS)
+	uses := s.Facts().Uses
+	o, ok := s.Object(uses[0].Scope, uses[0].Args[0])
+	if !ok || o.Open || o.Get("chooseType") == nil || o.Get("success") == nil {
+		t.Fatalf("spread of a const object not merged: %+v", o)
+	}
+	o, ok = s.Object(uses[1].Scope, uses[1].Args[0])
+	if !ok || !o.Open {
+		t.Fatal("spread of an unknown value must leave the object open")
+	}
+}
+
+func TestDeepNesting(t *testing.T) {
+	src := "const a = " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000)
+	s := Parse([]byte(src), JS)
+	if s.Err == nil || !strings.Contains(s.Err.Message, "nested deeper") || s.Err.Offset != len("const a = ")+MaxNesting {
+		t.Fatalf("err = %v", s.Err)
+	}
+	// Brackets in strings, comments and regular expressions do not count.
+	src = strings.Repeat("x('((((((((((', /\\(\\(\\(\\(/) // ((((((((\n", 200)
+	if s := Parse([]byte(src), JS); s.Err != nil {
+		t.Fatalf("err = %v", s.Err)
+	}
+}

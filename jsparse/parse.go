@@ -105,6 +105,10 @@ func Parse(src []byte, lang Lang) (s *Source) {
 			s.Err = &Error{Offset: 0, Message: fmt.Sprintf("internal parser failure: %v", r)}
 		}
 	}()
+	if off := tooDeep(src); off >= 0 {
+		s.Err = &Error{Offset: off, Message: fmt.Sprintf("brackets nested deeper than %d levels; the file is not parsed", MaxNesting)}
+		return s
+	}
 	if lang == TS {
 		s.parseTS()
 		return s

@@ -78,3 +78,49 @@ func (s *Source) Tokens() []TokenUse {
 	}
 	return uses
 }
+
+// MaxNesting is the deepest bracket nesting the parsers are given. Real code
+// stays far below it; deeper input is reported instead of parsed, since
+// parsing it takes time that grows faster than its size.
+const MaxNesting = 1000
+
+// tooDeep returns the offset where bracket nesting first passes
+// MaxNesting, or -1. It lexes (strings, comments, templates and regular
+// expressions do not count).
+func tooDeep(src []byte) int {
+	l := js.NewLexer(parse.NewInputBytes(src))
+	depth, off := 0, 0
+	exprEnd := false
+	for {
+		tt, text := l.Next()
+		if tt == js.ErrorToken {
+			return -1
+		}
+		if (tt == js.DivToken || tt == js.DivEqToken) && !exprEnd {
+			if rt, rtext := l.RegExp(); rt == js.RegExpToken {
+				tt, text = rt, rtext
+			}
+		}
+		start := off
+		off += len(text)
+		switch tt {
+		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
+			continue
+		case js.OpenBraceToken, js.OpenBracketToken, js.OpenParenToken, js.TemplateStartToken:
+			depth++
+			if depth > MaxNesting {
+				return start
+			}
+		case js.CloseBraceToken, js.CloseBracketToken, js.CloseParenToken, js.TemplateEndToken:
+			depth--
+		}
+		switch {
+		case tt == js.IdentifierToken, tt == js.ThisToken, js.IsNumeric(tt),
+			tt == js.StringToken, tt == js.TemplateToken, tt == js.TemplateEndToken, tt == js.RegExpToken,
+			tt == js.CloseParenToken, tt == js.CloseBracketToken, tt == js.CloseBraceToken:
+			exprEnd = true
+		default:
+			exprEnd = false
+		}
+	}
+}

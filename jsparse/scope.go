@@ -257,8 +257,10 @@ func (s *Source) prefix(sc *Scope, e ast.Expression, depth int) (string, bool, b
 type Object struct {
 	Node  *ast.ObjectLiteral
 	Props []*Prop
-	// Open is set when the literal has spreads or computed keys: properties
-	// may exist that are not in Props.
+	// Open is set when the literal has spreads of unknown values or computed
+	// keys: properties may exist that are not in Props. A spread of a const
+	// object literal contributes its properties (their values resolve in
+	// Scope only when written there: rules resolve what they can).
 	Open bool
 	// Scope is where the literal was written (to resolve its values).
 	Scope *Scope
@@ -301,6 +303,14 @@ func (s *Source) Object(sc *Scope, e ast.Expression) (*Object, bool) {
 						o.Open = true
 					}
 					o.Props = append(o.Props, &Prop{Key: key, KeyNode: p.Key, Value: p.Value})
+				case *ast.SpreadElement:
+					// A spread of a const object literal adds its properties.
+					if inner, ok := s.Object(sc, p.Expression); ok && depth < maxDepth {
+						o.Props = append(o.Props, inner.Props...)
+						o.Open = o.Open || inner.Open
+						continue
+					}
+					o.Open = true
 				default:
 					o.Open = true
 				}

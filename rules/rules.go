@@ -7,6 +7,7 @@ import (
 
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/rules/apicategoryvalue"
+	"github.com/chattool-lint/chattool-lint/rules/chattoolapiargs"
 	"github.com/chattool-lint/chattool-lint/rules/chattooldeclaration"
 	"github.com/chattool-lint/chattool-lint/rules/chattooldisabledapi"
 	"github.com/chattool-lint/chattool-lint/rules/chattoolnavigation"
@@ -23,6 +24,7 @@ import (
 func All() []*lint.Rule {
 	all := []*lint.Rule{
 		apicategoryvalue.Rule,
+		chattoolapiargs.Rule,
 		chattooldeclaration.Rule,
 		chattooldisabledapi.Rule,
 		chattoolnavigation.Rule,

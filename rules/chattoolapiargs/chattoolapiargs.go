@@ -321,7 +321,7 @@ func checkShareAppMessageToGroup(c *call) {
 			if !strings.HasPrefix(s, ".") && !strings.HasPrefix(s, "?") {
 				example = "/" + s
 			}
-			c.report(pr.Value, lint.Error, "%s \"path\" %s must be a full page path starting with \"/\", such as %q",
+			c.report(pr.Value, lint.Warning, "%s \"path\" %s must be a full page path starting with \"/\", such as %q",
 				c.api(), quote(s, complete), example)
 		}
 	}

@@ -20,11 +20,13 @@
 //     is a warning, because the docs do not say urls are read that way.
 //     "chatType" must be 1 (WeChat single chat), 2 (WeCom single chat),
 //     3 (WeChat group chat) or 4 (WeCom group chat), and is required when
-//     "roomid" is given.
+//     "roomid" is given (the older "isSingleChat", which Tencent's demo still
+//     passes, does not replace it: the message says so).
 //   - wx.shareAppMessageToGroup({title, path?, imageUrl?}): "title" is
-//     required; "path" must be a full path starting with "/"; "imageUrl"
-//     should be a PNG or JPG file (.png, .jpg, .jpeg, query ignored): a
-//     warning.
+//     required; "path" must be a full path starting with "/" (a warning:
+//     the API page says so, but Tencent's own demo passes a path without
+//     it); "imageUrl" should be a PNG or JPG file (.png, .jpg, .jpeg, query
+//     ignored): a warning.
 //   - wx.notifyGroupMembers({title, members, entrancePath, type?}): "title"
 //     is required and at most 30 characters long, where each Chinese
 //     character (and any other East Asian wide or fullwidth character)

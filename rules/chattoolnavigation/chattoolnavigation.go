@@ -78,10 +78,10 @@ func run(pass *analysis.Pass) (any, error) {
 			if target == "" || target == "." {
 				continue
 			}
-			// Point at the url, or at the argument when the options object
-			// is a const declared elsewhere.
+			// Point at the url, or at the argument when the url comes from a
+			// const object declared elsewhere.
 			at := prop.Value
-			if o.Node.Idx0() < u.Call.Idx0() || o.Node.Idx0() > u.Call.Idx1() {
+			if at.Idx0() < u.Call.Idx0() || at.Idx0() > u.Call.Idx1() {
 				at = u.Args[0]
 			}
 			start, end := f.Span(at)

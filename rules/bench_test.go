@@ -1,0 +1,42 @@
+package rules_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/chattool-lint/chattool-lint/jsparse"
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/rules"
+)
+
+// BenchmarkCorpusScripts loads the npm corpus of ../shared/bench/corpus.sh
+// (CHATTOOL_CORPUS, default /tmp/corpus/npm) as chat-tool code and runs
+// every rule; the MB/s figure counts the bytes of its .js, .ts and .wxs
+// files, so it reads as script throughput with all rules on.
+func BenchmarkCorpusScripts(b *testing.B) {
+	dir := os.Getenv("CHATTOOL_CORPUS")
+	if dir == "" {
+		dir = "/tmp/corpus/npm"
+	}
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("no corpus at %s (run ../shared/bench/corpus.sh)", dir)
+	}
+	var bytes int64
+	b.ReportAllocs()
+	for b.Loop() {
+		p, err := project.Load(dir, project.Options{AssumeChatTool: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := lint.Run(p, rules.All()); err != nil {
+			b.Fatal(err)
+		}
+		if bytes == 0 {
+			for _, f := range jsparse.Load(p).Files {
+				bytes += int64(len(f.File.Src))
+			}
+			b.SetBytes(bytes)
+		}
+	}
+}
