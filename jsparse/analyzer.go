@@ -163,7 +163,8 @@ func Resolve(p *project.Project, from, spec string) (found string, tried []strin
 // app.js, the scripts of pages and components, subpackage entry files and
 // .wxs modules, and every module they require or import, transitively. A
 // script nothing loads is not run (and by default not even uploaded). For a
-// folder without app.json every script counts.
+// folder without app.json, the scripts of its pages and components (a json
+// next to a .wxml) are the roots: build scripts and templates are not.
 func (r *Result) Reachable(p *project.Project) map[string]bool {
 	r.reachOnce.Do(func() { r.reach = r.reachable(p) })
 	return r.reach
@@ -183,8 +184,13 @@ func (r *Result) reachable(p *project.Project) map[string]bool {
 		add(base + ".ts")
 	}
 	if p.App == nil {
-		for _, f := range r.Files {
-			add(f.MP)
+		// A folder of loose pages and components (a component library):
+		// the scripts next to their json files are the roots.
+		for _, jf := range p.JSONFiles {
+			if jf.Schema == "page" || jf.Schema == "component" {
+				mp, _ := p.InMP(strings.TrimSuffix(jf.Path, ".json"))
+				script(mp)
+			}
 		}
 	}
 	script("app")
