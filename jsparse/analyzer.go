@@ -123,16 +123,8 @@ func Load(p *project.Project) *Result {
 // tried, and whether the specifier is a path at all (bare names are npm
 // packages, looked up elsewhere).
 func Resolve(p *project.Project, from, spec string) (found string, tried []string, isPath bool) {
-	var base string
-	if to, ok := Alias(p, spec); ok {
-		spec = "/" + strings.TrimPrefix(to, "/")
-	}
-	switch {
-	case strings.HasPrefix(spec, "/"):
-		base = path.Clean(spec)[1:]
-	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || spec == "." || spec == "..":
-		base = path.Join(path.Dir(from), spec)
-	default:
+	base, isPath := PathOf(p, from, spec)
+	if !isPath {
 		return "", nil, false
 	}
 	var cands []string
@@ -224,30 +216,55 @@ func (r *Result) reachable(p *project.Project) map[string]bool {
 				add(found)
 				continue
 			}
-			for _, c := range npmCandidates(p, mp, im.Spec) {
-				add(c)
+			if base, ok := NpmModule(p, mp, im.Spec); ok {
+				for _, c := range []string{base, base + ".js", base + "/index.js"} {
+					add(c)
+				}
 			}
 		}
 	}
 	return seen
 }
 
-// npmCandidates returns the scripts a bare specifier may load from the
-// nearest miniprogram_npm folder.
-func npmCandidates(p *project.Project, from, spec string) []string {
+// PathOf returns the mini program path a specifier names, before any
+// extension is tried: relative to the file at from, from the mini program
+// root for "/x", or through resolveAlias. It returns false for bare names
+// (npm packages) and URLs. The path may start with ".." when it leaves the
+// mini program root.
+func PathOf(p *project.Project, from, spec string) (string, bool) {
+	if to, ok := Alias(p, spec); ok {
+		spec = "/" + strings.TrimPrefix(to, "/")
+	}
+	switch {
+	case strings.HasPrefix(spec, "/"):
+		return path.Clean(spec)[1:], true
+	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || spec == "." || spec == "..":
+		return path.Join(path.Dir(from), spec), true
+	}
+	return "", false
+}
+
+// NpmModule returns the mini program path a bare specifier ("pkg" or
+// "pkg/sub") names when loaded from the file at from, before any extension
+// is tried: inside the nearest miniprogram_npm folder above it that holds
+// the package, as WeChat looks it up. It returns false when no built package
+// is found.
+func NpmModule(p *project.Project, from, spec string) (string, bool) {
 	if strings.Contains(spec, ":") {
-		return nil
+		return "", false
+	}
+	parts := strings.SplitN(spec, "/", 3)
+	name := parts[0]
+	if strings.HasPrefix(spec, "@") && len(parts) >= 2 {
+		name = parts[0] + "/" + parts[1]
 	}
 	for dir := path.Dir(from); ; dir = path.Dir(dir) {
-		base := path.Join(dir, "miniprogram_npm", spec)
-		cands := []string{base, base + ".js", base + "/index.js"}
-		for _, c := range cands {
-			if p.Exists(p.MP(c)) {
-				return cands
-			}
+		npm := path.Join(dir, "miniprogram_npm")
+		if cand := path.Join(npm, name); p.IsDir(p.MP(cand)) || p.Exists(p.MP(cand+".js")) {
+			return path.Join(npm, spec), true
 		}
 		if dir == "." || dir == "/" || dir == "" {
-			return nil
+			return "", false
 		}
 	}
 }

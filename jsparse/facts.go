@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/chattool-lint/chattool-lint/project"
+
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/file"
 	"github.com/grafana/sobek/token"
@@ -114,12 +116,12 @@ func (g *Guard) HasField(api, field string) bool {
 }
 
 // MinVersion returns the highest base library version the guard has
-// established, or "".
-func (g *Guard) MinVersion() string {
-	best := ""
+// established, or the zero Version.
+func (g *Guard) MinVersion() project.Version {
+	var best project.Version
 	for ; g != nil; g = g.parent {
-		if g.Version != "" && (best == "" || CompareVersions(g.Version, best) > 0) {
-			best = g.Version
+		if v, err := project.ParseVersion(g.Version); g.Version != "" && err == nil && best.Less(v) {
+			best = v
 		}
 	}
 	return best
@@ -130,27 +132,6 @@ func (g *Guard) push(facts []Guard) *Guard {
 		g = &Guard{parent: g, API: f.API, Version: f.Version}
 	}
 	return g
-}
-
-// CompareVersions compares dotted versions numerically.
-func CompareVersions(a, b string) int {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(as) || i < len(bs); i++ {
-		x, y := 0, 0
-		if i < len(as) {
-			x, _ = strconv.Atoi(as[i])
-		}
-		if i < len(bs) {
-			y, _ = strconv.Atoi(bs[i])
-		}
-		if x != y {
-			if x < y {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
 }
 
 // Facts returns the facts of the file, computed on first use. It is nil
@@ -179,9 +160,14 @@ type walker struct {
 // walked (sobek's own parser limits nesting well below this).
 const maxNesting = 2000
 
-func (w *walker) push(fn bool) func() {
+// push enters a new scope; the returned function leaves it.
+func (w *walker) push(fn bool) func() { return w.within(newScope(w.scope, fn)) }
+
+// within makes sc the current scope (to read a const's initializer where
+// it was written); the returned function restores the previous one.
+func (w *walker) within(sc *Scope) func() {
 	saved := w.scope
-	w.scope = newScope(saved, fn)
+	w.scope = sc
 	return func() { w.scope = saved }
 }
 
@@ -340,15 +326,9 @@ func (w *walker) stmt(st ast.Statement) {
 		w.expr(st.Update)
 		w.stmt(st.Body)
 	case *ast.ForInStatement:
-		defer w.push(false)()
-		w.forInto(st.Into)
-		w.expr(st.Source)
-		w.stmt(st.Body)
+		w.forLoop(st.Into, st.Source, st.Body)
 	case *ast.ForOfStatement:
-		defer w.push(false)()
-		w.forInto(st.Into)
-		w.expr(st.Source)
-		w.stmt(st.Body)
+		w.forLoop(st.Into, st.Source, st.Body)
 	case *ast.WhileStatement:
 		w.expr(st.Test)
 		w.guarded(w.tests(st.Test, true, 0), func() { w.stmt(st.Body) })
@@ -420,6 +400,15 @@ func (w *walker) stmt(st ast.Statement) {
 			w.stmt(s)
 		}
 	}
+}
+
+// forLoop walks for-in and for-of loops, whose declarations have a scope
+// of their own.
+func (w *walker) forLoop(into ast.ForInto, source ast.Expression, body ast.Statement) {
+	defer w.push(false)()
+	w.forInto(into)
+	w.expr(source)
+	w.stmt(body)
 }
 
 func (w *walker) forInto(into ast.ForInto) {
@@ -545,18 +534,10 @@ func (w *walker) expr(e ast.Expression) {
 	}
 	switch e := e.(type) {
 	case *ast.CallExpression:
-		w.call(e, false)
+		w.call(e)
 	case *ast.OptionalChain:
-		if c, ok := e.Expression.(*ast.CallExpression); ok {
-			w.call(c, false)
-			return
-		}
 		w.expr(e.Expression)
 	case *ast.Optional:
-		if c, ok := e.Expression.(*ast.CallExpression); ok {
-			w.call(c, false)
-			return
-		}
 		w.expr(e.Expression)
 	case *ast.DotExpression:
 		if !w.ref(e, false) {
@@ -667,7 +648,7 @@ func (w *walker) ref(e ast.Expression, passed bool) bool {
 
 var globalFuncs = map[string]bool{"App": true, "getApp": true, "Page": true, "Component": true, "Behavior": true}
 
-func (w *walker) call(c *ast.CallExpression, _ bool) {
+func (w *walker) call(c *ast.CallExpression) {
 	_, optional := c.Callee.(*ast.Optional)
 	callee := unwrap(c.Callee)
 	if api, ok := w.src.API(w.scope, callee); ok {
@@ -825,11 +806,9 @@ func (w *walker) isCategory(e ast.Expression, depth int) bool {
 		if b.Prop == "apiCategory" {
 			return true
 		}
-		if b.Kind == Const && b.Init != nil && b.Prop == "" {
-			saved := w.scope
-			w.scope = b.Scope
-			defer func() { w.scope = saved }()
-			return w.isCategory(b.Init, depth+1)
+		if init, ok := b.Alias(); ok {
+			defer w.within(b.Scope)()
+			return w.isCategory(init, depth+1)
 		}
 	}
 	return false
@@ -879,11 +858,9 @@ func (w *walker) tests(e ast.Expression, positive bool, depth int) []Guard {
 		}
 	case *ast.Identifier:
 		b := w.scope.Lookup(e.Name.String())
-		if b != nil && b.Kind == Const && b.Init != nil && b.Prop == "" {
-			saved := w.scope
-			w.scope = b.Scope
-			defer func() { w.scope = saved }()
-			return w.tests(b.Init, positive, depth+1)
+		if init, ok := b.Alias(); ok {
+			defer w.within(b.Scope)()
+			return w.tests(init, positive, depth+1)
 		}
 	}
 	if api, ok := w.src.API(w.scope, e); ok && positive {

@@ -3,6 +3,8 @@ package jsparse
 import (
 	"strings"
 	"testing"
+
+	"github.com/chattool-lint/chattool-lint/project"
 )
 
 // at returns the source text at a use, for readable assertions.
@@ -186,44 +188,42 @@ wx.shareImageToGroup({})
 	if s.Program == nil {
 		t.Fatal(s.Err)
 	}
-	want := map[string]string{
-		"openChatTool":       "api",
-		"enterChatToolMode":  "3.12.0",
-		"getChatToolInfo":    "api",
-		"selectGroupMembers": "api",
-		"updateShareMenu":    "field",
-		"shareEmojiToGroup":  "3.7.8",
-		"shareVideoToGroup":  "",
-		"shareFileToGroup":   "",
-		"notifyGroupMembers": "optional",
-		"getGroupEnterInfo":  "api",
-		"shareImageToGroup":  "",
+	// Each call in source order, with the guard that holds there.
+	want := []string{
+		"openChatTool:api",
+		"enterChatToolMode:api",
+		"getChatToolInfo:api",
+		"selectGroupMembers:api",
+		"updateShareMenu:field",
+		"enterChatToolMode:3.12.0",
+		"shareEmojiToGroup:3.7.8",
+		"shareVideoToGroup:",
+		"shareFileToGroup:",
+		"notifyGroupMembers:optional",
+		"getGroupEnterInfo:api",
+		"selectGroupMembers:api",
+		"shareImageToGroup:",
 	}
+	var got []string
 	for _, u := range s.Facts().Uses {
-		if u.Call == nil {
-			continue
+		if u.Call == nil || strings.HasPrefix(u.API, "get") && u.API != "getChatToolInfo" && u.API != "getGroupEnterInfo" || u.API == "canIUse" {
+			continue // wx.getAppBaseInfo(), wx.canIUse(): not under test
 		}
-		w, ok := want[u.API]
-		if !ok {
-			continue
-		}
-		var got string
+		var g string
 		switch {
 		case u.Optional:
-			got = "optional"
+			g = "optional"
 		case u.Guard.HasField(u.API, "useForChatTool"):
-			got = "field"
+			g = "field"
 		case u.Guard.Has(u.API):
-			got = "api"
-		default:
-			got = u.Guard.MinVersion()
+			g = "api"
+		case u.Guard.MinVersion() != project.Version{}:
+			g = u.Guard.MinVersion().String()
 		}
-		if u.API == "enterChatToolMode" && got == "api" {
-			got = "3.12.0" // the first call is guarded by its feature test
-		}
-		if got != w {
-			t.Errorf("%s: guard %q, want %q", u.API, got, w)
-		}
+		got = append(got, u.API+":"+g)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("guards:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -139,12 +139,9 @@ func (s *Source) parseJS(code string) {
 	if scriptErr.Offset > modErr.Offset {
 		first = scriptErr
 	}
-	if s.Lang != TS && tdewolffAccepts([]byte(code)) {
-		s.Limited, s.Limitation = true, first
-		return
-	}
-	if s.Lang == TS {
-		// esbuild accepted the TypeScript; its output is ours to parse.
+	// For TypeScript, esbuild has accepted the source already: the failure
+	// is ours.
+	if s.Lang == TS || tdewolffAccepts([]byte(code)) {
 		s.Limited, s.Limitation = true, first
 		return
 	}

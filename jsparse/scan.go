@@ -14,22 +14,18 @@ type TokenUse struct {
 	Call bool
 }
 
-// Tokens scans the source of a file the AST parser did not accept for wx
-// API references. It is a lexical scan: aliases and scopes are not seen.
-func (s *Source) Tokens() []TokenUse {
-	l := js.NewLexer(parse.NewInputBytes(s.Src))
-	type tok struct {
-		tt         js.TokenType
-		text       string
-		start, end int
-	}
-	var toks []tok // significant tokens
+// lexSignificant lexes src and calls yield with each token that is not
+// whitespace or a comment, with its byte offsets, until yield returns
+// false. A slash is read as a regular expression where an expression cannot
+// end (the lexer cannot tell by itself).
+func lexSignificant(src []byte, yield func(tt js.TokenType, text []byte, start, end int) bool) {
+	l := js.NewLexer(parse.NewInputBytes(src))
 	exprEnd := false
 	off := 0
 	for {
 		tt, text := l.Next()
 		if tt == js.ErrorToken {
-			break
+			return
 		}
 		if (tt == js.DivToken || tt == js.DivEqToken) && !exprEnd {
 			if rt, rtext := l.RegExp(); rt == js.RegExpToken {
@@ -42,7 +38,9 @@ func (s *Source) Tokens() []TokenUse {
 		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
 			continue
 		}
-		toks = append(toks, tok{tt, string(text), start, off})
+		if !yield(tt, text, start, off) {
+			return
+		}
 		switch {
 		case tt == js.IdentifierToken, tt == js.ThisToken, js.IsNumeric(tt),
 			tt == js.StringToken, tt == js.TemplateToken, tt == js.TemplateEndToken, tt == js.RegExpToken,
@@ -52,6 +50,21 @@ func (s *Source) Tokens() []TokenUse {
 			exprEnd = false
 		}
 	}
+}
+
+// Tokens scans the source of a file the AST parser did not accept for wx
+// API references. It is a lexical scan: aliases and scopes are not seen.
+func (s *Source) Tokens() []TokenUse {
+	type tok struct {
+		tt         js.TokenType
+		text       string
+		start, end int
+	}
+	var toks []tok
+	lexSignificant(s.Src, func(tt js.TokenType, text []byte, start, end int) bool {
+		toks = append(toks, tok{tt, string(text), start, end})
+		return true
+	})
 	var uses []TokenUse
 	for i := 0; i+2 < len(toks); i++ {
 		t := toks[i]
@@ -85,42 +98,32 @@ func (s *Source) Tokens() []TokenUse {
 const MaxNesting = 1000
 
 // tooDeep returns the offset where bracket nesting first passes
-// MaxNesting, or -1. It lexes (strings, comments, templates and regular
-// expressions do not count).
+// MaxNesting, or -1. Brackets in strings, comments, templates and regular
+// expressions do not count. A file with no more opening brackets than
+// MaxNesting cannot pass it, and is not lexed.
 func tooDeep(src []byte) int {
-	l := js.NewLexer(parse.NewInputBytes(src))
-	depth, off := 0, 0
-	exprEnd := false
-	for {
-		tt, text := l.Next()
-		if tt == js.ErrorToken {
-			return -1
+	opening := 0
+	for _, c := range src {
+		if c == '(' || c == '[' || c == '{' {
+			opening++
 		}
-		if (tt == js.DivToken || tt == js.DivEqToken) && !exprEnd {
-			if rt, rtext := l.RegExp(); rt == js.RegExpToken {
-				tt, text = rt, rtext
-			}
-		}
-		start := off
-		off += len(text)
+	}
+	if opening <= MaxNesting {
+		return -1
+	}
+	depth, at := 0, -1
+	lexSignificant(src, func(tt js.TokenType, _ []byte, start, _ int) bool {
 		switch tt {
-		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
-			continue
 		case js.OpenBraceToken, js.OpenBracketToken, js.OpenParenToken, js.TemplateStartToken:
 			depth++
 			if depth > MaxNesting {
-				return start
+				at = start
+				return false
 			}
 		case js.CloseBraceToken, js.CloseBracketToken, js.CloseParenToken, js.TemplateEndToken:
 			depth--
 		}
-		switch {
-		case tt == js.IdentifierToken, tt == js.ThisToken, js.IsNumeric(tt),
-			tt == js.StringToken, tt == js.TemplateToken, tt == js.TemplateEndToken, tt == js.RegExpToken,
-			tt == js.CloseParenToken, tt == js.CloseBracketToken, tt == js.CloseBraceToken:
-			exprEnd = true
-		default:
-			exprEnd = false
-		}
-	}
+		return true
+	})
+	return at
 }

@@ -34,6 +34,16 @@ type Binding struct {
 	Scope *Scope
 }
 
+// Alias returns the initializer of a const name bound directly to a value
+// (const x = init), the only bindings values are followed through. It is
+// nil-safe.
+func (b *Binding) Alias() (ast.Expression, bool) {
+	if b == nil || b.Kind != Const || b.Init == nil || b.Prop != "" {
+		return nil, false
+	}
+	return b.Init, true
+}
+
 // Scope is a lexical scope.
 type Scope struct {
 	parent *Scope
@@ -187,10 +197,11 @@ func (s *Source) value(sc *Scope, e ast.Expression, depth int) (Value, bool) {
 		}
 	case *ast.Identifier:
 		b := sc.Lookup(e.Name.String())
-		if b == nil || b.Kind != Const || b.Init == nil || b.Prop != "" {
+		init, ok := b.Alias()
+		if !ok {
 			return Value{}, false
 		}
-		return s.value(b.Scope, b.Init, depth+1)
+		return s.value(b.Scope, init, depth+1)
 	}
 	return Value{}, false
 }
@@ -246,8 +257,8 @@ func (s *Source) prefix(sc *Scope, e ast.Expression, depth int) (string, bool, b
 		return left + right, complete, true
 	case *ast.Identifier:
 		b := sc.Lookup(e.Name.String())
-		if b != nil && b.Kind == Const && b.Init != nil && b.Prop == "" {
-			return s.prefix(b.Scope, b.Init, depth+1)
+		if init, ok := b.Alias(); ok {
+			return s.prefix(b.Scope, init, depth+1)
 		}
 	}
 	return "", false, false
@@ -318,10 +329,11 @@ func (s *Source) Object(sc *Scope, e ast.Expression) (*Object, bool) {
 			return o, true
 		case *ast.Identifier:
 			b := sc.Lookup(v.Name.String())
-			if b == nil || b.Kind != Const || b.Init == nil || b.Prop != "" {
+			init, ok := b.Alias()
+			if !ok {
 				return nil, false
 			}
-			e, sc = b.Init, b.Scope
+			e, sc = init, b.Scope
 		default:
 			return nil, false
 		}
@@ -356,8 +368,8 @@ func (s *Source) isWx(sc *Scope, e ast.Expression, depth int) bool {
 		if b == nil {
 			return name == "wx"
 		}
-		if b.Kind == Const && b.Init != nil && b.Prop == "" {
-			return s.isWx(b.Scope, b.Init, depth+1)
+		if init, ok := b.Alias(); ok {
+			return s.isWx(b.Scope, init, depth+1)
 		}
 	case *ast.DotExpression: // globalThis.wx
 		if id, ok := e.Left.(*ast.Identifier); ok && id.Name == "globalThis" && e.Identifier.Name == "wx" && sc.Lookup("globalThis") == nil {
@@ -439,8 +451,8 @@ func (s *Source) mentionsSDKVersion(sc *Scope, e ast.Expression, depth int) bool
 		if b.Prop == "SDKVersion" {
 			return true
 		}
-		if b.Kind == Const && b.Init != nil && b.Prop == "" {
-			return s.mentionsSDKVersion(b.Scope, b.Init, depth+1)
+		if init, ok := b.Alias(); ok {
+			return s.mentionsSDKVersion(b.Scope, init, depth+1)
 		}
 		return strings.EqualFold(name, "SDKVersion")
 	case *ast.CallExpression: // String(x.SDKVersion), x.SDKVersion.trim()

@@ -188,10 +188,11 @@ func array(sc *jsparse.Scope, e ast.Expression) (*ast.ArrayLiteral, bool) {
 			return v, true
 		case *ast.Identifier:
 			b := sc.Lookup(v.Name.String())
-			if b == nil || b.Kind != jsparse.Const || b.Init == nil || b.Prop != "" {
+			init, ok := b.Alias()
+			if !ok {
 				return nil, false
 			}
-			e, sc = b.Init, b.Scope
+			e, sc = init, b.Scope
 		default:
 			return nil, false
 		}

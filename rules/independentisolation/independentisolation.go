@@ -2,7 +2,6 @@ package independentisolation
 
 import (
 	_ "embed"
-	"path"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -38,7 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			start, end := f.Pos(im.Start), f.Pos(im.End)
-			if strings.HasPrefix(im.Spec, "/") || strings.HasPrefix(im.Spec, ".") {
+			if _, isPath := jsparse.PathOf(p, f.MP, im.Spec); isPath {
 				lint.Report(pass, lint.Error, start, end,
 					"%q resolves to %s, outside the independent subpackage %s: it cannot use code from other packages; copy the module under %s/",
 					im.Spec, shown(target), sp.Root, sp.Root)
@@ -84,37 +83,13 @@ func allowsDefault(f *jsparse.File, g *jsparse.GlobalCall) bool {
 	return !ok || (v.Kind == jsparse.Bool && v.Bool)
 }
 
-// importTarget returns the mini program path a specifier points to: the
-// file or folder for a path, the miniprogram_npm folder for a package. It
-// returns false when the target cannot be told (an npm package not built).
+// importTarget returns the mini program path a specifier points to, and
+// false when it cannot be told (an npm package not built, a URL).
 func importTarget(p *project.Project, from, spec string) (string, bool) {
-	if to, ok := jsparse.Alias(p, spec); ok {
-		return path.Clean("/" + to)[1:], true
+	if mp, ok := jsparse.PathOf(p, from, spec); ok {
+		return mp, true
 	}
-	switch {
-	case strings.HasPrefix(spec, "/"):
-		return path.Clean(spec)[1:], true
-	case spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
-		return path.Join(path.Dir(from), spec), true
-	case strings.Contains(spec, ":"): // plugin://, http:
-		return "", false
-	}
-	name := spec
-	parts := strings.SplitN(spec, "/", 3)
-	if strings.HasPrefix(spec, "@") && len(parts) >= 2 {
-		name = parts[0] + "/" + parts[1]
-	} else {
-		name = parts[0]
-	}
-	for dir := path.Dir(from); ; dir = path.Dir(dir) {
-		cand := path.Join(dir, "miniprogram_npm", name)
-		if p.IsDir(p.MP(cand)) || p.Exists(p.MP(cand+".js")) {
-			return cand, true
-		}
-		if dir == "." || dir == "/" || dir == "" {
-			return "", false
-		}
-	}
+	return jsparse.NpmModule(p, from, spec)
 }
 
 func inside(mp, root string) bool {

@@ -85,8 +85,8 @@ func newer(since string, v project.Version) bool {
 
 // covered reports whether a version check in the guard establishes since.
 func covered(g *jsparse.Guard, since string) bool {
-	mv := g.MinVersion()
-	return mv != "" && jsparse.CompareVersions(mv, since) >= 0
+	s, err := project.ParseVersion(since)
+	return err == nil && !g.MinVersion().Less(s)
 }
 
 func checkUse(pass *analysis.Pass, f *jsparse.File, m minimum, u *jsparse.Use) {
