@@ -70,10 +70,11 @@ func RunFixture(t *testing.T, rule *lint.Rule, file string) {
 	for _, f := range ar.Files {
 		switch f.Name {
 		case "want":
-			wants, err = parseWants(string(f.Data))
+			ws, err := parseWants(string(f.Data))
 			if err != nil {
 				t.Fatalf("%s: %v", file, err)
 			}
+			wants = append(wants, ws...)
 			continue
 		case "options":
 			for _, o := range strings.Fields(string(f.Data)) {

@@ -1,0 +1,112 @@
+package wxml
+
+import (
+	"go/token"
+	"path"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+// File is a WXML file of the project.
+type File struct {
+	*project.File
+	// MP is the path inside the mini program ("pages/index/index.wxml").
+	MP  string
+	Doc *Document
+	// ReadErr is set when the file could not be read; Doc is then empty.
+	ReadErr error
+}
+
+// Pos returns the position in the project's FileSet of a byte offset.
+func (f *File) Pos(off int) token.Pos { return f.File.Pos(off) }
+
+// Result is what Analyzer provides: every WXML file of the project.
+type Result struct {
+	Files []*File
+	byMP  map[string]*File
+}
+
+// ByMP returns the file at a mini program path, or nil.
+func (r *Result) ByMP(mp string) *File { return r.byMP[mp] }
+
+// Analyzer parses every .wxml file under the mini program root
+// (node_modules and dot-folders excepted).
+var Analyzer = &analysis.Analyzer{
+	Name:       "wxml",
+	Doc:        "parses the project's WXML files",
+	Requires:   []*analysis.Analyzer{project.Analyzer},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	Run:        func(pass *analysis.Pass) (any, error) { return Load(project.Of(pass)), nil },
+}
+
+// Of returns the parsed templates of a pass whose analyzer requires Analyzer.
+func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
+
+// Load reads and parses the WXML files of p: read in order (reading
+// registers them in the FileSet), parsed in parallel.
+func Load(p *project.Project) *Result {
+	r := &Result{byMP: map[string]*File{}}
+	for _, rel := range p.Tree() {
+		if !strings.HasSuffix(rel, ".wxml") {
+			continue
+		}
+		mp, _ := p.InMP(rel)
+		f := &File{MP: mp, Doc: &Document{}}
+		pf, err := p.ReadFile(rel)
+		if err != nil {
+			f.ReadErr = err
+			pf = p.Unreadable(rel, err)
+		}
+		f.File = pf
+		r.Files = append(r.Files, f)
+		r.byMP[mp] = f
+	}
+	jobs := make(chan *File)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(r.Files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				f.Doc = Parse(f.File.Src)
+			}
+		}()
+	}
+	for _, f := range r.Files {
+		if f.ReadErr == nil {
+			jobs <- f
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return r
+}
+
+// Ref returns the mini program path a src attribute names, from the file
+// at mini program path from: "/x" counts from the mini program root, any
+// other path from the file's folder ("item.wxml", "./item.wxml",
+// "../item.wxml"). The path starts with ".." when it leaves the root. It
+// returns false for values that are not local paths: data bindings, URLs
+// (http:, https:, data:, cloud:, wxfile:, ...) and empty values.
+func Ref(from, src string) (string, bool) {
+	s := strings.TrimSpace(src)
+	if s == "" || strings.Contains(s, "{{") || strings.HasPrefix(s, "//") || strings.Contains(s, "\\") {
+		return "", false
+	}
+	if i := strings.IndexByte(s, ':'); i > 0 && !strings.ContainsAny(s[:i], "/.") {
+		return "", false // a URL scheme
+	}
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	if strings.HasPrefix(s, "/") {
+		return path.Clean(s)[1:], true
+	}
+	return path.Join(path.Dir(from), s), true
+}
