@@ -7,8 +7,8 @@
 // An independent subpackage (the chat tool is one) can open before the main
 // package has loaded, and WeChat downloads it alone. So it cannot use code
 // from the main package or from other subpackages, and the app's App() has
-// not necessarily run. The rule reports, in the scripts under the root of
-// every independent subpackage:
+// not necessarily run. The rule reports, in the files under the root of
+// every independent subpackage (errors unless noted):
 //
 //   - require(), import, export ... from and import() of a file outside the
 //     subpackage's root (error): copy the module into the subpackage;
@@ -16,7 +16,16 @@
 //     root (error): build npm into the subpackage, or copy what it needs;
 //   - App() (error): an independent subpackage must not register an app;
 //   - getApp() without { allowDefault: true } (warning): it returns
-//     undefined when the subpackage opens first.
+//     undefined when the subpackage opens first;
+//   - in templates, <import src>, <include src> and <wxs src> of a file
+//     outside the root, and a tag that only app.json's global
+//     usingComponents provides (independent subpackages do not get global
+//     components);
+//   - in styles, an @import of a stylesheet outside the root (app.wxss does
+//     not apply there either);
+//   - in page and component json, usingComponents that resolve outside the
+//     root, and plugin:// components; in app.json, a "plugins" field on the
+//     independent subpackage: independent subpackages cannot use plugins.
 //
 // Default severity: error
 //
@@ -25,8 +34,12 @@
 //	const { request } = require('../../utils/request')
 //	const app = getApp()
 //
+//	<import src="/templates/card.wxml"/>
+//
 // # Good
 //
 //	const { request } = require('./utils/request')
 //	const app = getApp({ allowDefault: true })
+//
+//	<import src="./templates/card.wxml"/>
 package independentisolation

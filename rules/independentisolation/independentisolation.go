@@ -9,6 +9,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/views"
 )
 
 //go:embed doc.go
@@ -16,12 +17,14 @@ var doc string
 
 // Rule is the independent-isolation rule.
 var Rule = lint.NewRule(doc, "independentisolation", &analysis.Analyzer{
-	Requires: []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer},
+	Requires: []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer, views.Analyzer},
 	Run:      run,
 })
 
 func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
+	templates(pass, p)
+	configs(pass, p)
 	for _, f := range jsparse.Of(pass).Files {
 		sp := p.PackageOf(f.MP)
 		if sp == nil || !sp.Independent() {

@@ -31,7 +31,14 @@
 //     for an import from TypeScript (types only). Bare names are npm
 //     packages and are not checked here. Only scripts WeChat loads are
 //     checked: app.js, page and component scripts, subpackage entries, .wxs
-//     modules and what they import; a file nothing loads never runs.
+//     modules and what they import; a file nothing loads never runs;
+//   - in the templates and styles WeChat compiles (those of pages and
+//     components, app.wxss, and what they import or include): <import src>,
+//     <include src>, <wxs src> and WXSS @import (".wxml", ".wxs" and
+//     ".wxss" may be left out), relative to the file or, with a leading
+//     "/", to the mini program root; and, as a warning since the build goes
+//     on with a blank image, <image src> and <cover-image src> with a static
+//     local path. Data bindings and URLs are not checked.
 //
 // Default severity: error
 //
@@ -40,8 +47,12 @@
 //	"pages": ["pages/index/index", "pages/about/about"],
 //	"usingComponents": { "nav-bar": "/components/navbar/navbar" }
 //
+//	<import src="../../templates/cards.wxml"/>
+//
 // # Good
 //
 //	"pages": ["pages/index/index"],
 //	"usingComponents": { "nav-bar": "/components/nav-bar/index" }
+//
+//	<import src="/templates/card.wxml"/>
 package missingfile

@@ -11,6 +11,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/views"
 )
 
 //go:embed doc.go
@@ -18,7 +19,7 @@ var doc string
 
 // Rule is the missing-file rule.
 var Rule = lint.NewRule(doc, "missingfile", &analysis.Analyzer{
-	Requires: []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer},
+	Requires: []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer, views.Analyzer},
 	Run:      run,
 })
 
@@ -35,6 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, p: project.Of(pass)}
 	c.miniprogramRoot()
 	c.scripts()
+	c.templates()
 	if c.p.App == nil || c.p.App.Root == nil {
 		return nil, nil
 	}

@@ -19,6 +19,14 @@
 // and only the checks that work from tokens (chattool-disabled-api) run on
 // it.
 //
+// Templates and styles are parsed as WeChat's compilers read them. In WXML:
+// an element never closed, an end tag with no start tag or closing the wrong
+// element, a start tag without ">", an unterminated comment, attribute
+// string or {{ }} data binding, and syntax errors in inline <wxs> scripts.
+// In WXSS: unbalanced braces, unterminated strings and comments, and bad
+// url(). The scan goes on after each error, so one mistake does not hide
+// the findings of the rest of the file.
+//
 // Comments, trailing commas and duplicate keys do not stop the checker (it
 // tolerates them and reports them under config-schema), but WeChat's strict
 // JSON parser rejects the first two.
@@ -36,6 +44,8 @@
 //
 //	Page({ onLoad() { wx.showToast({ title: 'hi' } } })
 //
+//	<view class="card"><text>{{title}}</view>
+//
 // # Good
 //
 //	{
@@ -44,4 +54,6 @@
 //	}
 //
 //	Page({ onLoad() { wx.showToast({ title: 'hi' }) } })
+//
+//	<view class="card"><text>{{title}}</text></view>
 package parseerror

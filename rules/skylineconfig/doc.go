@@ -15,7 +15,10 @@
 //     navigation bar, so a Skyline page draws its own ("custom", also what an
 //     absent navigationStyle becomes);
 //   - no component that a Skyline page uses, directly or through other
-//     components, declares "renderer": "webview".
+//     components, declares "renderer": "webview". Components of app.json's
+//     global usingComponents count where a template the Skyline page
+//     renders (its own, an imported or included one, or a component's) has
+//     their tag.
 //
 // Each of these fails preview and upload. And when every page renders with
 // Skyline, app.json window's navigation-bar settings (navigationBarTitleText,

@@ -9,6 +9,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/views"
 )
 
 //go:embed doc.go
@@ -16,7 +17,7 @@ var doc string
 
 // Rule is the skyline-config rule.
 var Rule = lint.NewRule(doc, "skylineconfig", &analysis.Analyzer{
-	Requires: []*analysis.Analyzer{project.Analyzer},
+	Requires: []*analysis.Analyzer{project.Analyzer, views.Analyzer},
 	Run:      run,
 })
 
@@ -69,6 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	checkWebviewComponents(pass, p, skyline)
+	checkGlobalWebviewComponents(pass, p)
 
 	if len(skyline) == len(p.Pages) {
 		if win := app.Root.Get("window"); win != nil && win.Kind == jsonc.Object {
@@ -83,37 +85,98 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// webviewChecker finds components that declare "renderer": "webview" among
+// those a Skyline page reaches.
+type webviewChecker struct {
+	pass     *analysis.Pass
+	refsFrom map[*project.JSONFile][]*project.ComponentRef
+	seen     map[*project.ComponentRef]bool
+}
+
+func newWebviewChecker(pass *analysis.Pass, p *project.Project) *webviewChecker {
+	w := &webviewChecker{pass: pass, refsFrom: map[*project.JSONFile][]*project.ComponentRef{}, seen: map[*project.ComponentRef]bool{}}
+	for _, ref := range p.ComponentRefs() {
+		w.refsFrom[ref.From] = append(w.refsFrom[ref.From], ref)
+	}
+	return w
+}
+
+// webview reports whether the target of ref declares "renderer": "webview".
+func webview(ref *project.ComponentRef) bool {
+	c := ref.Target
+	if c == nil || c.JSON == nil || c.JSON.Root == nil {
+		return false
+	}
+	r := c.JSON.Root.Get("renderer")
+	return r != nil && r.Kind == jsonc.String && r.Str == "webview"
+}
+
+// visit reports ref, at its usingComponents entry, when its component
+// declares the webview renderer, and goes on into that component's own
+// usingComponents.
+func (w *webviewChecker) visit(ref *project.ComponentRef, page *project.Page) {
+	if w.seen[ref] || ref.Target == nil || ref.Target.JSON == nil || ref.Target.JSON.Root == nil {
+		return
+	}
+	w.seen[ref] = true
+	c := ref.Target
+	if webview(ref) {
+		m := ref.Member
+		lint.Report(w.pass, lint.Error, ref.From.Pos(m.Value.Start), ref.From.Pos(m.Value.End),
+			"component %s declares \"renderer\": \"webview\" but Skyline page %s uses it (as <%s>); remove the renderer from %s.json or make it \"skyline\"",
+			c.Path, page.Path, m.Key, c.Path)
+	}
+	for _, next := range w.refsFrom[c.JSON] {
+		w.visit(next, page)
+	}
+}
+
 // checkWebviewComponents reports each usingComponents entry through which a
 // Skyline page reaches a component that declares "renderer": "webview".
-// app.json's global usingComponents are left to the template checks: a
-// global component matters only where a page's WXML uses its tag.
 func checkWebviewComponents(pass *analysis.Pass, p *project.Project, skyline []*project.Page) {
-	refsFrom := map[*project.JSONFile][]*project.ComponentRef{}
-	for _, ref := range p.ComponentRefs() {
-		refsFrom[ref.From] = append(refsFrom[ref.From], ref)
-	}
-	seen := map[*project.ComponentRef]bool{}
-	var visit func(ref *project.ComponentRef, page *project.Page)
-	visit = func(ref *project.ComponentRef, page *project.Page) {
-		if seen[ref] || ref.Target == nil || ref.Target.JSON == nil || ref.Target.JSON.Root == nil {
-			return
-		}
-		seen[ref] = true
-		c := ref.Target
-		if r := c.JSON.Root.Get("renderer"); r != nil && r.Kind == jsonc.String && r.Str == "webview" {
-			m := ref.Member
-			lint.Report(pass, lint.Error, ref.From.Pos(m.Value.Start), ref.From.Pos(m.Value.End),
-				"component %s declares \"renderer\": \"webview\" but Skyline page %s uses it (as <%s>); remove the renderer from %s.json or make it \"skyline\"",
-				c.Path, page.Path, m.Key, c.Path)
-		}
-		for _, next := range refsFrom[c.JSON] {
-			visit(next, page)
-		}
-	}
+	w := newWebviewChecker(pass, p)
 	for _, pg := range skyline {
 		if pg.JSON != nil {
-			for _, ref := range refsFrom[pg.JSON] {
-				visit(ref, pg)
+			for _, ref := range w.refsFrom[pg.JSON] {
+				w.visit(ref, pg)
+			}
+		}
+	}
+}
+
+// checkGlobalWebviewComponents reports, in the templates Skyline pages
+// render, each tag that app.json's global usingComponents maps to a
+// component declaring "renderer": "webview" (a global component is used
+// only where a template has its tag), and the webview components such a
+// global component reaches through its own usingComponents.
+func checkGlobalWebviewComponents(pass *analysis.Pass, p *project.Project) {
+	v := views.Of(pass)
+	w := newWebviewChecker(pass, p)
+	for _, f := range v.WXML.Files {
+		var page *project.Page
+		for _, pg := range v.Pages(f.MP) {
+			if pg.Renderer.Value == "skyline" {
+				page = pg
+				break
+			}
+		}
+		if page == nil {
+			continue
+		}
+		for _, e := range f.Doc.Elements {
+			ref, global := v.Tag(f.MP, e)
+			if !global || ref.Target == nil {
+				continue
+			}
+			if webview(ref) {
+				lint.Report(pass, lint.Error, f.Pos(e.Start+1), f.Pos(e.NameEnd),
+					"<%s> is component %s from app.json's global usingComponents, which declares \"renderer\": \"webview\", but Skyline page %s renders this template; remove the renderer from %s.json or make it \"skyline\"",
+					e.Name, ref.Target.Path, page.Path, ref.Target.Path)
+			}
+			if ref.Target.JSON != nil {
+				for _, next := range w.refsFrom[ref.Target.JSON] {
+					w.visit(next, page)
+				}
 			}
 		}
 	}
