@@ -10,14 +10,17 @@ import (
 	"github.com/chattool-lint/chattool-lint/rules/chattoolapiargs"
 	"github.com/chattool-lint/chattool-lint/rules/chattooldeclaration"
 	"github.com/chattool-lint/chattool-lint/rules/chattooldisabledapi"
+	"github.com/chattool-lint/chattool-lint/rules/chattooldisabledcomponent"
 	"github.com/chattool-lint/chattool-lint/rules/chattoolnavigation"
 	"github.com/chattool-lint/chattool-lint/rules/chattoolrenderer"
 	"github.com/chattool-lint/chattool-lint/rules/configschema"
 	"github.com/chattool-lint/chattool-lint/rules/independentisolation"
 	"github.com/chattool-lint/chattool-lint/rules/minbaselibrary"
 	"github.com/chattool-lint/chattool-lint/rules/missingfile"
+	"github.com/chattool-lint/chattool-lint/rules/opendata"
 	"github.com/chattool-lint/chattool-lint/rules/parseerror"
 	"github.com/chattool-lint/chattool-lint/rules/skylineconfig"
+	"github.com/chattool-lint/chattool-lint/rules/skylinesupport"
 )
 
 // All returns every rule, sorted by name.
@@ -27,14 +30,17 @@ func All() []*lint.Rule {
 		chattoolapiargs.Rule,
 		chattooldeclaration.Rule,
 		chattooldisabledapi.Rule,
+		chattooldisabledcomponent.Rule,
 		chattoolnavigation.Rule,
 		chattoolrenderer.Rule,
 		configschema.Rule,
 		independentisolation.Rule,
 		minbaselibrary.Rule,
 		missingfile.Rule,
+		opendata.Rule,
 		parseerror.Rule,
 		skylineconfig.Rule,
+		skylinesupport.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Doc.Name < all[j].Doc.Name })
 	return all
