@@ -69,6 +69,8 @@ type driver struct {
 	docs     map[*analysis.Analyzer]*Doc
 	findings []Finding
 	errs     []error
+	// last is the last position resolved in each file.
+	last map[*token.File]Position
 }
 
 func (d *driver) run(a *analysis.Analyzer) {
@@ -142,10 +144,41 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 		Rule:     a.Name,
 		Severity: sev,
 		Path:     tf.Name(),
-		Start:    position(tf, src, tf.Offset(diag.Pos)),
-		End:      position(tf, src, tf.Offset(end)),
+		Start:    d.position(tf, src, tf.Offset(diag.Pos)),
+		End:      d.position(tf, src, tf.Offset(end)),
 		Message:  diag.Message,
 	})
+}
+
+// position resolves a byte offset, as the function position does, going on
+// from the last position resolved in the same line of the same file when it
+// can: minified files are one long line holding many findings, and counting
+// each column from the start of the line would be quadratic.
+func (d *driver) position(tf *token.File, src []byte, off int) Position {
+	last, ok := d.last[tf]
+	// (Offsets inside a byte order mark start over: it is no column.)
+	if !ok || off < last.Offset || last.Offset < 3 || off >= len(src) || tf.Line(tf.Pos(off)) != last.Line {
+		pos := position(tf, src, off)
+		if d.last == nil {
+			d.last = map[*token.File]Position{}
+		}
+		d.last[tf] = pos
+		return pos
+	}
+	pos := last
+	for i := last.Offset; i < off; {
+		r, n := utf8.DecodeRune(src[i:off])
+		i += n
+		pos.Column++
+		if r >= 0x10000 && n == 4 {
+			pos.ColumnUTF16 += 2
+		} else {
+			pos.ColumnUTF16++
+		}
+	}
+	pos.Offset = off
+	d.last[tf] = pos
+	return pos
 }
 
 // position resolves a byte offset to a line and both column measures. A byte

@@ -4,17 +4,16 @@ import (
 	"os"
 	"testing"
 
-	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
 )
 
-// BenchmarkCorpusScripts loads the npm corpus of ../shared/bench/corpus.sh
+// BenchmarkCorpus loads the npm corpus of ../shared/bench/corpus.sh
 // (CHATTOOL_CORPUS, default /tmp/corpus/npm) as chat-tool code and runs
-// every rule; the MB/s figure counts the bytes of its .js, .ts and .wxs
-// files, so it reads as script throughput with all rules on.
-func BenchmarkCorpusScripts(b *testing.B) {
+// every rule; the MB/s figure counts the bytes of every file the run read
+// (scripts, templates, styles and JSON).
+func BenchmarkCorpus(b *testing.B) {
 	dir := os.Getenv("CHATTOOL_CORPUS")
 	if dir == "" {
 		dir = "/tmp/corpus/npm"
@@ -33,8 +32,8 @@ func BenchmarkCorpusScripts(b *testing.B) {
 			b.Fatal(err)
 		}
 		if bytes == 0 {
-			for _, f := range jsparse.Load(p).Files {
-				bytes += int64(len(f.File.Src))
+			for _, f := range p.Files {
+				bytes += int64(len(f.Src))
 			}
 			b.SetBytes(bytes)
 		}
