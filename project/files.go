@@ -180,19 +180,53 @@ func (p *Project) loadError(rel string, err error) {
 
 // Tree returns every regular file under the mini program root, as paths
 // relative to the project directory, sorted. Folders named node_modules and
-// dot-folders are skipped (WeChat does not upload them); symlinked folders
-// are not entered, and symlinked files are listed only when they resolve
-// inside the project root. The walk runs once per project.
+// dot-folders are left out (the checker does not lint them; WeChat does
+// upload dot-folders other than .git and .svn, which Upload accounts for);
+// symlinked folders are not entered, and symlinked files are listed only when
+// they resolve inside the project root. The walk runs once per project.
 func (p *Project) Tree() []string {
 	if p.tree != nil {
 		return p.tree
 	}
 	p.tree = []string{}
+	for _, e := range p.walk() {
+		if e.skip == "" && !e.hidden {
+			p.tree = append(p.tree, e.rel)
+		}
+	}
+	return p.tree
+}
+
+// treeEntry is a file (or a folder not entered) met by the walk of the mini
+// program root.
+type treeEntry struct {
+	rel string // relative to the project directory
+	// size in bytes (of the target for a symlink inside the root); -1 until
+	// sizes are read (see Project.sizes)
+	size int64
+	// hidden is true inside a dot-folder: WeChat uploads it, Tree leaves it out.
+	hidden bool
+	// skip says why the entry was not read ("" when it was): a symlink that
+	// leaves the project root, a symlinked folder, node_modules, .git, .svn.
+	skip   string
+	folder bool // the entry is a folder that was not entered
+}
+
+// walk lists the mini program root once, without sizes. It enters
+// dot-folders (WeChat uploads them) but not node_modules, .git and .svn
+// (miniprogram-ci's default ignores, listed as one skipped entry each) nor
+// symlinked folders; a symlinked file is followed only when it resolves
+// inside the project root.
+func (p *Project) walk() []treeEntry {
+	if p.walked != nil {
+		return p.walked
+	}
+	p.walked = []treeEntry{}
 	start := p.root
 	if p.MiniRoot != "" {
 		abs, err := p.resolve(p.MiniRoot)
 		if err != nil {
-			return p.tree
+			return p.walked
 		}
 		start = abs
 	}
@@ -200,34 +234,90 @@ func (p *Project) Tree() []string {
 		if err != nil {
 			return nil
 		}
-		name := d.Name()
 		if d.IsDir() {
-			if abs != start && (name == "node_modules" || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
+			if abs == start {
+				return nil
 			}
-			return nil
+			var skip string
+			switch d.Name() {
+			case "node_modules":
+				skip = "node_modules folder: WeChat never uploads it (npm packages are uploaded as built into miniprogram_npm)"
+			case ".git", ".svn":
+				skip = "version control folder: WeChat never uploads it"
+			default:
+				return nil
+			}
+			if rel, err := filepath.Rel(p.root, abs); err == nil {
+				p.walked = append(p.walked, treeEntry{rel: filepath.ToSlash(rel), folder: true, skip: skip})
+			}
+			return filepath.SkipDir
 		}
 		rel, err := filepath.Rel(p.root, abs)
 		if err != nil {
 			return nil
 		}
 		rel = filepath.ToSlash(rel)
-		if d.Type()&fs.ModeSymlink != 0 {
+		// inside a dot-folder below the mini program root?
+		var hidden bool
+		inner := rel
+		if p.MiniRoot != "" {
+			inner = strings.TrimPrefix(rel, p.MiniRoot+"/")
+		}
+		if i := strings.LastIndexByte(inner, '/'); i > 0 {
+			dir := inner[:i]
+			hidden = strings.HasPrefix(dir, ".") || strings.Contains(dir, "/.")
+		}
+		e := treeEntry{rel: rel, hidden: hidden}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
 			real, err := p.resolve(rel)
 			if err != nil {
-				return nil
+				if errors.Is(err, errOutside) {
+					e.skip = "symbolic link that leaves the project root: not followed (WeChat's compiler would upload the file it points to; it does not enter a folder)"
+				} else {
+					e.skip = "broken symbolic link"
+				}
+				break
 			}
-			if st, err := os.Stat(real); err != nil || !st.Mode().IsRegular() {
+			st, err := os.Stat(real)
+			switch {
+			case err != nil:
+				e.skip = "unreadable symbolic link"
+			case st.IsDir():
+				e.skip, e.folder = "symbolic link to a folder: not entered (nor does WeChat's compiler enter it)", true
+			case !st.Mode().IsRegular():
 				return nil
+			default:
+				e.size = st.Size()
 			}
-		} else if !d.Type().IsRegular() {
+		case !d.Type().IsRegular():
 			return nil
+		default:
+			e.size = -1 // stat later, by Upload: Tree needs no sizes
 		}
-		p.tree = append(p.tree, rel)
+		p.walked = append(p.walked, e)
 		return nil
 	})
-	sort.Strings(p.tree)
-	return p.tree
+	sort.Slice(p.walked, func(i, j int) bool { return p.walked[i].rel < p.walked[j].rel })
+	return p.walked
+}
+
+// sizes completes the walk with the size of every file: one lstat each
+// (directory listings carry no sizes), done once and only when sizes are
+// asked for, so that Tree costs what it did.
+func (p *Project) sizes() []treeEntry {
+	entries := p.walk()
+	for i := range entries {
+		e := &entries[i]
+		if e.size >= 0 {
+			continue
+		}
+		e.size = 0
+		if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil {
+			e.size = st.Size()
+		}
+	}
+	return entries
 }
 
 // Unreadable records a file the checker needs but cannot read (too large,

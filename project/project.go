@@ -27,6 +27,18 @@ type Options struct {
 	AssumeChatTool bool
 	// MinBaseLibrary is the oldest base library the app supports (zero: any).
 	MinBaseLibrary Version
+	// Budgets are the package size limits (zero: WeChat's).
+	Budgets Budgets
+}
+
+// Budgets are package size limits in bytes; zero means WeChat's limit.
+type Budgets struct {
+	// ChatTool is the chat-tool subpackage's limit (WeChat: 500 KB).
+	ChatTool int64
+	// Package is the main package's and every other subpackage's (2 MB).
+	Package int64
+	// Total is all packages together's (30 MB; 20 MB for service providers).
+	Total int64
 }
 
 // Project is a loaded mini program.
@@ -74,6 +86,8 @@ type Project struct {
 	comps     map[string]*Component
 	refs      []*ComponentRef
 	tree      []string
+	walked    []treeEntry // the walk of the mini program root, with sizes
+	upload    *Upload
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).

@@ -20,8 +20,17 @@
 //
 // Inline expectations do not check the column; the want section does. JSON
 // has no comments, so expectations for JSON files live in the want section.
-// A section named "options" may hold "assume-chat-tool" and
-// "min-base-library=X.Y.Z".
+// A section named "options" may hold "assume-chat-tool",
+// "min-base-library=X.Y.Z" and the size budgets "budget-chat-tool=N",
+// "budget-package=N" and "budget-total=N" (bytes).
+//
+// A section named "generate" makes files too large to write out, one a
+// line: a path, a size in bytes, and optionally the text to repeat (Go
+// string escapes, quoted) until the file has that size; without text the
+// bytes are pseudo-random, like a compressed image:
+//
+//	packageChatTool/images/banner.png 573440
+//	packageChatTool/pages/entry/notes.js 530000 "// 注释\n"
 package linttest
 
 import (
@@ -76,12 +85,34 @@ func RunFixture(t *testing.T, rule *lint.Rule, file string) {
 			}
 			wants = append(wants, ws...)
 			continue
+		case "generate":
+			if err := generate(dir, string(f.Data)); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			continue
 		case "options":
 			for _, o := range strings.Fields(string(f.Data)) {
 				switch o {
 				case "assume-chat-tool":
 					opts.AssumeChatTool = true
 				default:
+					if name, v, ok := strings.Cut(o, "="); ok && strings.HasPrefix(name, "budget-") {
+						n, err := strconv.ParseInt(v, 10, 64)
+						if err != nil {
+							t.Fatalf("%s: option %s: %v", file, o, err)
+						}
+						switch name {
+						case "budget-chat-tool":
+							opts.Budgets.ChatTool = n
+						case "budget-package":
+							opts.Budgets.Package = n
+						case "budget-total":
+							opts.Budgets.Total = n
+						default:
+							t.Fatalf("%s: unknown option %q", file, o)
+						}
+						continue
+					}
 					if v, ok := strings.CutPrefix(o, "min-base-library="); ok {
 						ver, err := project.ParseVersion(v)
 						if err != nil {
@@ -136,6 +167,48 @@ func RunFixture(t *testing.T, rule *lint.Rule, file string) {
 			t.Errorf("no finding matched want %s", w.text)
 		}
 	}
+}
+
+// generate writes the files a "generate" section describes into dir.
+func generate(dir, spec string) error {
+	for i, line := range strings.Split(spec, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, rest, _ := strings.Cut(line, " ")
+		num, text, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		n, err := strconv.Atoi(num)
+		if err != nil || n < 0 {
+			return fmt.Errorf("generate line %d: %q is not a path, a size and an optional quoted text", i+1, line)
+		}
+		data := make([]byte, n)
+		if text = strings.TrimSpace(text); text != "" {
+			unq, err := strconv.Unquote(text)
+			if err != nil || unq == "" {
+				return fmt.Errorf("generate line %d: the text must be a non-empty quoted string", i+1)
+			}
+			for j := 0; j < n; j += len(unq) {
+				copy(data[j:], unq)
+			}
+		} else {
+			x := uint32(2463534242)
+			for j := range data {
+				x ^= x << 13
+				x ^= x >> 17
+				x ^= x << 5
+				data[j] = byte(x)
+			}
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unescape lets fixtures hold bytes a text archive cannot show: the

@@ -1,0 +1,677 @@
+package project
+
+// This file ports minimatch 3.0.4 (default options) and brace-expansion,
+// the glob matcher miniprogram-ci applies to packOptions "glob" items, so
+// that a glob selects here exactly the files it selects for WeChat
+// (TestMinimatch holds the port to the real library's output).
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// minimatch is a compiled glob pattern. It follows minimatch 3.0.4 with
+// default options: no nocase (the callers lower-case both sides), no dot, no
+// matchBase, globstar, braces and extglobs on.
+type minimatch struct {
+	negate, comment, empty bool
+	set                    [][]mmPart
+	// unsupported names a feature the port cannot evaluate ("" when none).
+	unsupported string
+}
+
+type mmPart struct {
+	globstar bool
+	literal  bool
+	lit      string
+	re       *regexp.Regexp // nil with !literal: matches nothing
+	noDot    bool           // minimatch's (?!\.) pattern start
+	nonEmpty bool           // minimatch's (?=.)
+}
+
+func newMinimatch(pattern string) *minimatch {
+	m := &minimatch{}
+	if strings.HasPrefix(pattern, "#") {
+		m.comment = true
+		return m
+	}
+	pattern = strings.TrimSpace(pattern)
+	if strings.HasPrefix(pattern, "#") {
+		m.comment = true
+		return m
+	}
+	if pattern == "" {
+		m.empty = true
+		return m
+	}
+	i := 0
+	for i < len(pattern) && pattern[i] == '!' {
+		m.negate = !m.negate
+		i++
+	}
+	pattern = pattern[i:]
+	var set []string
+	if braceCandidate.MatchString(pattern) {
+		set = braceExpand(pattern)
+	} else {
+		set = []string{pattern}
+	}
+outer:
+	for _, s := range set {
+		var parts []mmPart
+		for _, seg := range splitSlashes(s) {
+			part, ok := m.parseSegment(seg)
+			if !ok {
+				continue outer // a segment that did not compile: the alternative is dropped
+			}
+			parts = append(parts, part)
+		}
+		m.set = append(m.set, parts)
+	}
+	return m
+}
+
+var braceCandidate = regexp.MustCompile(`\{.*\}`)
+
+// splitSlashes is JavaScript's s.split(/\/+/).
+func splitSlashes(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '/' {
+			out = append(out, s[start:i])
+			for i+1 < len(s) && s[i+1] == '/' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+const mmSpecials = "().*{}+?[]^$\\!"
+
+type mmPatternList struct {
+	typ     byte
+	reStart int
+	open    string
+	close   string
+}
+
+// parseSegment is minimatch's parse() of one path portion. It returns false
+// for a segment minimatch refuses (one containing "/").
+func (m *minimatch) parseSegment(pattern string) (mmPart, bool) {
+	if pattern == "**" {
+		return mmPart{globstar: true}, true
+	}
+	if pattern == "" {
+		return mmPart{literal: true}, true
+	}
+	re, hasMagic, ok, negList := m.parseRe(pattern, false)
+	if !ok {
+		return mmPart{}, false
+	}
+	if negList {
+		m.unsupported = `a "!(...)" extglob`
+	}
+	if !hasMagic {
+		return mmPart{literal: true, lit: globUnescape(pattern)}, true
+	}
+	part := mmPart{nonEmpty: re != ""}
+	// the pattern start only matters when the re could capture a leading dot
+	if pattern[0] != '.' && re != "" && (re[0] == '.' || re[0] == '[' || re[0] == '(') {
+		part.noDot = true
+	}
+	if c, err := regexp.Compile("^(?:" + re + ")$"); err == nil {
+		part.re = c
+	}
+	return part, true
+}
+
+// parseRe translates a glob portion into regular expression source. It
+// reports whether the portion has magic, whether it is valid (no "/"), and
+// whether it used a negated pattern list, which needs look-ahead.
+func (m *minimatch) parseRe(pattern string, sub bool) (re string, hasMagic, ok, negList bool) {
+	const qmark = "[^/]"
+	const star = qmark + "*?"
+	var b strings.Builder
+	escaping := false
+	var stack []mmPatternList
+	var stateChar byte
+	inClass := false
+	reClassStart, classStart := -1, -1
+	clearStateChar := func() {
+		if stateChar != 0 {
+			switch stateChar {
+			case '*':
+				b.WriteString(star)
+				hasMagic = true
+			case '?':
+				b.WriteString(qmark)
+				hasMagic = true
+			default:
+				b.WriteByte('\\')
+				b.WriteByte(stateChar)
+			}
+			stateChar = 0
+		}
+	}
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		if escaping && strings.IndexByte(mmSpecials, c) >= 0 {
+			b.WriteByte('\\')
+			b.WriteByte(c)
+			escaping = false
+			continue
+		}
+		switch c {
+		case '/':
+			return "", false, false, false
+		case '\\':
+			clearStateChar()
+			escaping = true
+			continue
+		case '?', '*', '+', '@', '!':
+			if inClass {
+				if c == '!' && i == classStart+1 {
+					c = '^'
+				}
+				b.WriteByte(c)
+				continue
+			}
+			clearStateChar()
+			stateChar = c
+			continue
+		case '(':
+			if inClass {
+				b.WriteByte('(')
+				continue
+			}
+			if stateChar == 0 {
+				b.WriteString(`\(`)
+				continue
+			}
+			pl := mmPatternList{typ: stateChar, reStart: b.Len()}
+			switch stateChar {
+			case '!':
+				pl.open, pl.close = "(?:(?!(?:", "))[^/]*?)"
+			case '?':
+				pl.open, pl.close = "(?:", ")?"
+			case '+':
+				pl.open, pl.close = "(?:", ")+"
+			case '*':
+				pl.open, pl.close = "(?:", ")*"
+			case '@':
+				pl.open, pl.close = "(?:", ")"
+			}
+			stack = append(stack, pl)
+			if stateChar == '!' {
+				b.WriteString("(?:(?!(?:")
+			} else {
+				b.WriteString("(?:")
+			}
+			stateChar = 0
+			continue
+		case ')':
+			if inClass || len(stack) == 0 {
+				b.WriteString(`\)`)
+				continue
+			}
+			clearStateChar()
+			hasMagic = true
+			pl := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			b.WriteString(pl.close)
+			if pl.typ == '!' {
+				negList = true
+			}
+			continue
+		case '|':
+			if inClass || len(stack) == 0 || escaping {
+				b.WriteString(`\|`)
+				escaping = false
+				continue
+			}
+			clearStateChar()
+			b.WriteByte('|')
+			continue
+		case '[':
+			clearStateChar()
+			if inClass {
+				b.WriteString(`\[`)
+				continue
+			}
+			inClass = true
+			classStart = i
+			reClassStart = b.Len()
+			b.WriteByte(c)
+			continue
+		case ']':
+			if i == classStart+1 || !inClass {
+				b.WriteString(`\]`)
+				escaping = false
+				continue
+			}
+			cs := pattern[classStart+1 : i]
+			if _, err := regexp.Compile("[" + cs + "]"); err != nil {
+				sp, spMagic, _, spNeg := m.parseRe(cs, true)
+				s := b.String()[:reClassStart]
+				b.Reset()
+				b.WriteString(s + `\[` + sp + `\]`)
+				hasMagic = hasMagic || spMagic
+				negList = negList || spNeg
+				inClass = false
+				continue
+			}
+			hasMagic = true
+			inClass = false
+			b.WriteByte(c)
+			continue
+		default:
+			clearStateChar()
+			if escaping {
+				escaping = false
+			} else if strings.IndexByte(mmSpecials, c) >= 0 && !(c == '^' && inClass) {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
+		}
+	}
+	if inClass {
+		cs := pattern[classStart+1:]
+		sp, spMagic, _, spNeg := m.parseRe(cs, true)
+		s := b.String()[:reClassStart]
+		b.Reset()
+		b.WriteString(s + `\[` + sp)
+		hasMagic = hasMagic || spMagic
+		negList = negList || spNeg
+	}
+	// pattern lists left open at the end: their opening becomes literal
+	for len(stack) > 0 {
+		pl := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		s := b.String()
+		tail := s[pl.reStart+len(pl.open):]
+		tail = escapeOpenPipes(tail)
+		t := `\` + string(pl.typ)
+		switch pl.typ {
+		case '*':
+			t = star
+		case '?':
+			t = qmark
+		}
+		hasMagic = true
+		b.Reset()
+		b.WriteString(s[:pl.reStart] + t + `\(` + tail)
+	}
+	clearStateChar()
+	if escaping {
+		b.WriteString(`\\`)
+	}
+	re = b.String()
+	if sub && re != "" && (hasMagic || pattern[0] != '.' && (re[0] == '.' || re[0] == '[' || re[0] == '(')) {
+		// minimatch would splice its (?=.) and (?!\.) look-aheads into the
+		// middle of the expression, which Go's regexp cannot run.
+		m.unsupported = `an unclosed or invalid "[" class before a wildcard`
+	}
+	return re, hasMagic, true, negList
+}
+
+// escapeOpenPipes escapes the "|" of a pattern list left open, as minimatch
+// does with tail.replace(/((?:\\{2}){0,64})(\\?)\|/g, ...): the pairs of
+// backslashes before a "|" are doubled and one backslash escapes it.
+func escapeOpenPipes(tail string) string {
+	var b strings.Builder
+	for i := 0; i < len(tail); {
+		k := 0
+		for i+k < len(tail) && tail[i+k] == '\\' {
+			k++
+		}
+		if i+k < len(tail) && tail[i+k] == '|' {
+			if k > 129 { // the regexp takes at most 64 pairs and one more
+				b.WriteString(tail[i : i+k-129])
+				i += k - 129
+				k = 129
+			}
+			b.WriteString(strings.Repeat(`\`, 4*(k/2)))
+			b.WriteString(`\|`)
+			i += k + 1
+			continue
+		}
+		if k > 0 {
+			b.WriteString(tail[i : i+k])
+			i += k
+			continue
+		}
+		b.WriteByte(tail[i])
+		i++
+	}
+	return b.String()
+}
+
+func globUnescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func (m *minimatch) match(f string) bool {
+	if m.comment || m.unsupported != "" {
+		return false
+	}
+	if m.empty {
+		return f == ""
+	}
+	file := splitSlashes(f)
+	for _, pat := range m.set {
+		if mmMatchOne(file, pat) {
+			return !m.negate
+		}
+	}
+	return m.negate
+}
+
+func mmMatchOne(file []string, pattern []mmPart) bool {
+	fi, pi := 0, 0
+	for ; fi < len(file) && pi < len(pattern); fi, pi = fi+1, pi+1 {
+		p, f := pattern[pi], file[fi]
+		if p.globstar {
+			if pi+1 == len(pattern) {
+				for ; fi < len(file); fi++ {
+					if file[fi] == "." || file[fi] == ".." || strings.HasPrefix(file[fi], ".") {
+						return false
+					}
+				}
+				return true
+			}
+			for fr := fi; fr < len(file); fr++ {
+				if mmMatchOne(file[fr:], pattern[pi+1:]) {
+					return true
+				}
+				if sw := file[fr]; sw == "." || sw == ".." || strings.HasPrefix(sw, ".") {
+					break
+				}
+			}
+			return false
+		}
+		var hit bool
+		switch {
+		case p.literal:
+			hit = f == p.lit
+		case p.re == nil:
+			hit = false
+		default:
+			hit = (!p.noDot || !strings.HasPrefix(f, ".")) && (!p.nonEmpty || f != "") && p.re.MatchString(f)
+		}
+		if !hit {
+			return false
+		}
+	}
+	switch {
+	case fi == len(file) && pi == len(pattern):
+		return true
+	case fi == len(file):
+		return false
+	default:
+		return fi == len(file)-1 && file[fi] == ""
+	}
+}
+
+// ---- brace-expansion 1.x, as minimatch 3 uses it ----
+
+const braceMax = 100000
+
+const (
+	escSlash  = "\x00SLASH\x00"
+	escOpen   = "\x00OPEN\x00"
+	escClose  = "\x00CLOSE\x00"
+	escComma  = "\x00COMMA\x00"
+	escPeriod = "\x00PERIOD\x00"
+)
+
+func braceExpand(str string) []string {
+	if str == "" {
+		return nil
+	}
+	if strings.HasPrefix(str, "{}") {
+		str = `\{\}` + str[2:]
+	}
+	r := strings.NewReplacer(`\\`, escSlash, `\{`, escOpen, `\}`, escClose, `\,`, escComma, `\.`, escPeriod)
+	un := strings.NewReplacer(escSlash, `\`, escOpen, "{", escClose, "}", escComma, ",", escPeriod, ".")
+	out := braceExpandRec(r.Replace(str), true, 0)
+	for i, s := range out {
+		out[i] = un.Replace(s)
+	}
+	return out
+}
+
+// balancedRange is balanced-match's range('{', '}', s).
+func balancedRange(s string) (int, int, bool) {
+	ai := strings.IndexByte(s, '{')
+	if ai < 0 {
+		return 0, 0, false
+	}
+	bi := strings.IndexByte(s[ai+1:], '}')
+	if bi < 0 {
+		return 0, 0, false
+	}
+	bi += ai + 1
+	var begs []int
+	left, right := len(s), -1
+	i := ai
+	found := false
+	var res [2]int
+	for i >= 0 && !found {
+		if i == ai {
+			begs = append(begs, i)
+			ai = indexFrom(s, '{', i+1)
+		} else if len(begs) == 1 {
+			res = [2]int{begs[0], bi}
+			begs = begs[:0]
+			found = true
+		} else {
+			beg := begs[len(begs)-1]
+			begs = begs[:len(begs)-1]
+			if beg < left {
+				left, right = beg, bi
+			}
+			bi = indexFrom(s, '}', i+1)
+		}
+		if ai < bi && ai >= 0 {
+			i = ai
+		} else {
+			i = bi
+		}
+	}
+	if len(begs) > 0 && right >= 0 {
+		return left, right, true
+	}
+	if found {
+		return res[0], res[1], true
+	}
+	return 0, 0, false
+}
+
+func indexFrom(s string, c byte, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	i := strings.IndexByte(s[from:], c)
+	if i < 0 {
+		return -1
+	}
+	return i + from
+}
+
+var (
+	numericSeq = regexp.MustCompile(`^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$`)
+	alphaSeq   = regexp.MustCompile(`^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$`)
+	commaLater = regexp.MustCompile(`,.*\}`)
+	paddedNum  = regexp.MustCompile(`^-?0\d`)
+)
+
+func braceExpandRec(str string, isTop bool, depth int) []string {
+	if depth > 100 {
+		return []string{str}
+	}
+	a, z, ok := balancedRange(str)
+	if !ok {
+		return []string{str}
+	}
+	pre, body, post := str[:a], str[a+1:z], str[z+1:]
+	if strings.HasSuffix(pre, "$") {
+		return []string{str}
+	}
+	isNum := numericSeq.MatchString(body)
+	isAlpha := alphaSeq.MatchString(body)
+	isSeq := isNum || isAlpha
+	isOptions := strings.Contains(body, ",")
+	if !isSeq && !isOptions {
+		if commaLater.MatchString(post) {
+			return braceExpandRec(pre+"{"+body+escClose+post, true, depth+1)
+		}
+		return []string{str}
+	}
+	var n []string
+	if isSeq {
+		n = strings.Split(body, "..")
+	} else {
+		n = braceCommaParts(body)
+		if len(n) == 1 {
+			inner := braceExpandRec(n[0], false, depth+1)
+			for i := range inner {
+				inner[i] = "{" + inner[i] + "}"
+			}
+			n = inner
+			if len(n) == 1 {
+				posts := []string{""}
+				if post != "" {
+					posts = braceExpandRec(post, false, depth+1)
+				}
+				out := make([]string, 0, len(posts))
+				for _, p := range posts {
+					out = append(out, pre+n[0]+p)
+				}
+				return out
+			}
+		}
+	}
+	posts := []string{""}
+	if post != "" {
+		posts = braceExpandRec(post, false, depth+1)
+	}
+	var values []string
+	if isSeq {
+		values = braceSequence(n, isAlpha)
+	} else {
+		for _, el := range n {
+			values = append(values, braceExpandRec(el, false, depth+1)...)
+			if len(values) > braceMax {
+				break
+			}
+		}
+	}
+	var out []string
+	for _, v := range values {
+		for _, p := range posts {
+			e := pre + v + p
+			if !isTop || isSeq || e != "" {
+				out = append(out, e)
+			}
+			if len(out) >= braceMax {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func braceCommaParts(str string) []string {
+	if str == "" {
+		return []string{""}
+	}
+	a, z, ok := balancedRange(str)
+	if !ok {
+		return strings.Split(str, ",")
+	}
+	pre, body, post := str[:a], str[a+1:z], str[z+1:]
+	p := strings.Split(pre, ",")
+	p[len(p)-1] += "{" + body + "}"
+	postParts := braceCommaParts(post)
+	if post != "" {
+		p[len(p)-1] += postParts[0]
+		p = append(p, postParts[1:]...)
+	}
+	return p
+}
+
+// braceNumeric is brace-expansion's numeric(): a number when the string
+// reads as one, else the code of its first character.
+func braceNumeric(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	if s == "" {
+		return 0
+	}
+	return int([]rune(s)[0])
+}
+
+func braceSequence(n []string, isAlpha bool) []string {
+	x, y := braceNumeric(n[0]), braceNumeric(n[1])
+	width := max(len(n[0]), len(n[1]))
+	incr := 1
+	if len(n) == 3 {
+		incr = max(abs(braceNumeric(n[2])), 1)
+	}
+	reverse := y < x
+	if reverse {
+		incr = -incr
+	}
+	pad := false
+	for _, s := range n {
+		if paddedNum.MatchString(s) {
+			pad = true
+		}
+	}
+	var out []string
+	for i := x; (!reverse && i <= y) || (reverse && i >= y); i += incr {
+		var c string
+		if isAlpha {
+			c = string(rune(i))
+			if c == `\` {
+				c = ""
+			}
+		} else {
+			c = strconv.Itoa(i)
+			if pad {
+				if need := width - len(c); need > 0 {
+					z := strings.Repeat("0", need)
+					if i < 0 {
+						c = "-" + z + c[1:]
+					} else {
+						c = z + c
+					}
+				}
+			}
+		}
+		out = append(out, c)
+		if len(out) >= braceMax {
+			break
+		}
+	}
+	return out
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
