@@ -1,0 +1,263 @@
+package size
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+// The limits WeChat enforces at upload, in its units (1 KB = 1024 bytes).
+const (
+	KB = 1024
+	MB = 1024 * KB
+
+	ChatToolBudget        = 500 * KB // the chat-tool subpackage
+	PackageBudget         = 2 * MB   // the main package and each subpackage
+	TotalBudget           = 30 * MB  // every package together
+	ServiceProviderBudget = 20 * MB  // every package together, for service-provider builds
+)
+
+// Margin is how close, in percent, the built estimate came to the size
+// Tencent's compiler builds, for every package of the official demo (the
+// largest difference was 2.6%): a package estimated within Margin of its
+// limit may be over it.
+const Margin = 3
+
+// File is an uploaded file and its estimated built size.
+type File struct {
+	*project.UploadFile
+	Built int64
+}
+
+// Package is the measure of one package.
+type Package struct {
+	// Root is the subpackage root, "" for the main package.
+	Root string
+	Sub  *project.Subpackage
+	// ChatTool is set for the chat-tool subpackage.
+	ChatTool bool
+	// RawBytes counts every file under the package (uploaded or not);
+	// UploadedBytes the sources of the files WeChat uploads; BuiltBytes the
+	// estimate of what its compiler builds from them, with the project's
+	// settings, plus what it adds (PackageOverhead).
+	RawBytes, UploadedBytes, BuiltBytes, BudgetBytes int64
+	// Files are the uploaded files, largest built size first.
+	Files []*File
+	// Skipped are the files under the package that are not uploaded.
+	Skipped []*project.SkippedFile
+	// Overhead is the part of BuiltBytes the compiler adds.
+	Overhead int64
+}
+
+// Report is the size of every package of a project.
+type Report struct {
+	Settings Settings
+	// Packages: the main package first, then subpackages in app.json order.
+	Packages []*Package
+	// Total is the whole app (Root "", Sub nil, no Files).
+	Total Package
+}
+
+// Measure measures the packages of p against the budgets in p.Options
+// (zero: WeChat's limits).
+func Measure(p *project.Project) *Report {
+	s := SettingsOf(p)
+	r := &Report{Settings: s}
+	up := p.Upload()
+	byPkg := map[*project.Subpackage]*Package{}
+	main := &Package{BudgetBytes: budget(p.Options.Budgets.Package, PackageBudget)}
+	r.Packages = append(r.Packages, main)
+	byPkg[nil] = main
+	for _, sp := range p.Subpackages {
+		if byPkg[sp] != nil {
+			continue
+		}
+		pkg := &Package{Root: sp.Root, Sub: sp, BudgetBytes: budget(p.Options.Budgets.Package, PackageBudget)}
+		if sp == p.ChatTool {
+			pkg.ChatTool = true
+			pkg.BudgetBytes = budget(p.Options.Budgets.ChatTool, ChatToolBudget)
+		}
+		r.Packages = append(r.Packages, pkg)
+		byPkg[sp] = pkg
+	}
+	files := make([]*File, len(up.Files))
+	for i, uf := range up.Files {
+		files[i] = &File{UploadFile: uf}
+	}
+	estimate(p, files, s)
+	for _, f := range files {
+		pkg := byPkg[f.Package]
+		pkg.Files = append(pkg.Files, f)
+		pkg.UploadedBytes += f.Bytes
+		pkg.RawBytes += f.Bytes
+		pkg.BuiltBytes += f.Built
+	}
+	for _, sk := range up.Skipped {
+		pkg := byPkg[p.PackageOf(sk.MP)]
+		pkg.Skipped = append(pkg.Skipped, sk)
+		pkg.RawBytes += sk.Bytes
+	}
+	r.Total.BudgetBytes = budget(p.Options.Budgets.Total, TotalBudget)
+	// Babel's helpers go to the main package for it and every ordinary
+	// subpackage, and to each independent subpackage for its own scripts.
+	scripts := map[*Package]int{}
+	for _, pkg := range r.Packages {
+		home := pkg
+		if pkg.Sub != nil && !pkg.Sub.Independent() {
+			home = main
+		}
+		for _, f := range pkg.Files {
+			if f.Kind == "js" {
+				scripts[home]++
+			}
+		}
+	}
+	for _, pkg := range r.Packages {
+		ownCopy := pkg.Sub == nil || pkg.Sub.Independent()
+		pkg.Overhead = PackageOverhead(ownCopy, scripts[pkg], s)
+		pkg.BuiltBytes += pkg.Overhead
+		sort.SliceStable(pkg.Files, func(i, j int) bool { return pkg.Files[i].Built > pkg.Files[j].Built })
+		r.Total.RawBytes += pkg.RawBytes
+		r.Total.UploadedBytes += pkg.UploadedBytes
+		r.Total.BuiltBytes += pkg.BuiltBytes
+		r.Total.Overhead += pkg.Overhead
+	}
+	return r
+}
+
+func budget(set, def int64) int64 {
+	if set > 0 {
+		return set
+	}
+	return def
+}
+
+// textKinds are the kinds whose built size depends on their content.
+var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": true, "json": true}
+
+// estimate fills in the built size of each file, reading the text files
+// (in order: reading registers them in the FileSet) and estimating them in
+// parallel.
+func estimate(p *project.Project, files []*File, s Settings) {
+	type job struct {
+		f   *File
+		src []byte
+	}
+	var jobs []job
+	for _, f := range files {
+		f.Built = f.Bytes
+		if !textKinds[f.Kind] {
+			continue
+		}
+		pf, err := p.ReadFile(p.MP(f.Source))
+		if err != nil {
+			continue // counted at its raw size; the loader reports unreadable files
+		}
+		jobs = append(jobs, job{f, pf.Src})
+	}
+	ch := make(chan job)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				j.f.Built = Built(j.f.Kind, j.f.Compiled, j.src, s)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+}
+
+// Name is how messages and reports name a package.
+func (pkg *Package) Name() string {
+	if pkg.Sub == nil {
+		return "the main package"
+	}
+	if pkg.ChatTool {
+		return "chat-tool subpackage " + pkg.Root
+	}
+	return "subpackage " + pkg.Root
+}
+
+// Measures says, for messages, how BuiltBytes was estimated: "with ES6
+// to ES5, minified JS, minified WXSS and minified WXML, as
+// project.config.json sets".
+func (s Settings) Measures() string {
+	var parts []string
+	if s.ES6 {
+		parts = append(parts, "ES6 to ES5")
+	}
+	if s.Minify {
+		parts = append(parts, "minified JS")
+	}
+	if s.MinifyWXSS {
+		parts = append(parts, "minified WXSS")
+	}
+	if s.MinifyWXML {
+		parts = append(parts, "minified WXML")
+	}
+	switch len(parts) {
+	case 0:
+		return "as is, since project.config.json asks for no compilation or minification"
+	case 1:
+		return "with " + parts[0] + ", as project.config.json sets"
+	}
+	return "with " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + ", as project.config.json sets"
+}
+
+// Analyzer measures the project's packages for the rules.
+var Analyzer = &analysis.Analyzer{
+	Name:       "size",
+	Doc:        "measures each package as WeChat's compiler builds it",
+	Requires:   []*analysis.Analyzer{project.Analyzer},
+	ResultType: reflect.TypeOf((*Report)(nil)),
+	Run:        func(pass *analysis.Pass) (any, error) { return Measure(project.Of(pass)), nil },
+}
+
+// Of returns the size report of a pass whose analyzer requires Analyzer.
+func Of(pass *analysis.Pass) *Report { return pass.ResultOf[Analyzer].(*Report) }
+
+// Format writes a byte count as WeChat's tools do: KB and MB of 1024.
+func Format(n int64) string {
+	switch {
+	case n >= MB:
+		return fmt.Sprintf("%.2f MB", float64(n)/MB)
+	case n >= KB:
+		return fmt.Sprintf("%.1f KB", float64(n)/KB)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// Parse reads a size: a number of bytes, or with a unit KB or MB (of 1024,
+// as WeChat counts; KiB and MiB are accepted too).
+func Parse(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", KB}, {"MIB", MB}, {"KB", KB}, {"MB", MB}, {"K", KB}, {"M", MB}, {"B", 1}} {
+		if rest, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f <= 0 {
+		return 0, fmt.Errorf("size %q: want a positive number of bytes, or KB or MB (500KB, 2MB)", s)
+	}
+	return int64(f * float64(mult)), nil
+}
