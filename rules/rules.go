@@ -18,6 +18,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/rules/minbaselibrary"
 	"github.com/chattool-lint/chattool-lint/rules/missingfile"
 	"github.com/chattool-lint/chattool-lint/rules/opendata"
+	"github.com/chattool-lint/chattool-lint/rules/packagesize"
 	"github.com/chattool-lint/chattool-lint/rules/parseerror"
 	"github.com/chattool-lint/chattool-lint/rules/skylineconfig"
 	"github.com/chattool-lint/chattool-lint/rules/skylinesupport"
@@ -38,6 +39,7 @@ func All() []*lint.Rule {
 		minbaselibrary.Rule,
 		missingfile.Rule,
 		opendata.Rule,
+		packagesize.Rule,
 		parseerror.Rule,
 		skylineconfig.Rule,
 		skylinesupport.Rule,

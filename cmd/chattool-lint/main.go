@@ -7,6 +7,7 @@
 //	chattool-lint [flags] [PATH ...]   lint mini program projects (default .)
 //	chattool-lint rules                list every rule
 //	chattool-lint explain RULE         print a rule's documentation
+//	chattool-lint size [PATH ...]      the size of each package against its limit
 //
 // Exit status: 0 no error-level finding, 1 at least one, 2 the tool could
 // not do its job.
@@ -49,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return listRules(args[1:], stdout, stderr)
 		case "explain":
 			return explain(args[1:], stdout, stderr)
+		case "size":
+			return sizeCmd(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout, newFlags(io.Discard))
 			return exitOK
@@ -80,8 +83,10 @@ type flags struct {
 	output         string
 	minBaseLibrary string
 	assumeChatTool bool
+	budgetFlags
 
 	minVersion project.Version
+	budgets    project.Budgets
 }
 
 func newFlags(stderr io.Writer) *flags {
@@ -91,6 +96,7 @@ func newFlags(stderr io.Writer) *flags {
 	f.StringVar(&f.output, "output", "", "write the report to `FILE` instead of standard output")
 	f.StringVar(&f.minBaseLibrary, "min-base-library", "", "oldest base library `X.Y.Z` the app supports (set in WeChat's admin console); chat-tool code is never checked below 3.7.8")
 	f.BoolVar(&f.assumeChatTool, "assume-chat-tool", false, "treat every file under PATH as chat-tool code (component libraries, folders without app.json)")
+	f.budgetFlags.register(f.FlagSet)
 	f.Usage = func() {}
 	return f
 }
@@ -108,6 +114,11 @@ func (f *flags) validate() error {
 		}
 		f.minVersion = v
 	}
+	b, err := f.budgetFlags.budgets()
+	if err != nil {
+		return err
+	}
+	f.budgets = b
 	return nil
 }
 
@@ -118,6 +129,7 @@ Usage:
   chattool-lint [flags] [PATH ...]   lint mini program projects (default .)
   chattool-lint rules                list every rule
   chattool-lint explain RULE         print a rule's documentation
+  chattool-lint size [PATH ...]      the size of each package against its limit
 
 PATH is a folder with project.config.json (its miniprogramRoot is followed)
 or app.json; a folder with neither is linted as loose mini program files.
@@ -159,7 +171,7 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
 		return exitFailure
 	}
-	opts := project.Options{AssumeChatTool: f.assumeChatTool, MinBaseLibrary: f.minVersion}
+	opts := project.Options{AssumeChatTool: f.assumeChatTool, MinBaseLibrary: f.minVersion, Budgets: f.budgets}
 	var results []*lint.Result
 	var failure error
 	for _, dir := range paths {

@@ -1,0 +1,48 @@
+// Package packagesize defines the package-size rule.
+//
+// # Rule package-size
+//
+// package-size: a package is over WeChat's size limit
+//
+// WeChat refuses an upload when a package is too large: the chat-tool
+// subpackage may hold at most 500 KB, the main package and every other
+// subpackage 2 MB, and all packages together 30 MB (20 MB for builds by a
+// service provider). It counts what its compiler builds, not the folder on
+// disk: only whitelisted file types are uploaded, packOptions.ignore in
+// project.config.json drops files (and packOptions.include adds them back),
+// TypeScript and LESS/SCSS count through the JavaScript and WXSS they
+// compile to, and the project's settings (es6, minified, minifyWXSS,
+// minifyWXML) change the size of every script, style and template.
+//
+// So the rule measures each package the same way: the uploaded files, each
+// built with the project's settings (JavaScript minified with esbuild, WXSS
+// with tdewolff/minify, WXML stripped of comments and blank space), plus
+// what the compiler adds (Babel helpers copied into independent
+// subpackages). The estimate is calibrated against Tencent's own compiler
+// (miniprogram-ci). Each message says which measure it used; run
+// "chattool-lint size" for the whole picture, file by file.
+//
+//   - a package whose built estimate is over its limit is an error, at its
+//     root in app.json (at "pages" for the main package);
+//   - a chat-tool subpackage whose uploaded source is over 500 KB while the
+//     built estimate is within it is a warning naming both figures: the
+//     limit holds, but one setting (minification off) from failing;
+//   - all packages together over 30 MB is an error.
+//
+// KB and MB are those of WeChat's tools: 1 KB is 1024 bytes. The limits can
+// be changed with --budget-chat-tool, --budget-package and --budget-total,
+// and --service-provider sets the total to 20 MB.
+//
+// Default severity: error
+//
+// # Bad
+//
+//	packageChatTool/
+//	  images/banner.png        560 KB
+//	  pages/entry/index.js
+//
+// # Good
+//
+//	packageChatTool/
+//	  pages/entry/index.js     (the banner is loaded from a CDN at run time)
+package packagesize

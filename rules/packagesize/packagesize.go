@@ -1,0 +1,84 @@
+package packagesize
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/size"
+)
+
+//go:embed doc.go
+var doc string
+
+// Rule is the package-size rule.
+var Rule = lint.NewRule(doc, "packagesize", &analysis.Analyzer{
+	Requires: []*analysis.Analyzer{project.Analyzer, size.Analyzer},
+	Run:      run,
+})
+
+func run(pass *analysis.Pass) (any, error) {
+	p := project.Of(pass)
+	if p.App == nil || p.App.Root == nil {
+		return nil, nil // a folder of loose files is no package
+	}
+	r := size.Of(pass)
+	how := r.Settings.Measures()
+	for _, pkg := range r.Packages {
+		start, end := anchor(p, pkg)
+		near := ""
+		if pkg.BuiltBytes*100 > pkg.BudgetBytes*(100-size.Margin) {
+			near = fmt.Sprintf("; that is within %d%% of the limit, as close as the estimate is to Tencent's compiler, so check the size the upload reports", size.Margin)
+		}
+		switch {
+		case pkg.BuiltBytes > pkg.BudgetBytes:
+			lint.Report(pass, lint.Error, start, end,
+				"%s is an estimated %s once built %s, over its %s limit by %s (%d files, %s of source); largest: %s",
+				pkg.Name(), size.Format(pkg.BuiltBytes), how, size.Format(pkg.BudgetBytes), size.Format(pkg.BuiltBytes-pkg.BudgetBytes),
+				len(pkg.Files), size.Format(pkg.UploadedBytes), largest(pkg, 3))
+		case pkg.ChatTool && pkg.UploadedBytes > pkg.BudgetBytes:
+			lint.Report(pass, lint.Warning, start, end,
+				"%s has %s of source, over its %s limit, but is an estimated %s once built %s, within it: WeChat checks the built package%s",
+				pkg.Name(), size.Format(pkg.UploadedBytes), size.Format(pkg.BudgetBytes), size.Format(pkg.BuiltBytes), how, near)
+		case near != "":
+			lint.Report(pass, lint.Warning, start, end,
+				"%s is an estimated %s once built %s, under its %s limit%s",
+				pkg.Name(), size.Format(pkg.BuiltBytes), how, size.Format(pkg.BudgetBytes), near)
+		}
+	}
+	if t := r.Total; t.BuiltBytes > t.BudgetBytes {
+		start, end := anchor(p, r.Packages[0])
+		lint.Report(pass, lint.Error, start, end,
+			"all packages together are an estimated %s once built %s, over the %s limit of the whole app by %s",
+			size.Format(t.BuiltBytes), how, size.Format(t.BudgetBytes), size.Format(t.BuiltBytes-t.BudgetBytes))
+	}
+	return nil, nil
+}
+
+// anchor is where a package's finding points: its subpackage root in
+// app.json, or app.json's pages for the main package.
+func anchor(p *project.Project, pkg *size.Package) (token.Pos, token.Pos) {
+	app := p.App
+	v := app.Root
+	if pkg.Sub != nil {
+		if root := pkg.Sub.Item.Get("root"); root != nil {
+			v = root
+		}
+	} else if m := app.Root.Member("pages"); m != nil {
+		return app.Pos(m.KeyStart), app.Pos(m.KeyEnd)
+	}
+	return app.Pos(v.Start), app.Pos(v.Head())
+}
+
+func largest(pkg *size.Package, n int) string {
+	var parts []string
+	for _, f := range pkg.Files[:min(n, len(pkg.Files))] {
+		parts = append(parts, fmt.Sprintf("%s %s", f.MP, size.Format(f.Built)))
+	}
+	return strings.Join(parts, ", ")
+}
