@@ -1190,3 +1190,33 @@ func appendTrimmedLines(out, b []byte) []byte {
 	}
 	return out
 }
+
+// Bound returns a generous upper bound of Built without running a
+// minifier: what every construct Babel expands could cost at most, counted
+// as substrings of the source (comments and strings included, so never
+// fewer than there are), on top of twice the source (esbuild's printer
+// spreading out a minified file, TypeScript compiled). It lets a package far
+// under its limit skip the estimate, whose cost is one esbuild run per
+// script.
+func Bound(kind, compiled string, src []byte, s Settings) int64 {
+	n := int64(len(src))
+	switch kind {
+	case "js":
+		count := func(sub string) int64 { return int64(bytes.Count(src, []byte(sub))) }
+		b := 2*n + 200
+		if s.ES6 || compiled != "" || s.CompileWorklet {
+			b += int64(class)*count("class") + int64(async)*count("async") + int64(await)*count("await") +
+				int64(imprt)*count("import") + int64(max(exportStar, exportStarMin))*count("export") + int64(method)*count("(") +
+				int64(arrow)*count("=>")
+		}
+		if s.CompileWorklet {
+			b += count("worklet") * (500 + 2*n)
+		}
+		return b
+	case "wxss":
+		return 2*n + 100 // autoprefixer copies, @keyframes twice, LESS nesting flattened
+	case "json":
+		return 2*n + 300 // usingComponents and Skyline keys added, npm paths rewritten
+	}
+	return n + 100
+}

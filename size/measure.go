@@ -55,6 +55,9 @@ type Package struct {
 	Skipped []*project.SkippedFile
 	// Overhead is the part of BuiltBytes the compiler adds.
 	Overhead int64
+	// Bounded is set when BuiltBytes is an upper bound (Check), not an
+	// estimate.
+	Bounded bool
 }
 
 // Report is the size of every package of a project.
@@ -67,8 +70,17 @@ type Report struct {
 }
 
 // Measure measures the packages of p against the budgets in p.Options
-// (zero: WeChat's limits).
-func Measure(p *project.Project) *Report {
+// (zero: WeChat's limits), estimating every file.
+func Measure(p *project.Project) *Report { return measure(p, false) }
+
+// Check measures as Measure does, for a check rather than a report: a
+// package whose upper bound (Bound) stays under its limit by more than
+// Margin gets that bound as BuiltBytes, with Bounded set, instead of the
+// estimate; so does the whole app. Packages near or over their limit are
+// estimated as Measure estimates them.
+func Check(p *project.Project) *Report { return measure(p, true) }
+
+func measure(p *project.Project, quick bool) *Report {
 	s := SettingsOf(p)
 	r := &Report{Settings: s}
 	up := p.Upload()
@@ -92,7 +104,11 @@ func Measure(p *project.Project) *Report {
 	for i, uf := range up.Files {
 		files[i] = &File{UploadFile: uf}
 	}
-	estimate(p, files, s)
+	if quick {
+		quickEstimate(p, r, byPkg, files, s)
+	} else {
+		estimate(p, files, s)
+	}
 	for _, f := range files {
 		pkg := byPkg[f.Package]
 		pkg.Files = append(pkg.Files, f)
@@ -142,6 +158,40 @@ func budget(set, def int64) int64 {
 
 // textKinds are the kinds whose built size depends on their content.
 var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": true, "json": true}
+
+// quickEstimate fills in the built size of each file: its Bound, or its
+// estimate in the packages whose bound reaches within Margin of their limit
+// (all of them when the bounds of the whole app do).
+func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings) {
+	bound := map[*Package]int64{}
+	var total int64
+	for _, f := range files {
+		f.Built = f.Bytes
+		if textKinds[f.Kind] {
+			if pf, err := p.ReadFile(p.MP(f.Source)); err == nil {
+				f.Built = Bound(f.Kind, f.Compiled, pf.Src, s)
+			}
+		}
+		bound[byPkg[f.Package]] += f.Built
+		total += f.Built
+	}
+	near := func(n, budget int64) bool { return (n+maxOverhead)*100 > budget*(100-Margin) }
+	all := near(total, budget(p.Options.Budgets.Total, TotalBudget))
+	var precise []*File
+	for _, f := range files {
+		pkg := byPkg[f.Package]
+		if all || near(bound[pkg], pkg.BudgetBytes) {
+			precise = append(precise, f)
+		} else {
+			pkg.Bounded = true
+		}
+	}
+	estimate(p, precise, s)
+	r.Total.Bounded = !all
+}
+
+// maxOverhead bounds PackageOverhead: every Babel helper.
+var maxOverhead = PackageOverhead(true, 1<<20, Settings{ES6: true})
 
 // estimate fills in the built size of each file, reading the text files
 // (in order: reading registers them in the FileSet) and estimating them in
@@ -218,13 +268,14 @@ func (s Settings) Measures() string {
 	return "with " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + ", as project.config.json sets"
 }
 
-// Analyzer measures the project's packages for the rules.
+// Analyzer measures the project's packages for the rules, with Check: a
+// package far under its limit is only bounded.
 var Analyzer = &analysis.Analyzer{
 	Name:       "size",
 	Doc:        "measures each package as WeChat's compiler builds it",
 	Requires:   []*analysis.Analyzer{project.Analyzer},
 	ResultType: reflect.TypeOf((*Report)(nil)),
-	Run:        func(pass *analysis.Pass) (any, error) { return Measure(project.Of(pass)), nil },
+	Run:        func(pass *analysis.Pass) (any, error) { return Check(project.Of(pass)), nil },
 }
 
 // Of returns the size report of a pass whose analyzer requires Analyzer.

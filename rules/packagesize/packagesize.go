@@ -30,6 +30,9 @@ func run(pass *analysis.Pass) (any, error) {
 	r := size.Of(pass)
 	how := r.Settings.Measures()
 	for _, pkg := range r.Packages {
+		if pkg.Bounded && !(pkg.ChatTool && pkg.UploadedBytes > pkg.BudgetBytes) {
+			continue // far under its limit
+		}
 		start, end := anchor(p, pkg)
 		near := ""
 		if pkg.BuiltBytes*100 > pkg.BudgetBytes*(100-size.Margin) {
@@ -51,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 				pkg.Name(), size.Format(pkg.BuiltBytes), how, size.Format(pkg.BudgetBytes), near)
 		}
 	}
-	if t := r.Total; t.BuiltBytes > t.BudgetBytes {
+	if t := r.Total; !t.Bounded && t.BuiltBytes > t.BudgetBytes {
 		start, end := anchor(p, r.Packages[0])
 		lint.Report(pass, lint.Error, start, end,
 			"all packages together are an estimated %s once built %s, over the %s limit of the whole app by %s",

@@ -1,0 +1,88 @@
+package size
+
+import (
+	"os"
+	"testing"
+
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+func loadDemo(tb testing.TB) *project.Project {
+	tb.Helper()
+	if _, err := os.Stat(demoDir); err != nil {
+		tb.Skipf("no demo at %s", demoDir)
+	}
+	p, err := project.Load(demoDir, project.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// TestBoundHolds checks, file by file over the demo, with its settings and
+// with none, that Bound is never below the estimate: Check relies on it
+// to skip packages far under their limit.
+func TestBoundHolds(t *testing.T) {
+	p := loadDemo(t)
+	for _, s := range []Settings{SettingsOf(p), {}, {ES6: true}, {Minify: true, MinifyWXSS: true, MinifyWXML: true}} {
+		for _, f := range p.Upload().Files {
+			if !textKinds[f.Kind] {
+				continue
+			}
+			pf, err := p.ReadFile(p.MP(f.Source))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, e := Bound(f.Kind, f.Compiled, pf.Src, s), Built(f.Kind, f.Compiled, pf.Src, s); b < e {
+				t.Errorf("%+v: %s: Bound %d < Built %d", s, f.MP, b, e)
+			}
+		}
+	}
+}
+
+// TestCheckAgrees checks that Check estimates the packages near their
+// limits as Measure does, and bounds the others above Measure's estimate.
+func TestCheckAgrees(t *testing.T) {
+	p := loadDemo(t)
+	m, c := Measure(p), Check(p)
+	for i, pkg := range c.Packages {
+		want := m.Packages[i]
+		switch {
+		case pkg.Bounded && pkg.BuiltBytes < want.BuiltBytes:
+			t.Errorf("%s: bound %d below the estimate %d", pkg.Name(), pkg.BuiltBytes, want.BuiltBytes)
+		case !pkg.Bounded && pkg.BuiltBytes != want.BuiltBytes:
+			t.Errorf("%s: Check %d, Measure %d", pkg.Name(), pkg.BuiltBytes, want.BuiltBytes)
+		}
+		t.Logf("%-40s bounded=%-5v %8d (estimate %d, limit %d)", pkg.Name(), pkg.Bounded, pkg.BuiltBytes, want.BuiltBytes, pkg.BudgetBytes)
+	}
+}
+
+// BenchmarkMeasure estimates every file of the demo, as chattool-lint size
+// does; BenchmarkCheck measures as the package-size rule does. Both count
+// the uploaded source bytes.
+func BenchmarkMeasure(b *testing.B) { benchmarkMeasure(b, Measure) }
+
+func BenchmarkCheck(b *testing.B) { benchmarkMeasure(b, Check) }
+
+// CHATTOOL_SIZE_BENCH names another project to measure.
+func benchmarkMeasure(b *testing.B, measure func(*project.Project) *Report) {
+	p := loadDemo(b)
+	if dir := os.Getenv("CHATTOOL_SIZE_BENCH"); dir != "" {
+		var err error
+		if p, err = project.Load(dir, project.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var n int64
+	for _, f := range p.Upload().Files {
+		n += f.Bytes
+		if textKinds[f.Kind] {
+			p.ReadFile(p.MP(f.Source)) // read once, as the other analyzers would have
+		}
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		measure(p)
+	}
+}
