@@ -11,7 +11,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/views"
 )
 
 // The limits WeChat enforces at upload, in its units (1 KB = 1024 bytes).
@@ -70,17 +72,19 @@ type Report struct {
 }
 
 // Measure measures the packages of p against the budgets in p.Options
-// (zero: WeChat's limits), estimating every file.
-func Measure(p *project.Project) *Report { return measure(p, false) }
+// (zero: WeChat's limits), estimating every file. When the project sets
+// setting.ignoreUploadUnusedFiles, the code files used rejects are not
+// uploaded (used may be nil: then every file is).
+func Measure(p *project.Project, used Used) *Report { return measure(p, false, used) }
 
 // Check measures as Measure does, for a check rather than a report: a
 // package whose upper bound (Bound) stays under its limit by more than
 // Margin gets that bound as BuiltBytes, with Bounded set, instead of the
 // estimate; so does the whole app. Packages near or over their limit are
 // estimated as Measure estimates them.
-func Check(p *project.Project) *Report { return measure(p, true) }
+func Check(p *project.Project, used Used) *Report { return measure(p, true, used) }
 
-func measure(p *project.Project, quick bool) *Report {
+func measure(p *project.Project, quick bool, used Used) *Report {
 	s := SettingsOf(p)
 	r := &Report{Settings: s}
 	up := p.Upload()
@@ -104,6 +108,10 @@ func measure(p *project.Project, quick bool) *Report {
 	for i, uf := range up.Files {
 		files[i] = &File{UploadFile: uf}
 	}
+	var unused []*project.SkippedFile
+	if up.IgnoresUnusedFiles && used != nil {
+		files, unused = dropUnused(files, used)
+	}
 	if quick {
 		quickEstimate(p, r, byPkg, files, s)
 	} else {
@@ -116,7 +124,7 @@ func measure(p *project.Project, quick bool) *Report {
 		pkg.RawBytes += f.Bytes
 		pkg.BuiltBytes += f.Built
 	}
-	for _, sk := range up.Skipped {
+	for _, sk := range append(append([]*project.SkippedFile(nil), up.Skipped...), unused...) {
 		pkg := byPkg[p.PackageOf(sk.MP)]
 		pkg.Skipped = append(pkg.Skipped, sk)
 		pkg.RawBytes += sk.Bytes
@@ -273,9 +281,12 @@ func (s Settings) Measures() string {
 var Analyzer = &analysis.Analyzer{
 	Name:       "size",
 	Doc:        "measures each package as WeChat's compiler builds it",
-	Requires:   []*analysis.Analyzer{project.Analyzer},
+	Requires:   []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer, views.Analyzer},
 	ResultType: reflect.TypeOf((*Report)(nil)),
-	Run:        func(pass *analysis.Pass) (any, error) { return Check(project.Of(pass)), nil },
+	Run: func(pass *analysis.Pass) (any, error) {
+		p := project.Of(pass)
+		return Check(p, UsedBy(p, jsparse.Of(pass), views.Of(pass))), nil
+	},
 }
 
 // Of returns the size report of a pass whose analyzer requires Analyzer.

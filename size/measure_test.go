@@ -44,7 +44,7 @@ func TestBoundHolds(t *testing.T) {
 // limits as Measure does, and bounds the others above Measure's estimate.
 func TestCheckAgrees(t *testing.T) {
 	p := loadDemo(t)
-	m, c := Measure(p), Check(p)
+	m, c := Measure(p, nil), Check(p, nil)
 	for i, pkg := range c.Packages {
 		want := m.Packages[i]
 		switch {
@@ -65,7 +65,7 @@ func BenchmarkMeasure(b *testing.B) { benchmarkMeasure(b, Measure) }
 func BenchmarkCheck(b *testing.B) { benchmarkMeasure(b, Check) }
 
 // CHATTOOL_SIZE_BENCH names another project to measure.
-func benchmarkMeasure(b *testing.B, measure func(*project.Project) *Report) {
+func benchmarkMeasure(b *testing.B, measure func(*project.Project, Used) *Report) {
 	p := loadDemo(b)
 	if dir := os.Getenv("CHATTOOL_SIZE_BENCH"); dir != "" {
 		var err error
@@ -83,6 +83,6 @@ func benchmarkMeasure(b *testing.B, measure func(*project.Project) *Report) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
-		measure(p)
+		measure(p, nil)
 	}
 }

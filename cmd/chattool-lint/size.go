@@ -10,8 +10,12 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/size"
+	"github.com/chattool-lint/chattool-lint/views"
+	"github.com/chattool-lint/chattool-lint/wxml"
+	"github.com/chattool-lint/chattool-lint/wxss"
 )
 
 // sizeCmd is "chattool-lint size [flags] [PATH ...]": the size of every
@@ -56,7 +60,12 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
 			return exitFailure
 		}
-		r := size.Measure(p)
+		var used size.Used
+		if p.Upload().IgnoresUnusedFiles {
+			// What no page reaches is not uploaded: find what pages reach.
+			used = size.UsedBy(p, jsparse.Load(p), views.Build(p, wxml.Load(p), wxss.Load(p)))
+		}
+		r := size.Measure(p, used)
 		if *format == "json" {
 			err = writeSizeJSON(stdout, r, *top)
 		} else {
