@@ -39,3 +39,39 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkProject runs every rule on the project CHATTOOL_BENCH_PROJECT
+// (default: the official demo copy at /tmp/demo-built), and every rule but
+// package-size, so the cost of the size check reads as the difference.
+func BenchmarkProject(b *testing.B) {
+	dir := os.Getenv("CHATTOOL_BENCH_PROJECT")
+	if dir == "" {
+		dir = "/tmp/demo-built"
+	}
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("no project at %s", dir)
+	}
+	var noSize []*lint.Rule
+	for _, r := range rules.All() {
+		if r.Doc.Name != "package-size" {
+			noSize = append(noSize, r)
+		}
+	}
+	for _, bc := range []struct {
+		name  string
+		rules []*lint.Rule
+	}{{"all", rules.All()}, {"without-package-size", noSize}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := project.Load(dir, project.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := lint.Run(p, bc.rules); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

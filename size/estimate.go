@@ -27,8 +27,8 @@
 //     package.json, ...) is uploaded byte for byte.
 //   - WXS, images and every other file are uploaded byte for byte.
 //
-// Estimates are computed with Go minifiers (esbuild's Transform for
-// JavaScript and TypeScript, tdewolff/minify for CSS and JSON, a WXML
+// Estimates are computed with Go minifiers (tdewolff/minify for JavaScript,
+// CSS and JSON, esbuild's Transform to strip TypeScript's types, a WXML
 // minifier here that reproduces WeChat's) and, where the Go tool
 // systematically differs from Tencent's, a factor per file kind or a cost
 // per construct, measured on the official WeChat demo (miniprogram-demo,
@@ -43,11 +43,15 @@ import (
 	"encoding/json"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
+	mjs "github.com/tdewolff/minify/v2/js"
 	mjson "github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/project"
@@ -192,7 +196,9 @@ func PackageOverhead(independent bool, files int, s Settings) int64 {
 // (never per package).
 const (
 	// factorTerser: terser on ES2015+ code (es6 off, minified on) against
-	// esbuild's minifier: 1.0 (demo: .js 0.995, npm .js 1.002, .ts 1.012).
+	// tdewolff's minifier, top-level names of ES modules counted as
+	// mangled: 1.0 (demo: .js 0.993, npm .js 1.010, .ts 1.014; a script's
+	// top level is mangled by minifying it inside a function).
 	factorTerser = 1.0
 	// factorWXSSMin: autoprefixer + cssnano against tdewolff's CSS minifier:
 	// the -webkit- prefixes (flex, transform, ...) outweigh what cssnano
@@ -216,31 +222,44 @@ const (
 )
 
 // Costs of Babel's output, in bytes, minified (terser) and not, for what
-// esbuild prints differently. Those written as len(…) are exact; the others
-// (per method, class, async function, await, import, arrow and worklet) were
-// fitted by least squares over the demo's 933 built .js files, then rounded:
-// they are averages (a class costs more in a deep folder, where the helper
-// require() paths are longer) that come out close to what the printed code
-// takes.
+// the Go minifier's output (minified: tdewolff's, which keeps ES2015+
+// syntax) or the source (not minified) has in a shorter form. Those written
+// as len(…) are exact; the others were fitted by least squares over the
+// demo's built .js files, then rounded: they are averages (a class costs
+// more in a deep folder, where the helper require() paths are longer) that
+// come out close to what the printed code takes. The minified ones over the
+// 905 built from .js, against tdewolff's output (2,637,608 bytes; 2,897,149
+// built): method 11.2, class 461, async 136, await 59, import 3.7, arrow
+// 6.1, template 16.1 (TestFitJSMin; async and await go together: a fit
+// weighting small files trades one for the other). The unminified ones over
+// the 933, against esbuild's output then, which prints the constructs as
+// the source has them.
 const (
-	// A shorthand method name(){} becomes name:function(){}, unminified
-	// name: function name() {}.
-	methodMin, method = len(":function"), 30
+	// A shorthand method name(){} becomes name:function(){} (the fit: the
+	// ":function" and, for some, the parentheses terser puts around a
+	// function passed as an argument), unminified name: function name() {}.
+	methodMin, method = 11, 30
 	// A class becomes an IIFE calling classCallCheck, createClass (methods as
 	// {key:"m",value:function(){}}), inherits and createSuper, with a
 	// require() of each helper.
-	classMin, class = 350, 600
+	classMin, class = 460, 600
 	// An async function becomes asyncToGenerator around a regenerator state
 	// machine (switch over _context.next), requires of both helpers; each
 	// await one more state.
-	asyncMin, async = 250, 900
-	awaitMin, await = 20, 100
+	asyncMin, async = 135, 900
+	awaitMin, await = 60, 100
+	// Minified, an arrow function becomes function(e){…} or, with an
+	// expression body, function(e){return …}, with var t=this when it uses
+	// this (terser keeps ES5); a template literal `a${b}c` becomes
+	// "a".concat(b,"c"): per arrow and per ${} substitution.
+	arrowMin, templateMin = 6, 16
 	// An import becomes var x=require("…") (interopRequireDefault for a
-	// default import) and each use of a named import (0,x.name).
-	importMin, imprt = 40, 50
+	// default import, x.default for its uses) and each use of a named import
+	// (0,x.name); minified, against tdewolff's import x from"…", whose
+	// top-level names are counted as mangled (jsCounts.topNames), little.
+	importMin, imprt = 4, 50
 	// Unminified, an arrow function becomes function () { return …; } and,
-	// assigned to a name, function name() {…} (minified, esbuild lowers
-	// arrows itself).
+	// assigned to a name, function name() {…}.
 	arrow = 45
 	// "use strict" in front of every file Babel's CommonJS pass transforms.
 	useStrictMin, useStrict = len(`"use strict";`), len("\"use strict\";\n\n")
@@ -281,22 +300,6 @@ var minifier = func() *minify.M {
 
 func round(f float64) int64 { return int64(math.Round(f)) }
 
-// lowered are the ES2015+ features Babel's preset-env lowers for Chrome 53
-// and that esbuild lowers in place, without a runtime helper. The others
-// (const/let, classes, destructuring, spread, async, ...) stay as they are;
-// the per-construct costs stand for their lowering.
-var lowered = map[string]bool{
-	"arrow":                  false,
-	"template-literal":       false,
-	"exponent-operator":      false,
-	"optional-chain":         false,
-	"nullish-coalescing":     false,
-	"logical-assignment":     false,
-	"optional-catch-binding": false,
-}
-
-var cjsFreeNames = map[string]string{"module": "__m", "exports": "__e"}
-
 func builtJS(src []byte, ts bool, s Settings) int64 {
 	if !ts && len(src) >= maxCodeLength {
 		return int64(len(src))
@@ -312,10 +315,19 @@ func builtJS(src []byte, ts bool, s Settings) int64 {
 	}
 	// Babel without terser: Babel prints the program again, comments kept.
 	// For a .js file its layout is close to the source's, so the estimate
-	// starts from the source; for minified sources (long lines) Babel's
-	// printer spreads the code out as esbuild's does; for sources over
-	// 500,000 characters it prints compactly (compact: "auto"). esbuild's
-	// output also serves to count constructs.
+	// starts from the source, whose constructs are counted; for minified
+	// sources (long lines) Babel's printer spreads the code out as
+	// esbuild's does; for sources over 500,000 characters it prints
+	// compactly (compact: "auto"). TypeScript is stripped of its types by
+	// esbuild. (esbuild's Transform costs some 0.3 ms per call whatever the
+	// file: it runs only for TypeScript, large and minified sources.)
+	long := len(src) > longLines*(bytes.Count(src, []byte("\n"))+1)
+	if !ts && len(src) <= babelCompact && !long {
+		if !parsesJS(src) {
+			return int64(len(src))
+		}
+		return round(float64(len(src)) + babelCost(countJS(src), s, src, worklet))
+	}
 	opts := api.TransformOptions{
 		Loader:           api.LoaderJS,
 		Target:           api.ESNext,
@@ -337,77 +349,156 @@ func builtJS(src []byte, ts bool, s Settings) int64 {
 		est = float64(len(r.Code)+commentBytes(src)) * factorTS
 	case len(src) > babelCompact:
 		est = float64(len(r.Code))
-	case len(src) > longLines*(bytes.Count(src, []byte("\n"))+1):
+	default: // long lines
 		opts.MinifyWhitespace = false
 		if p := api.Transform(string(src), opts); len(p.Errors) == 0 {
 			est = float64(len(p.Code))
 		} else {
 			est = float64(len(src))
 		}
-	default:
-		est = float64(len(src))
 	}
-	c := countJS(r.Code)
-	est += float64(cjsCost(c, false))
+	return round(est + babelCost(countJS([]byte(r.Code)), s, src, worklet))
+}
+
+// babelCost is what Babel adds to a file, not minified, from the counts of
+// its constructs.
+func babelCost(c jsCounts, s Settings, src []byte, worklet bool) float64 {
+	est := float64(cjsCost(c, false))
 	if s.ES6 {
 		est += float64(method*c.methods + class*c.classes + async*c.async + await*c.await + imprt*c.imports + arrow*c.arrows)
 	}
 	if worklet {
 		est += workletCost(src, s.ES6, workletFixedRaw, workletBodyRaw)
 	}
-	return round(est)
+	return est
 }
 
-// builtJSMin estimates a file Babel may transform and terser minifies.
+// parsesJS reports whether tdewolff's parser reads src as JavaScript.
+func parsesJS(src []byte) bool {
+	in := make([]byte, len(src), len(src)+1) // the parser writes to its input
+	copy(in, src)
+	_, err := js.Parse(parse.NewInputBytes(in), js.Options{})
+	return err == nil
+}
+
+// builtJSMin estimates a file Babel may transform and terser minifies:
+// tdewolff's JavaScript minifier (pure Go, no cost per call beyond the
+// file's own, where esbuild's Transform parses and links its runtime on
+// every call) on the source, TypeScript first stripped of its types by
+// esbuild, plus Babel's costs per construct.
 func builtJSMin(src []byte, ts bool, s Settings, worklet bool) int64 {
 	babel := ts || s.ES6 || worklet
-	opts := api.TransformOptions{
-		Loader:            api.LoaderJS,
-		Target:            api.ESNext,
-		Charset:           api.CharsetUTF8,
-		LegalComments:     api.LegalCommentsNone,
-		LogLevel:          api.LogLevelSilent,
-		MinifyWhitespace:  true,
-		MinifySyntax:      true,
-		MinifyIdentifiers: true,
-		// terser runs with toplevel: true on what is (or Babel made) a
-		// module, so unused top-level code goes and top-level names are
-		// mangled. esbuild does that for ES modules; module and exports are
-		// renamed so that it does not wrap a CommonJS file in a
-		// __commonJS closure.
-		Format:      api.FormatESModule,
-		TreeShaking: api.TreeShakingTrue,
-	}
-	if bytes.Contains(src, []byte("module")) || bytes.Contains(src, []byte("exports")) {
-		opts.Define = cjsFreeNames
-	}
+	code := src
 	if ts {
-		opts.Loader = api.LoaderTS
+		r := api.Transform(string(src), api.TransformOptions{
+			Loader:        api.LoaderTS,
+			Target:        api.ESNext,
+			Charset:       api.CharsetUTF8,
+			LegalComments: api.LegalCommentsNone,
+			LogLevel:      api.LogLevelSilent,
+		})
+		if len(r.Errors) > 0 {
+			return int64(len(src))
+		}
+		code = r.Code
 	}
-	if s.ES6 {
-		opts.Supported = lowered
-	}
-	r := api.Transform(string(src), opts)
-	if len(r.Errors) > 0 {
+	ob, ib := bufPool.Get().(*bytes.Buffer), bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(ob)
+	defer bufPool.Put(ib)
+	out, ok := minifyJS(ob, ib, code)
+	if !ok {
 		return int64(len(src))
 	}
-	est := float64(len(r.Code))
+	c := countJS(out)
+	est := float64(len(out)-c.topNames) * factorTerser
+	if !s.ES6 {
+		// Babel's CommonJS pass makes named imports x.name, not mangled.
+		est -= float64(c.namedImports)
+	}
 	if babel {
-		c := countJS(r.Code)
 		est += float64(cjsCost(c, true))
 		if s.ES6 {
-			est += float64(methodMin*c.methods + classMin*c.classes + asyncMin*c.async + awaitMin*c.await + importMin*c.imports)
+			est += float64(methodMin*c.methods + classMin*c.classes + asyncMin*c.async + awaitMin*c.await + importMin*c.imports +
+				arrowMin*c.arrows + templateMin*c.templates)
 		}
 	}
-	est *= factorTerser
 	if worklet {
 		est += workletCost(src, s.ES6, workletFixed, workletBody)
 	}
 	return round(est)
 }
 
-// cjsCost is what Babel's ES module to CommonJS pass adds to esbuild's
-// output (which keeps import and export): "use strict", the __esModule
+// jsMinifier is tdewolff's, printing no ES2015+ syntax the source does not
+// have (terser's default ecma: 5): strings do not become template literals.
+var jsMinifier = &mjs.Minifier{Version: 5}
+
+// toplevelWrap: terser runs with toplevel: true, mangling the names a file
+// declares at its top level and dropping those it does not use; tdewolff
+// leaves the top level of a script alone, as a browser's global scope, so a
+// script (not a module: import and export cannot go in a function) is
+// minified inside a function, whose frame is then taken off.
+var toplevelWrap = [2]string{"(function(){", "\n})"}
+
+// minifyJS minifies JavaScript with tdewolff's minifier into out (reset
+// first), using in for a copy of code (its parser writes to the buffer it
+// reads), and returns the minified code, in out.
+func minifyJS(out, in *bytes.Buffer, code []byte) ([]byte, bool) {
+	out.Reset()
+	out.Grow(len(code) / 2)
+	in.Reset()
+	in.Grow(len(code) + len(toplevelWrap[0]) + len(toplevelWrap[1]) + 1)
+	if !moduleSyntax(code) {
+		in.WriteString(toplevelWrap[0])
+		in.Write(code)
+		in.WriteString(toplevelWrap[1])
+		if jsMinifier.Minify(minifier, out, in, nil) == nil {
+			b := out.Bytes()
+			if bytes.HasPrefix(b, []byte(toplevelWrap[0])) && bytes.HasSuffix(b, []byte("})")) {
+				return b[len(toplevelWrap[0]) : len(b)-len("})")], true
+			}
+			return b, true
+		}
+		out.Reset()
+		in.Reset()
+	}
+	in.Write(code)
+	if jsMinifier.Minify(minifier, out, in, nil) != nil {
+		return nil, false
+	}
+	return out.Bytes(), true
+}
+
+// bufPool recycles the buffers of minifyJS.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// moduleSyntax reports whether code has the words import or export, not
+// as part of a longer name or a property (module.exports) and not as a
+// dynamic import(): whether it may be an ES module (a word in a comment or
+// a string counts too).
+func moduleSyntax(code []byte) bool {
+	for _, w := range [][]byte{[]byte("import"), []byte("export")} {
+		for i := 0; ; {
+			j := bytes.Index(code[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(w)
+			if j > 0 && (isIdent(code[j-1]) || code[j-1] == '.') {
+				continue
+			}
+			if i < len(code) && (isIdent(code[i]) || code[i] == '(' || code[i] == '.') {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// cjsCost is what Babel's ES module to CommonJS pass adds to the Go
+// minifier's output or the source (which keep import and export): "use
+// strict", the __esModule
 // marker and the export-star loops.
 func cjsCost(c jsCounts, min bool) int {
 	if min {
@@ -433,17 +524,24 @@ func workletCost(src []byte, methods bool, fixed, perByte float64) float64 {
 	return n
 }
 
-// jsCounts are what Babel's ES5 output spends bytes on, counted in esbuild's
-// output (which is well-formed and has no comments).
+// jsCounts are what Babel's ES5 output spends bytes on, counted in the Go
+// minifier's output, esbuild's or the source (comments are skipped).
 type jsCounts struct {
-	methods int  // shorthand methods: name(){} → name:function(){}
-	classes int  // class syntax → Babel's helpers and IIFE
-	async   int  // async functions → regenerator state machines
-	await   int  // await expressions → states of the machine
-	imports int  // module requests (import … from, export … from, import "x")
-	stars   int  // export * from
-	arrows  int  // arrow functions (esbuild lowers them when minifying)
-	module  bool // has import or export statements
+	methods   int // shorthand methods: name(){} → name:function(){}
+	classes   int // class syntax → Babel's helpers and IIFE
+	async     int // async functions → regenerator state machines
+	await     int // await expressions → states of the machine
+	imports   int // module requests (import … from, export … from, import "x")
+	stars     int // export * from
+	arrows    int // arrow functions
+	templates int // substitutions ${…} in template literals
+	// Bytes terser's toplevel mangling saves on the names an ES module
+	// declares at its top level (tdewolff's minifier keeps them, as it
+	// keeps the top level of a script, which Built wraps in a function):
+	// imported by name, and the others (default and namespace imports,
+	// declarations not exported).
+	namedImports, topNames int
+	module                 bool // has import or export statements
 }
 
 type jsTok struct {
@@ -495,7 +593,19 @@ func statementStart(toks []jsTok, k int) bool {
 // with the bytes of comments, each counted with the line break or space
 // that goes with it. It never fails; on odd input tokens are approximate.
 func tokenizeJS(code []byte) ([]jsTok, int) {
-	toks := make([]jsTok, 0, len(code)/4)
+	return tokenizeJSInto(make([]jsTok, 0, len(code)/4), code)
+}
+
+// tokPool recycles token slices: a file's tokens take some ten times its
+// size.
+var tokPool = sync.Pool{New: func() any { return new([]jsTok) }}
+
+// tokenizeJSInto is tokenizeJS appending to toks[:0].
+func tokenizeJSInto(toks []jsTok, code []byte) ([]jsTok, int) {
+	if cap(toks) < len(code)/4 {
+		toks = make([]jsTok, 0, len(code)/4)
+	}
+	toks = toks[:0]
 	comments := 0
 	n := len(code)
 	for i := 0; i < n; {
@@ -556,14 +666,23 @@ func tokenizeJS(code []byte) ([]jsTok, int) {
 
 // commentBytes returns the bytes of the comments of a source file.
 func commentBytes(src []byte) int {
-	_, n := tokenizeJS(src)
+	p := tokPool.Get().(*[]jsTok)
+	toks, n := tokenizeJSInto(*p, src)
+	*p = toks[:0]
+	tokPool.Put(p)
 	return n
 }
 
-// countJS counts constructs in code printed by esbuild.
+// countJS counts constructs in code (best in well-formed code such as a
+// minifier's output).
 func countJS(code []byte) jsCounts {
 	var c jsCounts
-	toks, _ := tokenizeJS(code)
+	p := tokPool.Get().(*[]jsTok)
+	toks, _ := tokenizeJSInto(*p, code)
+	defer func() {
+		*p = toks[:0]
+		tokPool.Put(p)
+	}()
 	is := func(k int, s string) bool { return k >= 0 && k < len(toks) && string(toks[k].s) == s }
 	var parens []int
 	for k, t := range toks {
@@ -595,6 +714,8 @@ func countJS(code []byte) jsCounts {
 			}
 		case t.kind == tPunct && len(t.s) == 2:
 			c.arrows++
+		case t.kind == tValue && t.s[0] == '`':
+			c.templates += bytes.Count(t.s, []byte("${"))
 		case t.kind != tIdent:
 		case is(k, "class") && (is(k+1, "{") || is(k+1, "extends") || k+1 < len(toks) && toks[k+1].kind == tIdent):
 			c.classes++
@@ -616,7 +737,133 @@ func countJS(code []byte) jsCounts {
 			}
 		}
 	}
+	if c.module {
+		c.namedImports, c.topNames = moduleNames(toks)
+	}
 	return c
+}
+
+// moduleNames returns the bytes that mangling the top-level names of an ES
+// module to one letter saves, on its named imports and on its other
+// top-level names, counting every use (an identifier not after '.'; the
+// code is tdewolff's output, where locals are already short). Exported
+// declarations keep their names.
+func moduleNames(toks []jsTok) (named, top int) {
+	is := func(k int, s string) bool { return k >= 0 && k < len(toks) && string(toks[k].s) == s }
+	ident := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].kind == tIdent }
+	names := map[string]bool{} // declared at the top level: true when imported by name
+	kept := map[string]bool{}
+	depth := 0
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind == tPunct {
+			switch t.s[0] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			}
+			continue
+		}
+		if depth != 0 || t.kind != tIdent || !statementStart(toks, k) && !is(k-1, "export") {
+			continue
+		}
+		exported := is(k-1, "export")
+		switch string(t.s) {
+		case "import":
+			// import d, {a, b as c} from "m"; import * as ns from "m"
+			braces := false
+			for k++; k < len(toks) && !is(k, "from") && toks[k].kind != tValue; k++ {
+				switch {
+				case is(k, "{"):
+					braces = true
+				case is(k, "}"):
+					braces = false
+				case ident(k) && !is(k, "as") && !is(k+1, "as"):
+					names[string(toks[k].s)] = braces
+				}
+			}
+		case "const", "let", "var":
+			// Declarators end at a ';' or at a keyword starting a statement;
+			// a destructuring pattern's names are its shorthand and renamed
+			// properties.
+			d := 0
+		decl:
+			for k++; k < len(toks); k++ {
+				tk := toks[k]
+				if tk.kind == tPunct {
+					switch tk.s[0] {
+					case '(', '[', '{':
+						d++
+					case ')', ']', '}':
+						d--
+					case ';':
+						if d == 0 {
+							break decl
+						}
+					}
+					if d < 0 {
+						k--
+						break decl
+					}
+					continue
+				}
+				if tk.kind != tIdent {
+					continue
+				}
+				declares := d == 0 && (is(k-1, "const") || is(k-1, "let") || is(k-1, "var") || is(k-1, ",")) ||
+					d == 1 && (is(k-1, "{") || is(k-1, ",") || is(k-1, ":")) && (is(k+1, ",") || is(k+1, "}") || is(k+1, "="))
+				if declares && !jsKeywords[string(tk.s)] {
+					if exported {
+						kept[string(tk.s)] = true
+					} else {
+						names[string(tk.s)] = false
+					}
+				}
+			}
+		case "function", "class", "async":
+			n := k + 1
+			if is(n, "function") {
+				n++
+			}
+			if is(n, "*") {
+				n++
+			}
+			if ident(n) && !is(n, "extends") {
+				if exported {
+					kept[string(toks[n].s)] = true
+				} else {
+					names[string(toks[n].s)] = false
+				}
+			}
+		case "export":
+			if is(k+1, "{") {
+				for k += 2; k < len(toks) && !is(k, "}"); k++ {
+					if ident(k) && !is(k-1, "as") {
+						kept[string(toks[k].s)] = true
+					}
+				}
+			}
+		}
+	}
+	if len(names) == 0 {
+		return 0, 0
+	}
+	for k, t := range toks {
+		if t.kind != tIdent || len(t.s) < 2 || is(k-1, ".") {
+			continue
+		}
+		byName, ok := names[string(t.s)]
+		if !ok || kept[string(t.s)] {
+			continue
+		}
+		if byName {
+			named += len(t.s) - 1
+		} else {
+			top += len(t.s) - 1
+		}
+	}
+	return named, top
 }
 
 // workletBodies returns the bodies of the functions whose first statement is
@@ -1196,8 +1443,8 @@ func appendTrimmedLines(out, b []byte) []byte {
 // as substrings of the source (comments and strings included, so never
 // fewer than there are), on top of twice the source (esbuild's printer
 // spreading out a minified file, TypeScript compiled). It lets a package far
-// under its limit skip the estimate, whose cost is one esbuild run per
-// script.
+// under its limit skip the estimate, whose cost is one minifier run per
+// file.
 func Bound(kind, compiled string, src []byte, s Settings) int64 {
 	n := int64(len(src))
 	switch kind {

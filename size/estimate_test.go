@@ -1,6 +1,7 @@
 package size
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -496,4 +497,85 @@ func BenchmarkBuilt(b *testing.B) {
 	for _, k := range []string{"js", "wxss", "wxml", "json"} {
 		b.Run(k, func(b *testing.B) { run(b, k) })
 	}
+}
+
+// TestFitJSMin refits the per-construct costs of minified JavaScript with
+// es6 on (methodMin, classMin, asyncMin, awaitMin, importMin, arrowMin,
+// templateMin) by least squares over the demo's built .js files: what the
+// compiler built less the Go minifier's output, the CommonJS marker and the
+// worklet cost. Run with CHATTOOL_SIZE_FIT=1 -v.
+func TestFitJSMin(t *testing.T) {
+	if os.Getenv("CHATTOOL_SIZE_FIT") == "" {
+		t.Skip("CHATTOOL_SIZE_FIT not set")
+	}
+	files, _, _ := demoFiles(t, "/tmp/oracle-demo2.json")
+	var X [][]float64
+	var y []float64
+	var out, built float64
+	for _, fs := range files {
+		for _, f := range fs {
+			if f.kind != "js" || f.compiled != "" {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join("/tmp/demo-compiled", f.mp))
+			if err != nil {
+				continue
+			}
+			m, ok := minifyJS(new(bytes.Buffer), new(bytes.Buffer), f.src)
+			if !ok {
+				continue
+			}
+			c := countJS(m)
+			X = append(X, []float64{float64(c.methods), float64(c.classes), float64(c.async), float64(c.await), float64(c.imports), float64(c.arrows), float64(c.templates)})
+			y = append(y, float64(len(b))-float64(len(m)-c.topNames)-float64(cjsCost(c, true))-workletCost(f.src, true, workletFixed, workletBody))
+			out += float64(len(m))
+			built += float64(len(b))
+		}
+	}
+	t.Logf("%d files, %.0f bytes minified, %.0f built", len(y), out, built)
+	t.Logf("method, class, async, await, import, arrow, template: %.1f", leastSquares(X, y))
+}
+
+// leastSquares solves X b ≈ y by the normal equations.
+func leastSquares(X [][]float64, y []float64) []float64 {
+	k := len(X[0])
+	A := make([][]float64, k)
+	for i := range A {
+		A[i] = make([]float64, k+1)
+	}
+	for r, row := range X {
+		for i := 0; i < k; i++ {
+			for j := 0; j < k; j++ {
+				A[i][j] += row[i] * row[j]
+			}
+			A[i][k] += row[i] * y[r]
+		}
+	}
+	for i := 0; i < k; i++ {
+		p := i
+		for r := i + 1; r < k; r++ {
+			if math.Abs(A[r][i]) > math.Abs(A[p][i]) {
+				p = r
+			}
+		}
+		A[i], A[p] = A[p], A[i]
+		if A[i][i] == 0 {
+			continue
+		}
+		for r := 0; r < k; r++ {
+			if r != i {
+				f := A[r][i] / A[i][i]
+				for c := i; c <= k; c++ {
+					A[r][c] -= f * A[i][c]
+				}
+			}
+		}
+	}
+	b := make([]float64, k)
+	for i := range b {
+		if A[i][i] != 0 {
+			b[i] = A[i][k] / A[i][i]
+		}
+	}
+	return b
 }

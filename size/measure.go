@@ -29,7 +29,7 @@ const (
 
 // Margin is how close, in percent, the built estimate came to the size
 // Tencent's compiler builds, for every package of the official demo (the
-// largest difference was 2.6%): a package estimated within Margin of its
+// largest difference was 2.2%): a package estimated within Margin of its
 // limit may be over it.
 const Margin = 3
 
@@ -221,6 +221,9 @@ func estimate(p *project.Project, files []*File, s Settings) {
 		}
 		jobs = append(jobs, job{f, pf.Src})
 	}
+	// Largest first, so that no worker is left with a large file at the
+	// end while the others wait.
+	sort.SliceStable(jobs, func(i, j int) bool { return len(jobs[i].src) > len(jobs[j].src) })
 	ch := make(chan job)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
