@@ -19,11 +19,17 @@ func loadDemo(tb testing.TB) *project.Project {
 	return p
 }
 
-// TestBoundHolds checks, file by file over the demo, with its settings and
-// with none, that Bound is never below the estimate: Check relies on it
+// TestBoundHolds checks, file by file over the demo (or the project
+// CHATTOOL_SIZE_BENCH names), with its settings and others, that Bound is never below the estimate: Check relies on it
 // to skip packages far under their limit.
 func TestBoundHolds(t *testing.T) {
 	p := loadDemo(t)
+	if dir := os.Getenv("CHATTOOL_SIZE_BENCH"); dir != "" {
+		var err error
+		if p, err = project.Load(dir, project.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, s := range []Settings{SettingsOf(p), {}, {ES6: true}, {Minify: true, MinifyWXSS: true, MinifyWXML: true}} {
 		for _, f := range p.Upload().Files {
 			if !textKinds[f.Kind] {
