@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"path"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -73,44 +72,28 @@ func Load(p *project.Project) *Result {
 	for _, rel := range tree {
 		have[rel] = true
 	}
+	var rels []string
+	var langs []Lang
 	for _, rel := range tree {
 		lang, ok := LangOf(rel)
-		if !ok {
+		if !ok || lang == JS && have[strings.TrimSuffix(rel, ".js")+".ts"] {
 			continue
 		}
-		if lang == JS && have[strings.TrimSuffix(rel, ".js")+".ts"] {
-			continue
-		}
-		mp, _ := p.InMP(rel)
-		f := &File{MP: mp, Source: &Source{Lang: lang}}
-		pf, err := p.ReadFile(rel)
-		if err != nil {
-			f.ReadErr = err
-			pf = p.Unreadable(rel, err)
-		}
-		f.File = pf
+		rels, langs = append(rels, rel), append(langs, lang)
+	}
+	files, errs := p.ReadAll(rels)
+	for i, pf := range files {
+		mp, _ := p.InMP(rels[i])
+		f := &File{File: pf, MP: mp, Source: &Source{Lang: langs[i]}, ReadErr: errs[i]}
 		r.Files = append(r.Files, f)
 		r.byMP[mp] = f
 	}
-	jobs := make(chan *File)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(r.Files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range jobs {
-				f.Source = Parse(f.File.Src, f.Source.Lang)
-				f.Source.Facts()
-			}
-		}()
-	}
-	for _, f := range r.Files {
-		if f.ReadErr == nil {
-			jobs <- f
+	project.Parallel(len(r.Files), func(i int) {
+		if f := r.Files[i]; f.ReadErr == nil {
+			f.Source = Parse(f.File.Src, f.Source.Lang)
+			f.Source.Facts()
 		}
-	}
-	close(jobs)
-	wg.Wait()
+	})
 	return r
 }
 

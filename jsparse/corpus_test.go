@@ -1,52 +1,24 @@
 package jsparse
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/chattool-lint/chattool-lint/internal/corpus"
 )
 
-// corpusDir is the npm corpus of ../shared/bench/corpus.sh; set
-// CHATTOOL_CORPUS to use another folder.
-func corpusDir() string {
-	if d := os.Getenv("CHATTOOL_CORPUS"); d != "" {
-		return d
-	}
-	return "/tmp/corpus/npm"
-}
-
 type corpusFile struct {
-	path string
+	corpus.File
 	lang Lang
-	src  []byte
 }
 
+// loadCorpus loads the scripts of the npm corpus (internal/corpus).
 func loadCorpus(tb testing.TB) ([]corpusFile, int64) {
-	dir := corpusDir()
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("no corpus at %s (run ../shared/bench/corpus.sh)", dir)
-	}
-	var files []corpusFile
-	var total int64
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		lang, ok := LangOf(p)
-		if !ok {
-			return nil
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		files = append(files, corpusFile{p, lang, src})
-		total += int64(len(src))
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
+	all, total := corpus.Load(tb, "", func(p string) bool { _, ok := LangOf(p); return ok })
+	files := make([]corpusFile, len(all))
+	for i, f := range all {
+		lang, _ := LangOf(f.Path)
+		files[i] = corpusFile{f, lang}
 	}
 	return files, total
 }
@@ -62,11 +34,11 @@ func TestCorpus(t *testing.T) {
 	files, _ := loadCorpus(t)
 	broken := false
 	for _, f := range files {
-		s := Parse(f.src, f.lang)
-		if s.Err != nil && filepath.ToSlash(mustRel(f.path)) == knownBroken {
+		s := Parse(f.Src, f.lang)
+		if s.Err != nil && filepath.ToSlash(mustRel(f.Path)) == knownBroken {
 			broken = true
 		}
-		rel, _ := filepath.Rel(corpusDir(), f.path)
+		rel, _ := filepath.Rel(corpus.Dir(), f.Path)
 		switch {
 		case s.Err != nil && filepath.ToSlash(rel) == knownBroken:
 		case s.Err != nil:
@@ -81,7 +53,7 @@ func TestCorpus(t *testing.T) {
 }
 
 func mustRel(p string) string {
-	rel, _ := filepath.Rel(corpusDir(), p)
+	rel, _ := filepath.Rel(corpus.Dir(), p)
 	return rel
 }
 
@@ -92,7 +64,7 @@ func BenchmarkCorpus(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range files {
-			Parse(f.src, f.lang).Facts()
+			Parse(f.Src, f.lang).Facts()
 		}
 	}
 }

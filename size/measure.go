@@ -3,11 +3,9 @@ package size
 import (
 	"fmt"
 	"reflect"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -224,22 +222,10 @@ func estimate(p *project.Project, files []*File, s Settings) {
 	// Largest first, so that no worker is left with a large file at the
 	// end while the others wait.
 	sort.SliceStable(jobs, func(i, j int) bool { return len(jobs[i].src) > len(jobs[j].src) })
-	ch := make(chan job)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range ch {
-				j.f.Built = Built(j.f.Kind, j.f.Compiled, j.src, s)
-			}
-		}()
-	}
-	for _, j := range jobs {
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
+	project.Parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		j.f.Built = Built(j.f.Kind, j.f.Compiled, j.src, s)
+	})
 }
 
 // Name is how messages and reports name a package.

@@ -17,6 +17,7 @@ package views
 import (
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -139,29 +140,13 @@ func (r *Result) reachable() {
 		bases = append(bases, c.Path)
 	}
 	seen := map[string]bool{}
-	r.reachStyles("app.wxss", seen)
+	reach := func(mp string) { r.reach[mp] = true }
+	r.styles("app.wxss", seen, reach)
 	for _, b := range bases {
 		for _, t := range r.templates[b] {
 			r.reach[t] = true
 		}
-		r.reachStyles(b+".wxss", seen)
-	}
-}
-
-func (r *Result) reachStyles(mp string, seen map[string]bool) {
-	if seen[mp] {
-		return
-	}
-	seen[mp] = true
-	f := r.WXSS.ByMP(mp)
-	if f == nil {
-		return
-	}
-	r.reach[mp] = true
-	for _, im := range f.Sheet.Imports {
-		if to, ok := wxml.Ref(mp, im.Path); ok {
-			r.reachStyles(StylePath(to), seen)
-		}
+		r.styles(b+".wxss", seen, reach)
 	}
 }
 
@@ -187,7 +172,7 @@ func (r *Result) own(base string) {
 		if f == nil {
 			continue
 		}
-		if !contains(r.owners[mp], base) {
+		if !slices.Contains(r.owners[mp], base) {
 			r.owners[mp] = append(r.owners[mp], base)
 			r.templates[base] = append(r.templates[base], mp)
 		}
@@ -234,7 +219,7 @@ func ModulePath(mp string) string {
 func (r *Result) render(pg *project.Page) {
 	if pg.Package == nil || !pg.Package.Independent() {
 		// app.wxss applies to every page but those of independent subpackages.
-		r.markStyles("app.wxss", pg, map[string]bool{})
+		r.styles("app.wxss", map[string]bool{}, func(mp string) { r.mark(mp, pg) })
 	}
 	seen := map[string]bool{}
 	queue := []string{pg.Path}
@@ -246,7 +231,7 @@ func (r *Result) render(pg *project.Page) {
 		}
 		seen[base] = true
 		r.mark(base, pg)
-		r.markStyles(base+".wxss", pg, map[string]bool{})
+		r.styles(base+".wxss", map[string]bool{}, func(mp string) { r.mark(mp, pg) })
 		for _, tmpl := range r.templates[base] {
 			r.mark(tmpl, pg)
 			for _, e := range r.WXML.ByMP(tmpl).Doc.Elements {
@@ -265,7 +250,9 @@ func (r *Result) render(pg *project.Page) {
 	}
 }
 
-func (r *Result) markStyles(mp string, pg *project.Page, seen map[string]bool) {
+// styles calls visit for the stylesheet at mp and each one it imports,
+// transitively, once each (seen holds those already visited).
+func (r *Result) styles(mp string, seen map[string]bool, visit func(mp string)) {
 	if seen[mp] {
 		return
 	}
@@ -274,16 +261,16 @@ func (r *Result) markStyles(mp string, pg *project.Page, seen map[string]bool) {
 	if f == nil {
 		return
 	}
-	r.mark(mp, pg)
+	visit(mp)
 	for _, im := range f.Sheet.Imports {
 		if to, ok := wxml.Ref(mp, im.Path); ok {
-			r.markStyles(StylePath(to), pg, seen)
+			r.styles(StylePath(to), seen, visit)
 		}
 	}
 }
 
 func (r *Result) mark(mp string, pg *project.Page) {
-	if !containsPage(r.pages[mp], pg) {
+	if !slices.Contains(r.pages[mp], pg) {
 		r.pages[mp] = append(r.pages[mp], pg)
 	}
 }
@@ -358,21 +345,3 @@ func (r *Result) tag(base, name string) (*project.ComponentRef, bool) {
 // Owners returns the pages and components (paths without extension) whose
 // json resolves the tags of the template at mp.
 func (r *Result) Owners(mp string) []string { return r.owners[mp] }
-
-func contains(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
-func containsPage(s []*project.Page, x *project.Page) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}

@@ -4,9 +4,7 @@ import (
 	"go/token"
 	"path"
 	"reflect"
-	"runtime"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -52,39 +50,24 @@ func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) 
 // registers them in the FileSet), parsed in parallel.
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
+	var rels []string
 	for _, rel := range p.Tree() {
-		if !strings.HasSuffix(rel, ".wxml") {
-			continue
+		if strings.HasSuffix(rel, ".wxml") {
+			rels = append(rels, rel)
 		}
-		mp, _ := p.InMP(rel)
-		f := &File{MP: mp, Doc: &Document{}}
-		pf, err := p.ReadFile(rel)
-		if err != nil {
-			f.ReadErr = err
-			pf = p.Unreadable(rel, err)
-		}
-		f.File = pf
+	}
+	files, errs := p.ReadAll(rels)
+	for i, pf := range files {
+		mp, _ := p.InMP(rels[i])
+		f := &File{File: pf, MP: mp, Doc: &Document{}, ReadErr: errs[i]}
 		r.Files = append(r.Files, f)
 		r.byMP[mp] = f
 	}
-	jobs := make(chan *File)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(r.Files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range jobs {
-				f.Doc = Parse(f.File.Src)
-			}
-		}()
-	}
-	for _, f := range r.Files {
-		if f.ReadErr == nil {
-			jobs <- f
+	project.Parallel(len(r.Files), func(i int) {
+		if f := r.Files[i]; f.ReadErr == nil {
+			f.Doc = Parse(f.File.Src)
 		}
-	}
-	close(jobs)
-	wg.Wait()
+	})
 	return r
 }
 

@@ -3,9 +3,7 @@ package wxss
 import (
 	"go/token"
 	"reflect"
-	"runtime"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -52,38 +50,23 @@ func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) 
 // registers them in the FileSet), parsed in parallel.
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
+	var rels []string
 	for _, rel := range p.Tree() {
-		if !strings.HasSuffix(rel, ".wxss") {
-			continue
+		if strings.HasSuffix(rel, ".wxss") {
+			rels = append(rels, rel)
 		}
-		mp, _ := p.InMP(rel)
-		f := &File{MP: mp, Sheet: &Sheet{}}
-		pf, err := p.ReadFile(rel)
-		if err != nil {
-			f.ReadErr = err
-			pf = p.Unreadable(rel, err)
-		}
-		f.File = pf
+	}
+	files, errs := p.ReadAll(rels)
+	for i, pf := range files {
+		mp, _ := p.InMP(rels[i])
+		f := &File{File: pf, MP: mp, Sheet: &Sheet{}, ReadErr: errs[i]}
 		r.Files = append(r.Files, f)
 		r.byMP[mp] = f
 	}
-	jobs := make(chan *File)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(r.Files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range jobs {
-				f.Sheet = Parse(f.File.Src)
-			}
-		}()
-	}
-	for _, f := range r.Files {
-		if f.ReadErr == nil {
-			jobs <- f
+	project.Parallel(len(r.Files), func(i int) {
+		if f := r.Files[i]; f.ReadErr == nil {
+			f.Sheet = Parse(f.File.Src)
 		}
-	}
-	close(jobs)
-	wg.Wait()
+	})
 	return r
 }

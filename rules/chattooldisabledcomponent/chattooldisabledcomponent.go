@@ -46,34 +46,43 @@ func run(pass *analysis.Pass) (any, error) {
 				lint.Report(pass, lint.Error, f.Pos(e.Start+1), f.Pos(e.NameEnd),
 					"<%s> is disabled in chat-tool mode: a chat tool shows no ads%s; remove it from the chat-tool pages and the components they use",
 					e.Name, via)
-			case "button":
-				a := e.Attr("open-type")
-				switch can(a, "share") {
-				case always:
-					lint.Report(pass, lint.Error, f.Pos(a.Start), f.Pos(a.ValueEnd),
-						"the share button (open-type=\"share\") is disabled in chat-tool mode%s: tapping it does nothing; %s",
-						via, shareFix)
-				case maybe:
-					lint.Report(pass, lint.Warning, f.Pos(a.Start), f.Pos(a.ValueEnd),
-						"open-type can be \"share\" here, and the share button is disabled in chat-tool mode%s; %s",
-						via, shareFix)
-				}
-			case "navigator":
-				a := e.Attr("target")
-				switch can(a, "miniProgram") {
-				case always:
-					lint.Report(pass, lint.Warning, f.Pos(a.Start), f.Pos(a.ValueEnd),
-						"<navigator target=\"miniProgram\"> jumps to another mini program, and chat-tool mode disables such jumps (as it does wx.navigateToMiniProgram)%s; %s",
-						via, jumpFix)
-				case maybe:
-					lint.Report(pass, lint.Warning, f.Pos(a.Start), f.Pos(a.ValueEnd),
-						"target can be \"miniProgram\" here: a jump to another mini program, which chat-tool mode disables (as it does wx.navigateToMiniProgram)%s; %s",
-						via, jumpFix)
+			case "button", "navigator":
+				for _, d := range disabledValues {
+					if d.elem != e.Name {
+						continue
+					}
+					a := e.Attr(d.attr)
+					switch can(a, d.value) {
+					case always:
+						lint.Report(pass, d.sev, f.Pos(a.Start), f.Pos(a.ValueEnd), d.always, via, d.fix)
+					case maybe:
+						lint.Report(pass, lint.Warning, f.Pos(a.Start), f.Pos(a.ValueEnd), d.maybe, via, d.fix)
+					}
 				}
 			}
 		}
 	}
 	return nil, nil
+}
+
+// disabledValues are the attribute values that make a built-in component
+// do what chat-tool mode disables. A value that is certain is reported with
+// sev, one a data binding may take as a warning. The messages take the
+// page that makes the template chat-tool code, then the fix.
+var disabledValues = []struct {
+	elem, attr, value string
+	sev               lint.Severity
+	always, maybe     string
+	fix               string
+}{
+	{"button", "open-type", "share", lint.Error,
+		"the share button (open-type=\"share\") is disabled in chat-tool mode%s: tapping it does nothing; %s",
+		"open-type can be \"share\" here, and the share button is disabled in chat-tool mode%s; %s",
+		shareFix},
+	{"navigator", "target", "miniProgram", lint.Warning,
+		"<navigator target=\"miniProgram\"> jumps to another mini program, and chat-tool mode disables such jumps (as it does wx.navigateToMiniProgram)%s; %s",
+		"target can be \"miniProgram\" here: a jump to another mini program, which chat-tool mode disables (as it does wx.navigateToMiniProgram)%s; %s",
+		jumpFix},
 }
 
 type certainty int
