@@ -25,11 +25,11 @@ const (
 	ServiceProviderBudget = 20 * MB  // every package together, for service-provider builds
 )
 
-// Margin is how close, in percent, the built estimate came to the size
-// Tencent's compiler builds, for every package of the official demo (the
-// largest difference was 2.2%): a package estimated within Margin of its
-// limit may be over it.
-const Margin = 3
+// Margin is how close, in percent, the built estimate comes to the size
+// Tencent's compiler builds: within 2.2% for every package of the official
+// demo it was calibrated on, within 3.8% for liubai's TypeScript app, which
+// it was not. A package estimated within Margin of its limit may be over it.
+const Margin = 5
 
 // File is an uploaded file and its estimated built size.
 type File struct {
