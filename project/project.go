@@ -29,6 +29,9 @@ type Options struct {
 	MinBaseLibrary Version
 	// Budgets are the package size limits (zero: WeChat's).
 	Budgets Budgets
+	// CacheDir is where checks may keep results between runs ("": they
+	// keep none). Only the size check does: see size.DefaultCacheDir.
+	CacheDir string
 }
 
 // Budgets are package size limits in bytes; zero means WeChat's limit.
@@ -40,6 +43,9 @@ type Budgets struct {
 	// Total is all packages together's (30 MB; 20 MB for service providers).
 	Total int64
 }
+
+// Root is the project directory, absolute, symlinks resolved.
+func (p *Project) Root() string { return p.root }
 
 // Project is a loaded mini program.
 type Project struct {

@@ -110,11 +110,13 @@ func measure(p *project.Project, quick bool, used Used) *Report {
 	if up.IgnoresUnusedFiles && used != nil {
 		files, unused = dropUnused(files, used)
 	}
+	c := openCache(p.Options.CacheDir, p.Root())
 	if quick {
-		quickEstimate(p, r, byPkg, files, s)
+		quickEstimate(p, r, byPkg, files, s, c)
 	} else {
-		estimate(p, files, s)
+		estimate(p, files, s, c)
 	}
+	c.save()
 	for _, f := range files {
 		pkg := byPkg[f.Package]
 		pkg.Files = append(pkg.Files, f)
@@ -168,7 +170,7 @@ var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": t
 // quickEstimate fills in the built size of each file: its Bound, or its
 // estimate in the packages whose bound reaches within Margin of their limit
 // (all of them when the bounds of the whole app do).
-func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings) {
+func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache) {
 	bound := map[*Package]int64{}
 	var total int64
 	for _, f := range files {
@@ -192,7 +194,7 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 			pkg.Bounded = true
 		}
 	}
-	estimate(p, precise, s)
+	estimate(p, precise, s, c)
 	r.Total.Bounded = !all
 }
 
@@ -201,8 +203,8 @@ var maxOverhead = PackageOverhead(true, 1<<20, Settings{ES6: true})
 
 // estimate fills in the built size of each file, reading the text files
 // (in order: reading registers them in the FileSet) and estimating them in
-// parallel.
-func estimate(p *project.Project, files []*File, s Settings) {
+// parallel, or taking them from c (which may be nil).
+func estimate(p *project.Project, files []*File, s Settings, c *cache) {
 	type job struct {
 		f   *File
 		src []byte
@@ -224,7 +226,7 @@ func estimate(p *project.Project, files []*File, s Settings) {
 	sort.SliceStable(jobs, func(i, j int) bool { return len(jobs[i].src) > len(jobs[j].src) })
 	project.Parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		j.f.Built = Built(j.f.Kind, j.f.Compiled, j.src, s)
+		j.f.Built = c.built(j.f.Kind, j.f.Compiled, j.src, s)
 	})
 }
 

@@ -92,3 +92,13 @@ func benchmarkMeasure(b *testing.B, measure func(*project.Project, Used) *Report
 		measure(p, nil)
 	}
 }
+
+// BenchmarkCheckCached checks as BenchmarkCheck does, with the estimates of
+// an earlier run in the cache: a project checked again.
+func BenchmarkCheckCached(b *testing.B) {
+	dir := b.TempDir()
+	benchmarkMeasure(b, func(p *project.Project, used Used) *Report {
+		p.Options.CacheDir = dir
+		return Check(p, used)
+	})
+}

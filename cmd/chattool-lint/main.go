@@ -28,6 +28,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/report"
 	"github.com/chattool-lint/chattool-lint/rules"
+	"github.com/chattool-lint/chattool-lint/size"
 )
 
 const (
@@ -83,6 +84,7 @@ type flags struct {
 	output         string
 	minBaseLibrary string
 	assumeChatTool bool
+	noCache        bool
 	budgetFlags
 
 	minVersion project.Version
@@ -96,6 +98,7 @@ func newFlags(stderr io.Writer) *flags {
 	f.StringVar(&f.output, "output", "", "write the report to `FILE` instead of standard output")
 	f.StringVar(&f.minBaseLibrary, "min-base-library", "", "oldest base library `X.Y.Z` the app supports (set in WeChat's admin console); chat-tool code is never checked below 3.7.8")
 	f.BoolVar(&f.assumeChatTool, "assume-chat-tool", false, "treat every file under PATH as chat-tool code (component libraries, folders without app.json)")
+	f.BoolVar(&f.noCache, "no-cache", false, "estimate every file's built size again instead of reusing the estimates of earlier runs ($CHATTOOL_LINT_CACHE: the cache folder, or off)")
 	f.budgetFlags.register(f.FlagSet)
 	f.Usage = func() {}
 	return f
@@ -120,6 +123,15 @@ func (f *flags) validate() error {
 	}
 	f.budgets = b
 	return nil
+}
+
+// options are the project options the flags ask for.
+func (f *flags) options() project.Options {
+	o := project.Options{AssumeChatTool: f.assumeChatTool, MinBaseLibrary: f.minVersion, Budgets: f.budgets}
+	if !f.noCache {
+		o.CacheDir = size.DefaultCacheDir()
+	}
+	return o
 }
 
 func usage(w io.Writer, f *flags) {
@@ -171,7 +183,7 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
 		return exitFailure
 	}
-	opts := project.Options{AssumeChatTool: f.assumeChatTool, MinBaseLibrary: f.minVersion, Budgets: f.budgets}
+	opts := f.options()
 	var results []*lint.Result
 	var failure error
 	for _, dir := range paths {

@@ -27,6 +27,7 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	top := fs.Int("top", 10, "list the `N` largest files")
 	all := fs.Bool("all", false, "list every file that is not uploaded, not only a few of each reason")
+	noCache := fs.Bool("no-cache", false, "estimate every file again instead of reusing the estimates of earlier runs")
 	var b budgetFlags
 	b.register(fs)
 	fs.Usage = func() {
@@ -55,7 +56,11 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for i, dir := range paths {
-		p, err := project.Load(dir, project.Options{Budgets: budgets})
+		opts := project.Options{Budgets: budgets}
+		if !*noCache {
+			opts.CacheDir = size.DefaultCacheDir()
+		}
+		p, err := project.Load(dir, opts)
 		if err != nil {
 			fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
 			return exitFailure
