@@ -16,9 +16,21 @@ type TokenUse struct {
 
 // lexSignificant lexes src and calls yield with each token that is not
 // whitespace or a comment, with its byte offsets, until yield returns
-// false. A slash is read as a regular expression where an expression cannot
-// end (the lexer cannot tell by itself).
+// false.
 func lexSignificant(src []byte, yield func(tt js.TokenType, text []byte, start, end int) bool) {
+	lex(src, func(tt js.TokenType, text []byte, start, end int) bool {
+		switch tt {
+		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
+			return true
+		}
+		return yield(tt, text, start, end)
+	})
+}
+
+// lex lexes src and calls yield with every token, with its byte offsets,
+// until yield returns false. A slash is read as a regular expression where
+// an expression cannot end (the lexer cannot tell by itself).
+func lex(src []byte, yield func(tt js.TokenType, text []byte, start, end int) bool) {
 	l := js.NewLexer(parse.NewInputBytes(src))
 	exprEnd := false
 	off := 0
@@ -34,12 +46,12 @@ func lexSignificant(src []byte, yield func(tt js.TokenType, text []byte, start, 
 		}
 		start := off
 		off += len(text)
+		if !yield(tt, text, start, off) {
+			return
+		}
 		switch tt {
 		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
 			continue
-		}
-		if !yield(tt, text, start, off) {
-			return
 		}
 		switch {
 		case tt == js.IdentifierToken, tt == js.ThisToken, js.IsNumeric(tt),
@@ -126,4 +138,17 @@ func tooDeep(src []byte) int {
 		return true
 	})
 	return at
+}
+
+// Comments calls yield with each comment of a script, with its byte
+// offsets, in order: "// ..." without its line end, "/* ... */" whole.
+// Strings, templates and regular expressions are lexed, so comment
+// markers inside them are not comments.
+func Comments(src []byte, yield func(text []byte, start, end int)) {
+	lex(src, func(tt js.TokenType, text []byte, start, end int) bool {
+		if tt == js.CommentToken || tt == js.CommentLineTerminatorToken {
+			yield(text, start, end)
+		}
+		return true
+	})
 }

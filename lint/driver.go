@@ -33,11 +33,34 @@ func Report(pass *analysis.Pass, sev Severity, start, end token.Pos, format stri
 	pass.Report(analysis.Diagnostic{Pos: start, End: end, Category: sev.String(), Message: fmt.Sprintf(format, args...)})
 }
 
+// Options tune a run.
+type Options struct {
+	// Severity returns the severity configured for a rule in a file (a
+	// path as Finding.Path), and whether one is: Off drops the finding.
+	// nil: every rule at its own severity.
+	Severity func(rule, path string) (Severity, bool)
+	// Disabled rules do not run: they are off in every file. (A rule
+	// whose result is Directives still runs, so that suppressions hold;
+	// its own findings are dropped.)
+	Disabled map[string]bool
+	// Only keeps the findings of these files (paths as Finding.Path);
+	// nil keeps every file's. The rules still see the whole project.
+	Only map[string]bool
+}
+
 // Run runs rules (and the analyzers they require) over a loaded project and
 // resolves their diagnostics to findings. A rule that fails or panics does not
 // stop the others: its failure is returned in the error, after the findings
 // of every rule that ran.
 func Run(p *project.Project, rules []*Rule) (*Result, error) {
+	return RunWith(p, rules, Options{})
+}
+
+// RunWith runs as Run does, then applies the configured severities, the
+// inline directives (the results of type Directives: a finding they cover
+// is kept, Suppressed, and a directive that covers nothing becomes a
+// finding of the rule that read it) and the Only filter, in that order.
+func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 	d := &driver{
 		p:       p,
 		results: map[*analysis.Analyzer]any{project.Analyzer: p},
@@ -50,12 +73,53 @@ func Run(p *project.Project, rules []*Rule) (*Result, error) {
 		res.Rules = append(res.Rules, r.Doc)
 	}
 	sort.Slice(res.Rules, func(i, j int) bool { return res.Rules[i].Name < res.Rules[j].Name })
+	known := map[string]bool{}
 	for _, r := range rules {
-		d.run(r.Analyzer)
+		known[r.Doc.Name] = true
+		if !o.Disabled[r.Doc.Name] || r.Analyzer.ResultType == DirectivesType {
+			d.run(r.Analyzer)
+		}
 	}
-	res.Findings = d.findings
-	sortFindings(res.Findings)
-	res.Findings = dedupe(res.Findings)
+	fs := d.findings[:0]
+	for _, f := range d.findings {
+		if o.Severity != nil {
+			if sev, ok := o.Severity(f.Rule, f.Path); ok {
+				f.Severity = sev
+			}
+		}
+		if f.Severity != Off && !o.Disabled[f.Rule] {
+			fs = append(fs, f)
+		}
+	}
+	sortFindings(fs)
+	fs = dedupe(fs)
+	for _, r := range rules {
+		ds, ok := d.results[r.Analyzer].(Directives)
+		if !ok {
+			continue
+		}
+		for _, u := range suppress(fs, ds, r.Doc.Name, r.Doc.Severity, known) {
+			if o.Severity != nil {
+				if sev, ok := o.Severity(u.Rule, u.Path); ok {
+					u.Severity = sev
+				}
+			}
+			if u.Severity != Off && !o.Disabled[u.Rule] {
+				fs = append(fs, u)
+			}
+		}
+		sortFindings(fs)
+	}
+	if o.Only != nil {
+		kept := fs[:0]
+		for _, f := range fs {
+			if o.Only[f.Path] {
+				kept = append(kept, f)
+			}
+		}
+		fs = kept
+	}
+	res.Findings = fs
 	if len(d.errs) > 0 {
 		return res, fmt.Errorf("%v", joinErrs(d.errs))
 	}
@@ -140,14 +204,40 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 	if !end.IsValid() || d.p.Fset.File(end) != tf || end < diag.Pos {
 		end = diag.Pos
 	}
-	d.findings = append(d.findings, Finding{
+	f := Finding{
 		Rule:     a.Name,
 		Severity: sev,
 		Path:     tf.Name(),
 		Start:    d.position(tf, src, tf.Offset(diag.Pos)),
 		End:      d.position(tf, src, tf.Offset(end)),
 		Message:  diag.Message,
-	})
+	}
+	for _, sf := range diag.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		for _, te := range sf.TextEdits {
+			etf := d.p.Fset.File(te.Pos)
+			end := te.End
+			if !end.IsValid() {
+				end = te.Pos
+			}
+			if etf == nil || d.p.Fset.File(end) != etf || end < te.Pos {
+				d.errs = append(d.errs, fmt.Errorf("%s suggested a fix with a bad edit: %s", a.Name, sf.Message))
+				fix.Edits = nil
+				break
+			}
+			esrc := d.p.Source(etf.Name())
+			fix.Edits = append(fix.Edits, Edit{
+				Path:    etf.Name(),
+				Start:   position(etf, esrc, etf.Offset(te.Pos)),
+				End:     position(etf, esrc, etf.Offset(end)),
+				NewText: string(te.NewText),
+			})
+		}
+		if len(fix.Edits) > 0 {
+			f.Fixes = append(f.Fixes, fix)
+		}
+	}
+	d.findings = append(d.findings, f)
 }
 
 // position resolves a byte offset, as the function position does, going on
@@ -233,7 +323,7 @@ func sortFindings(fs []Finding) {
 func dedupe(fs []Finding) []Finding {
 	out := fs[:0]
 	for i, f := range fs {
-		if i > 0 && f == fs[i-1] {
+		if i > 0 && same(&f, &fs[i-1]) {
 			continue
 		}
 		out = append(out, f)
@@ -250,4 +340,10 @@ func joinErrs(errs []error) string {
 		s += e.Error()
 	}
 	return s
+}
+
+// same reports whether two findings say the same thing at the same place.
+func same(a, b *Finding) bool {
+	return a.Rule == b.Rule && a.Severity == b.Severity && a.Path == b.Path &&
+		a.Start == b.Start && a.End == b.End && a.Message == b.Message
 }

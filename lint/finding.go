@@ -15,10 +15,15 @@ const (
 	Info Severity = iota
 	Warning
 	Error
+
+	// Off turns a rule off (configuration only: no finding has it).
+	Off Severity = -1
 )
 
 func (s Severity) String() string {
 	switch s {
+	case Off:
+		return "off"
 	case Error:
 		return "error"
 	case Warning:
@@ -37,8 +42,10 @@ func ParseSeverity(s string) (Severity, error) {
 		return Warning, nil
 	case "info":
 		return Info, nil
+	case "off":
+		return Off, nil
 	}
-	return Info, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+	return Info, fmt.Errorf("unknown severity %q (want error, warning, info or off)", s)
 }
 
 // Position is a resolved place in a file. Offsets are bytes; the columns are
@@ -60,6 +67,40 @@ type Finding struct {
 	Start   Position
 	End     Position
 	Message string
+	// Fixes are the safe fixes a rule offers, each complete on its own.
+	Fixes []Fix
+	// Suppressed is set when an inline directive or the configuration
+	// suppresses the finding: reports leave it out, SARIF keeps it with a
+	// suppression, and it never fails a run.
+	Suppressed *Suppression
+}
+
+// Fix is a safe fix: edits that, applied together, remove a finding without
+// changing what the program does otherwise.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes of a file from Start to End (a position at or
+// after Start) with NewText.
+type Edit struct {
+	// Path is the file, as Finding.Path.
+	Path       string
+	Start, End Position
+	NewText    string
+}
+
+// Suppression says why a finding is not reported.
+type Suppression struct {
+	// Kind is "inSource" (a comment in the file) or "external" (the
+	// configuration file), as SARIF names them.
+	Kind string
+	// Justification is the reason the directive gives, if any.
+	Justification string
+	// Path and Line locate the directive (or the configuration entry).
+	Path string
+	Line int
 }
 
 // Result is what one run of the linter over one project produced.

@@ -82,6 +82,9 @@ func (p *Project) Exists(rel string) bool {
 	if _, ok := p.files[path.Clean(rel)]; ok {
 		return true
 	}
+	if _, ok := p.Options.Overlay[path.Clean(rel)]; ok {
+		return true
+	}
 	if v, ok := p.exists[rel]; ok {
 		return v
 	}
@@ -111,6 +114,12 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 	if f, ok := p.files[rel]; ok {
 		return f, nil
 	}
+	if src, ok := p.Options.Overlay[rel]; ok {
+		if len(src) > MaxFileSize {
+			return nil, fmt.Errorf("%s is %d bytes, larger than the %d bytes the checker reads", rel, len(src), MaxFileSize)
+		}
+		return p.addFile(rel, src), nil
+	}
 	abs, err := p.resolve(rel)
 	if err != nil {
 		return nil, err
@@ -129,12 +138,16 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	return p.addFile(rel, src), nil
+}
+
+func (p *Project) addFile(rel string, src []byte) *File {
 	f := &File{Path: rel, Src: src}
 	f.TF = p.Fset.AddFile(rel, -1, len(src))
 	f.TF.SetLinesForContent(src)
 	p.files[rel] = f
 	p.Files = append(p.Files, f)
-	return f, nil
+	return f
 }
 
 // JSON returns a JSON file the loader parsed, by its path relative to the
@@ -295,11 +308,29 @@ func (p *Project) walk() []treeEntry {
 		default:
 			e.size = -1 // stat later, by Upload: Tree needs no sizes
 		}
+		if src, ok := p.Options.Overlay[e.rel]; ok && e.skip == "" {
+			e.size = int64(len(src))
+		}
 		p.walked = append(p.walked, e)
 		return nil
 	})
+	// An overlay file not on disk yet (an unsaved editor buffer) is part
+	// of the tree, when it lies inside the mini program root.
+	for rel, src := range p.Options.Overlay {
+		inRoot := p.MiniRoot == "" || strings.HasPrefix(rel, p.MiniRoot+"/")
+		if !inRoot || rel == ".." || strings.HasPrefix(rel, "../") || p.onDisk(rel) {
+			continue
+		}
+		p.walked = append(p.walked, treeEntry{rel: rel, size: int64(len(src))})
+	}
 	sort.Slice(p.walked, func(i, j int) bool { return p.walked[i].rel < p.walked[j].rel })
 	return p.walked
+}
+
+// onDisk reports whether rel names an existing file or link on disk.
+func (p *Project) onDisk(rel string) bool {
+	_, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(rel)))
+	return err == nil
 }
 
 // sizes completes the walk with the size of every file: one lstat each
@@ -313,7 +344,9 @@ func (p *Project) sizes() []treeEntry {
 			continue
 		}
 		e.size = 0
-		if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil {
+		if src, ok := p.Options.Overlay[e.rel]; ok {
+			e.size = int64(len(src))
+		} else if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil {
 			e.size = st.Size()
 		}
 	}

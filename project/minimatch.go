@@ -6,6 +6,7 @@ package project
 // (TestMinimatch holds the port to the real library's output).
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -674,4 +675,34 @@ func abs(i int) int {
 		return -i
 	}
 	return i
+}
+
+// Glob is a compiled minimatch glob (**, *, ?, [..], {a,b}; a leading !
+// negates), for configuration files: the same matcher packOptions globs
+// use, case-sensitive, and with dot on (".github/**" and "**/.eslintrc.js"
+// match as users of ESLint's ignore patterns expect).
+type Glob struct{ m *minimatch }
+
+// CompileGlob compiles a glob. It returns an error for what the port cannot
+// evaluate.
+func CompileGlob(pattern string) (Glob, error) {
+	m := newMinimatch(pattern)
+	if m.unsupported != "" {
+		return Glob{}, fmt.Errorf("glob %q: %s is not supported", pattern, m.unsupported)
+	}
+	return Glob{m}, nil
+}
+
+// Match reports whether a slash-separated relative path matches.
+func (g Glob) Match(name string) bool {
+	if g.m == nil {
+		return false
+	}
+	if g.m.match(name) {
+		return true
+	}
+	// minimatch keeps * and ** from matching a leading dot; configuration
+	// globs should not.
+	undotted := strings.ReplaceAll("/"+name, "/.", "/")[1:]
+	return undotted != name && g.m.match(undotted)
 }

@@ -29,6 +29,11 @@ type Options struct {
 	MinBaseLibrary Version
 	// Budgets are the package size limits (zero: WeChat's).
 	Budgets Budgets
+	// Overlay holds file contents that replace those on disk, by path
+	// relative to the project directory with forward slashes: an editor's
+	// unsaved buffer (--stdin-filename, the language server). A file in
+	// Overlay is read from there even when it is not on disk yet.
+	Overlay map[string][]byte
 	// CacheDir is where checks may keep results between runs ("": they
 	// keep none). Only the size check does: see size.DefaultCacheDir.
 	CacheDir string

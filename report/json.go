@@ -58,6 +58,9 @@ func JSON(w io.Writer, results []*lint.Result, o Options) error {
 	for _, r := range results {
 		for i := range r.Findings {
 			f := &r.Findings[i]
+			if f.Suppressed != nil {
+				continue
+			}
 			file := f.Path
 			if len(results) > 1 {
 				file = path.Join(filepath.ToSlash(r.Dir), f.Path)

@@ -160,12 +160,20 @@ type sarifMessage struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifMessage      `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifMessage       `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression says a result was suppressed: GitHub code scanning
+// shows such results as dismissed.
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -269,7 +277,16 @@ func SARIF(w io.Writer, results []*lint.Result, o Options) error {
 	}
 	if len(items) > maxSARIFResults {
 		kept := slices.Clone(items)
-		slices.SortStableFunc(kept, func(a, b item) int { return cmp.Compare(b.f.Severity, a.f.Severity) })
+		// Findings that count first: unsuppressed, most severe.
+		slices.SortStableFunc(kept, func(a, b item) int {
+			if (a.f.Suppressed == nil) != (b.f.Suppressed == nil) {
+				if a.f.Suppressed == nil {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Compare(b.f.Severity, a.f.Severity)
+		})
 		keep := map[*lint.Finding]bool{}
 		for _, it := range kept[:maxSARIFResults] {
 			keep[it.f] = true
@@ -329,6 +346,9 @@ func SARIF(w io.Writer, results []*lint.Result, o Options) error {
 		}
 		if h := lineHash(it.r, f.Path, s.Line); h != "" {
 			res.PartialFingerprints = map[string]string{fingerprintKey: h}
+		}
+		if sp := f.Suppressed; sp != nil {
+			res.Suppressions = []sarifSuppression{{Kind: sp.Kind, Justification: sp.Justification}}
 		}
 		run.Results = append(run.Results, res)
 	}

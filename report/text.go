@@ -27,6 +27,9 @@ func Text(w io.Writer, results []*lint.Result, o Options) error {
 	for _, r := range results {
 		for i := range r.Findings {
 			f := &r.Findings[i]
+			if f.Suppressed != nil {
+				continue
+			}
 			l := locate(cwd, r.Dir, f.Path)
 			s := start(f)
 			fmt.Fprintf(bw, "%s:%d:%d: %s: %s (%s)\n", l.rel, s.Line, column(s), f.Severity, oneLine(f.Message), f.Rule)

@@ -22,6 +22,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/rules/parseerror"
 	"github.com/chattool-lint/chattool-lint/rules/skylineconfig"
 	"github.com/chattool-lint/chattool-lint/rules/skylinesupport"
+	"github.com/chattool-lint/chattool-lint/rules/unusedsuppression"
 )
 
 // All returns every rule, sorted by name.
@@ -43,6 +44,7 @@ func All() []*lint.Rule {
 		parseerror.Rule,
 		skylineconfig.Rule,
 		skylinesupport.Rule,
+		unusedsuppression.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Doc.Name < all[j].Doc.Name })
 	return all

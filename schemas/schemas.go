@@ -28,7 +28,7 @@ import (
 var files embed.FS
 
 // Names are the schemas this package holds, by the name Validate takes.
-var Names = []string{"app", "page", "component", "project.config", "sitemap"}
+var Names = []string{"app", "page", "component", "project.config", "sitemap", "chattool-lint"}
 
 // Kind classifies a validation error.
 type Kind uint8

@@ -21,6 +21,7 @@ var schemaFiles = map[string]string{
 	"component":      "component.schema.json",
 	"project.config": "project.config.schema.json",
 	"sitemap":        "sitemap.schema.json",
+	"chattool-lint":  "chattool-lint.schema.json",
 }
 
 // compileTestSchemas compiles every schema file on its own, as draft 2020-12,

@@ -53,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return explain(args[1:], stdout, stderr)
 		case "size":
 			return sizeCmd(args[1:], stdout, stderr)
+		case "config":
+			return configCmd(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout, newFlags(io.Discard))
 			return exitOK
@@ -72,8 +74,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
 		return exitFailure
 	}
-	if len(paths) == 0 {
+	if len(paths) == 0 && fs.stdinFilename == "" {
 		paths = []string{"."}
+	}
+	if len(paths) > 0 && fs.stdinFilename != "" {
+		fmt.Fprintf(stderr, "chattool-lint: --stdin-filename lints standard input only: drop the PATH arguments\n")
+		return exitFailure
 	}
 	return lintPaths(paths, fs, stdout, stderr)
 }
@@ -85,6 +91,11 @@ type flags struct {
 	minBaseLibrary string
 	assumeChatTool bool
 	noCache        bool
+	configFile     string
+	noConfig       bool
+	stdinFilename  string
+	maxWarnings    int
+	failOn         string
 	budgetFlags
 
 	minVersion project.Version
@@ -94,10 +105,15 @@ type flags struct {
 func newFlags(stderr io.Writer) *flags {
 	f := &flags{FlagSet: flag.NewFlagSet("chattool-lint", flag.ContinueOnError)}
 	f.SetOutput(stderr)
-	f.StringVar(&f.format, "format", "text", "output format: text, json or sarif")
+	f.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github (workflow commands that annotate a pull request)")
 	f.StringVar(&f.output, "output", "", "write the report to `FILE` instead of standard output")
 	f.StringVar(&f.minBaseLibrary, "min-base-library", "", "oldest base library `X.Y.Z` the app supports (set in WeChat's admin console); chat-tool code is never checked below 3.7.8")
 	f.BoolVar(&f.assumeChatTool, "assume-chat-tool", false, "treat every file under PATH as chat-tool code (component libraries, folders without app.json)")
+	f.StringVar(&f.configFile, "config", "", "read the configuration from `FILE` instead of the chattool-lint.json found above each PATH")
+	f.BoolVar(&f.noConfig, "no-config", false, "use no configuration file")
+	f.StringVar(&f.stdinFilename, "stdin-filename", "", "lint standard input as the content of the file at `PATH`, in its project (the rest from disk): for editors")
+	f.IntVar(&f.maxWarnings, "max-warnings", -1, "fail (exit 1) when there are more than `N` warnings (-1: no limit)")
+	f.StringVar(&f.failOn, "fail-on", "error", "the least severity that fails the run (exit 1): error, warning, info or never")
 	f.BoolVar(&f.noCache, "no-cache", false, "estimate every file's built size again instead of reusing the estimates of earlier runs ($CHATTOOL_LINT_CACHE: the cache folder, or off)")
 	f.budgetFlags.register(f.FlagSet)
 	f.Usage = func() {}
@@ -106,9 +122,17 @@ func newFlags(stderr io.Writer) *flags {
 
 func (f *flags) validate() error {
 	switch f.format {
-	case "text", "json", "sarif":
+	case "text", "json", "sarif", "github":
 	default:
-		return fmt.Errorf("unknown --format %q: want text, json or sarif", f.format)
+		return fmt.Errorf("unknown --format %q: want text, json, sarif or github", f.format)
+	}
+	switch f.failOn {
+	case "error", "warning", "info", "never":
+	default:
+		return fmt.Errorf("unknown --fail-on %q: want error, warning, info or never", f.failOn)
+	}
+	if f.configFile != "" && f.noConfig {
+		return errors.New("--config and --no-config do not go together")
 	}
 	if f.minBaseLibrary != "" {
 		v, err := project.ParseVersion(f.minBaseLibrary)
@@ -142,9 +166,13 @@ Usage:
   chattool-lint rules                list every rule
   chattool-lint explain RULE         print a rule's documentation
   chattool-lint size [PATH ...]      the size of each package against its limit
+  chattool-lint config verify [FILE] validate chattool-lint.json (found above . or FILE)
 
 PATH is a folder with project.config.json (its miniprogramRoot is followed)
 or app.json; a folder with neither is linted as loose mini program files.
+A PATH that is a file (a pre-commit hook passes the staged files) is linted
+in its project, which is read whole, and only its own findings are reported.
+Settings come from the nearest chattool-lint.json above each PATH; flags win.
 
 Flags:
 `)
@@ -183,19 +211,38 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
 		return exitFailure
 	}
-	opts := f.options()
+	targets, err := f.targets(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+		return exitFailure
+	}
+	configs := configs{}
 	var results []*lint.Result
 	var failure error
-	for _, dir := range paths {
-		p, err := project.Load(dir, opts)
+	for _, t := range targets {
+		cfg, err := configs.forTarget(f, t.dir)
 		if err != nil {
 			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
 			return exitFailure
 		}
-		res, err := lint.Run(p, rules.All())
+		opts := f.options()
+		cfg.Apply(&opts)
+		opts.Overlay = t.overlay
+		lo, err := cfg.Options(t.dir)
 		if err != nil {
-			fmt.Fprintf(stderr, "chattool-lint: %s: %v\n", dir, err)
-			failure = errors.Join(failure, fmt.Errorf("%s: %w", dir, err))
+			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+			return exitFailure
+		}
+		lo.Only = t.only
+		p, err := project.Load(t.dir, opts)
+		if err != nil {
+			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+			return exitFailure
+		}
+		res, err := lint.RunWith(p, rules.All(), lo)
+		if err != nil {
+			fmt.Fprintf(stderr, "chattool-lint: %s: %v\n", t.dir, err)
+			failure = errors.Join(failure, fmt.Errorf("%s: %w", t.dir, err))
 		}
 		results = append(results, res)
 	}
@@ -207,6 +254,8 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		err = report.JSON(&buf, results, o)
 	case "sarif":
 		err = report.SARIF(&buf, results, o)
+	case "github":
+		err = report.GitHub(&buf, results, o)
 	default:
 		err = report.Text(&buf, results, o)
 	}
@@ -224,14 +273,7 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 	if failure != nil {
 		return exitFailure
 	}
-	for _, r := range results {
-		for _, fd := range r.Findings {
-			if fd.Severity == lint.Error {
-				return exitFindings
-			}
-		}
-	}
-	return exitOK
+	return f.verdict(results, stderr)
 }
 
 func listRules(args []string, stdout, stderr io.Writer) int {
