@@ -95,6 +95,16 @@ func TestTSPositions(t *testing.T) {
 	if off := s.Offset(p.KeyNode.Idx0()); !strings.HasPrefix(src[off:], "chatType") {
 		t.Errorf("chatType key maps to %q", src[off:])
 	}
+	// A single-quoted string, which esbuild prints double-quoted, spans
+	// its whole source text.
+	ad, ok := s.Object(f.Uses[0].Scope, f.Uses[0].Args[0])
+	if !ok {
+		t.Fatal("no object")
+	}
+	v := ad.Get("adUnitId").Value
+	if got := src[s.Offset(v.Idx0()):s.Offset(v.Idx1())]; got != "'x'" {
+		t.Errorf("adUnitId value spans %q, want 'x'", got)
+	}
 }
 
 func TestUses(t *testing.T) {

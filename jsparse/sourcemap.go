@@ -152,6 +152,12 @@ func (sm *sourceMap) source(code string, codeLines []int, off int) int {
 		if strings.HasPrefix(string(sm.src[base:]), genText) {
 			return base + len(genText)
 		}
+		// esbuild prints every string with double quotes: 'x' and "x" are
+		// the same token when what follows the quote is the same.
+		if len(genText) > 0 && genText[0] == '"' && base < len(sm.src) && sm.src[base] == '\'' &&
+			strings.HasPrefix(string(sm.src[base+1:]), strings.TrimSuffix(genText[1:], "\"")) {
+			return base + len(genText)
+		}
 		return base
 	}
 	return 0
