@@ -167,6 +167,7 @@ type sarifResult struct {
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"` // see sarif_fix.go
 }
 
 // sarifSuppression says a result was suppressed: GitHub code scanning
@@ -349,6 +350,8 @@ func SARIF(w io.Writer, results []*lint.Result, o Options) error {
 		}
 		if sp := f.Suppressed; sp != nil {
 			res.Suppressions = []sarifSuppression{{Kind: sp.Kind, Justification: sp.Justification}}
+		} else {
+			res.Fixes = sarifFixes(cwd, it.r.Dir, f)
 		}
 		run.Results = append(run.Results, res)
 	}

@@ -96,6 +96,8 @@ type flags struct {
 	stdinFilename  string
 	maxWarnings    int
 	failOn         string
+	fix, diff      bool
+	fixing         *fixState // --fix and --diff: see fix.go
 	budgetFlags
 
 	minVersion project.Version
@@ -114,6 +116,8 @@ func newFlags(stderr io.Writer) *flags {
 	f.StringVar(&f.stdinFilename, "stdin-filename", "", "lint standard input as the content of the file at `PATH`, in its project (the rest from disk): for editors")
 	f.IntVar(&f.maxWarnings, "max-warnings", -1, "fail (exit 1) when there are more than `N` warnings (-1: no limit)")
 	f.StringVar(&f.failOn, "fail-on", "error", "the least severity that fails the run (exit 1): error, warning, info or never")
+	f.BoolVar(&f.fix, "fix", false, "apply the safe fixes to the files, then report what remains")
+	f.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and write nothing; exit 1 when there is any")
 	f.BoolVar(&f.noCache, "no-cache", false, "estimate every file's built size again instead of reusing the estimates of earlier runs ($CHATTOOL_LINT_CACHE: the cache folder, or off)")
 	f.budgetFlags.register(f.FlagSet)
 	f.Usage = func() {}
@@ -133,6 +137,9 @@ func (f *flags) validate() error {
 	}
 	if f.configFile != "" && f.noConfig {
 		return errors.New("--config and --no-config do not go together")
+	}
+	if err := f.validateFix(); err != nil {
+		return err
 	}
 	if f.minBaseLibrary != "" {
 		v, err := project.ParseVersion(f.minBaseLibrary)
@@ -227,7 +234,7 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		}
 		opts := f.options()
 		cfg.Apply(&opts)
-		opts.Overlay = t.overlay
+		opts.Overlay = f.overlay(t)
 		lo, err := cfg.Options(t.dir)
 		if err != nil {
 			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
@@ -245,6 +252,11 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 			failure = errors.Join(failure, fmt.Errorf("%s: %w", t.dir, err))
 		}
 		results = append(results, res)
+	}
+	if f.fix || f.diff {
+		if code, done := fixes(paths, f, results, failure, cwd, stdout, stderr); done {
+			return code
+		}
 	}
 
 	var buf bytes.Buffer

@@ -24,6 +24,14 @@
 // "min-base-library=X.Y.Z" and the size budgets "budget-chat-tool=N",
 // "budget-package=N" and "budget-total=N" (bytes).
 //
+// A section named FILE.fixed (app.json.fixed) holds what FILE must be once
+// the fixes are applied as --fix applies them (the first fix of each
+// finding; see package fix), in the spirit of analysistest's golden files.
+// Every file the fixes change needs one; a FILE.fixed equal to FILE says no
+// fix changes it. When the fixes change anything, the rule runs again over
+// the fixed files, and no finding may still offer a fix: a fix must remove
+// its finding.
+//
 // A section named "generate" makes files too large to write out, one a
 // line: a path, a size in bytes, and optionally the text to repeat (Go
 // string escapes, quoted) until the file has that size; without text the
@@ -38,12 +46,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/diff"
 	"golang.org/x/tools/txtar"
 
+	"github.com/chattool-lint/chattool-lint/fix"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 )
@@ -76,7 +87,12 @@ func RunFixture(t *testing.T, rule *lint.Rule, file string) {
 	dir := t.TempDir()
 	var wants []*want
 	var opts project.Options
+	fixed := map[string][]byte{}
 	for _, f := range ar.Files {
+		if name, ok := strings.CutSuffix(f.Name, ".fixed"); ok {
+			fixed[name] = unescape(f.Data)
+			continue
+		}
 		switch f.Name {
 		case "want":
 			ws, err := parseWants(string(f.Data))
@@ -167,6 +183,78 @@ func RunFixture(t *testing.T, rule *lint.Rule, file string) {
 			t.Errorf("no finding matched want %s", w.text)
 		}
 	}
+	checkFixes(t, rule, dir, opts, res, fixed)
+}
+
+// checkFixes applies the fixes of res as --fix does, compares the files with
+// the fixture's FILE.fixed sections, and runs the rule again over the fixed
+// files.
+func checkFixes(t *testing.T, rule *lint.Rule, dir string, opts project.Options, res *lint.Result, fixed map[string][]byte) {
+	t.Helper()
+	problems, err := fixProblems(rule, dir, opts, res, fixed, t.Logf)
+	for _, p := range problems {
+		t.Error(p)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fixProblems returns what is wrong with the fixes of res, given the
+// expected contents fixed; logf receives the fixes skipped.
+func fixProblems(rule *lint.Rule, dir string, opts project.Options, res *lint.Result, fixed map[string][]byte, logf func(string, ...any)) ([]string, error) {
+	var problems []string
+	plan := fix.Compute(res)
+	for _, s := range plan.Skipped {
+		logf("%s", s)
+	}
+	changed := map[string][]byte{}
+	for _, f := range plan.Files {
+		changed[f.Path] = f.New
+		if _, ok := fixed[f.Path]; !ok {
+			problems = append(problems, fmt.Sprintf("the fixes change %s, but the fixture has no %s.fixed section; they make this change:\n%s",
+				f.Path, f.Path, diff.Diff(f.Path, f.Old, f.Path+" fixed", f.New)))
+		}
+	}
+	paths := make([]string, 0, len(fixed))
+	for path := range fixed {
+		paths = append(paths, path)
+	}
+	slices.Sort(paths)
+	for _, path := range paths {
+		got, ok := changed[path]
+		if !ok {
+			b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s.fixed: %v", path, err))
+				continue
+			}
+			got = b
+		}
+		if want := fixed[path]; string(got) != string(want) {
+			problems = append(problems, fmt.Sprintf("%s after the fixes differs from %s.fixed:\n%s",
+				path, path, diff.Diff(path+".fixed", want, path+" fixed", got)))
+		}
+	}
+	if len(changed) == 0 || len(problems) > 0 {
+		return problems, nil
+	}
+	opts.Overlay = changed
+	p, err := project.Load(dir, opts)
+	if err != nil {
+		return problems, fmt.Errorf("load the fixed project: %v", err)
+	}
+	again, err := lint.Run(p, []*lint.Rule{rule})
+	if err != nil {
+		return problems, fmt.Errorf("run over the fixed project: %v", err)
+	}
+	for _, f := range again.Findings {
+		if len(f.Fixes) > 0 && len(plan.Skipped) == 0 {
+			problems = append(problems, fmt.Sprintf("after the fixes, a finding still offers fix %q: %s:%d:%d: %s",
+				f.Fixes[0].Message, f.Path, f.Start.Line, f.Start.Column, f.Message))
+		}
+	}
+	return problems, nil
 }
 
 // generate writes the files a "generate" section describes into dir.

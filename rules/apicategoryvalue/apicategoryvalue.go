@@ -2,7 +2,10 @@ package apicategoryvalue
 
 import (
 	_ "embed"
+	"fmt"
+	"go/token"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -39,10 +42,48 @@ func run(pass *analysis.Pass) (any, error) {
 				hint = " (did you mean \"" + s + "\"?)"
 			}
 			start, end := f.Span(c.Node)
-			lint.Report(pass, lint.Error, start, end,
+			d := analysis.Diagnostic{Pos: start, End: end, Category: lint.Error.String(), Message: fmt.Sprintf(
 				"%q is not an apiCategory: it is one of default, nativeFunctionalized, browseOnly, embedded or chatTool, so this comparison never matches%s",
-				c.Value.Str, hint)
+				c.Value.Str, hint)}
+			if fix, ok := caseFix(f, start, end, c.Value.Str); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+			pass.Report(d)
 		}
 	}
 	return nil, nil
+}
+
+// caseFix corrects a string literal at start in f that spells a documented
+// value in another case ('chattool' for 'chatTool'): the one value it can
+// mean. A constant's name, a literal with escapes or anything else gets no
+// fix. The literal is read from the source at start (in TypeScript, the end
+// mapped back from the compiled code may fall short of the literal's).
+func caseFix(f *jsparse.File, start, end token.Pos, s string) (analysis.SuggestedFix, bool) {
+	var want string
+	for _, v := range values {
+		if strings.EqualFold(v, s) {
+			want = v
+		}
+	}
+	tf, src := f.File.TF, f.File.Src
+	if want == "" || tf == nil || !start.IsValid() || int(start) < tf.Base() || int(start) > tf.Base()+tf.Size() {
+		return analysis.SuggestedFix{}, false
+	}
+	so := tf.Offset(start)
+	if so >= len(src) || (src[so] != '\'' && src[so] != '"') {
+		return analysis.SuggestedFix{}, false
+	}
+	q := src[so]
+	n := len(s) + 1
+	if so+n >= len(src) || string(src[so+1:so+n]) != s || src[so+n] != q {
+		return analysis.SuggestedFix{}, false
+	}
+	if end.IsValid() && end > start && tf.Offset(end) != so+n+1 {
+		return analysis.SuggestedFix{}, false // the node is more than the literal
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Replace with %c%s%c", q, want, q),
+		TextEdits: []analysis.TextEdit{{Pos: f.File.Pos(so + 1), End: f.File.Pos(so + n), NewText: []byte(want)}},
+	}, true
 }

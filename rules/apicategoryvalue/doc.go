@@ -13,6 +13,9 @@
 // (const c = wx.getApiCategory(); const { apiCategory } = options), with the
 // compared string given directly or through a const.
 //
+// Fix (--fix): a string literal that is one of the five in another case
+// ('chattool') is corrected; other strings may mean any of them.
+//
 // Default severity: error
 //
 // # Bad

@@ -21,6 +21,11 @@
 //     entry runs before any page, the natural place for chat-tool setup.
 //     (A set entry whose file is missing is reported by missing-file.)
 //
+// Fix (--fix): an entryPagePath that repeats the subpackage root is written
+// relative to it; a root or scope that differs from a subpackage root or a
+// known scope only in case is corrected. "independent": true is not added
+// for you: an independent subpackage cannot use the main package's code.
+//
 // Source: the chat-tool guide,
 // https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/chatTool.html
 //

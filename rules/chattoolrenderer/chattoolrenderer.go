@@ -2,10 +2,13 @@ package chattoolrenderer
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/fix/jsonedit"
+	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 )
@@ -43,7 +46,7 @@ func check(pass *analysis.Pass, p *project.Project, sp *project.Subpackage, key,
 			continue
 		}
 		if s.Level == "page" {
-			lint.Report(pass, lint.Error, s.File.Pos(s.Node.Start), s.File.Pos(s.Node.End),
+			report(pass, s.File, s.Node, setFix(s.File, s.Node, key, want),
 				"chat-tool page %s sets %q to %q; chat-tool pages must use %q: set it here or remove it to inherit the subpackage's",
 				pg.Path, key, s.Value, want)
 			continue
@@ -64,7 +67,7 @@ func check(pass *analysis.Pass, p *project.Project, sp *project.Subpackage, key,
 	var where string
 	switch cause.Level {
 	case "subpackage":
-		lint.Report(pass, lint.Error, p.App.Pos(cause.Node.Start), p.App.Pos(cause.Node.End),
+		report(pass, p.App, cause.Node, setFix(p.App, cause.Node, key, want),
 			"chat-tool subpackage %q sets %q to %q (%s); chat tools must use %q", sp.Root, key, cause.Value, pages, want)
 		return
 	case "app":
@@ -73,9 +76,33 @@ func check(pass *analysis.Pass, p *project.Project, sp *project.Subpackage, key,
 		where = "WeChat's default is " + `"` + cause.Value + `"`
 	}
 	root := sp.Item.Get("root")
-	lint.Report(pass, lint.Error, p.App.Pos(root.Start), p.App.Pos(root.End),
+	var fix *analysis.SuggestedFix
+	if v := sp.Item.Get(key); v != nil {
+		// Not a string (the loader ignores it): replace it.
+		fix = setFix(p.App, v, key, want)
+	} else if e, ok := jsonedit.AddMember(p.App.Src, sp.Item, key, jsonedit.Quote(want)); ok {
+		f := jsonedit.Fix(p.App.File, fmt.Sprintf("Add %q: %q to the chat-tool subpackage", key, want), e)
+		fix = &f
+	}
+	report(pass, p.App, root, fix,
 		"chat-tool subpackage %q resolves %q to %q for %s (%s); add \"%s\": %q to its subPackages item",
 		sp.Root, key, cause.Value, pages, where, key, want)
+}
+
+// setFix sets the value v of key to want. Safe: a chat tool renders with
+// Skyline and glass-easel only, so no other value can work.
+func setFix(jf *project.JSONFile, v *jsonc.Value, key, want string) *analysis.SuggestedFix {
+	f := jsonedit.Fix(jf.File, fmt.Sprintf("Set %s to %q", key, want), jsonedit.SetString(v, want))
+	return &f
+}
+
+// report reports an error on v, with fix when it is not nil.
+func report(pass *analysis.Pass, jf *project.JSONFile, v *jsonc.Value, fix *analysis.SuggestedFix, format string, args ...any) {
+	d := analysis.Diagnostic{Pos: jf.Pos(v.Start), End: jf.Pos(v.End), Category: lint.Error.String(), Message: fmt.Sprintf(format, args...)}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	pass.Report(d)
 }
 
 // checkDeclared serves --assume-chat-tool: every page and component json is

@@ -20,6 +20,11 @@
 // without app.json), every page and component json is chat-tool code: one
 // that declares another renderer or componentFramework is reported.
 //
+// Fix (--fix): a missing renderer or componentFramework is added to the
+// subpackage item, and a wrong one set to "skyline" or "glass-easel" where it
+// is set: a chat tool renders with nothing else. With --assume-chat-tool
+// there is no fix: a component library may serve WebView pages too.
+//
 // Source: the chat-tool guide (framework/open-ability/chatTool.html) and
 // the Skyline migration guide (framework/runtime/skyline/migration).
 //

@@ -19,6 +19,11 @@
 // preview and upload fail. A duplicate key is a warning: JSON.parse keeps its
 // last value and the build goes on, but the earlier value is silently lost.
 //
+// Fix (--fix): a trailing comma is removed; a key or an enum value that
+// differs from the one the schema accepts at its place only in case
+// ("BackgroundColor", "Custom") is corrected. Other typos, comments,
+// duplicate keys and a byte order mark are left to the author.
+//
 // Some values have rules of their own with better messages:
 // chatTools items (chattool-declaration) and lazyCodeLoading (skyline-config).
 //

@@ -35,6 +35,9 @@
 // than a page's or component's own template), may be placed inside a form
 // elsewhere, and is not reported when it has no form.
 //
+// Fix (--fix): a type that is a valid one in another case ("usernickname")
+// is corrected; "groupMember" and other typos are left to the author.
+//
 // Default severity: error
 //
 // # Bad

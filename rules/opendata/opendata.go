@@ -94,8 +94,16 @@ func (c *checker) enum(e *wxml.Element, name string, want []string, what string)
 	}
 	if s, ok := a.Static(); ok {
 		if !contains(want, strings.TrimSpace(s)) {
-			c.report(lint.Error, a.Start, a.ValueEnd,
-				"<%s> %s=%q is not a valid type: it must be %s (%s)%s", e.Name, name, s, valid, what, hint(s))
+			d := analysis.Diagnostic{Pos: c.f.Pos(a.Start), End: c.f.Pos(a.ValueEnd), Category: lint.Error.String(),
+				Message: fmt.Sprintf("<%s> %s=%q is not a valid type: it must be %s (%s)%s", e.Name, name, s, valid, what, hint(s))}
+			if w := caseOf(want, s); w != "" && a.HasValue && a.ValueEnd-a.ValueStart == len(s) {
+				// Safe: the one valid type it spells, in another case.
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("Set %s to %q", name, w),
+					TextEdits: []analysis.TextEdit{{Pos: c.f.Pos(a.ValueStart), End: c.f.Pos(a.ValueEnd), NewText: []byte(w)}},
+				}}
+			}
+			c.pass.Report(d)
 		}
 		return
 	}
@@ -109,6 +117,20 @@ func (c *checker) enum(e *wxml.Element, name string, want []string, what string)
 		c.report(lint.Warning, a.Start, a.ValueEnd,
 			"<%s> %s can only be %s here, none of them a valid type: it must be %s (%s)", e.Name, name, quoteAll(lits), valid, what)
 	}
+}
+
+// caseOf returns the one item of want that s spells in another case, or "".
+func caseOf(want []string, s string) string {
+	found := ""
+	for _, w := range want {
+		if w != s && strings.EqualFold(w, s) {
+			if found != "" {
+				return ""
+			}
+			found = w
+		}
+	}
+	return found
 }
 
 // hint points from the types of the old <open-data> component to the new.

@@ -26,6 +26,10 @@
 // have no effect: that is a warning, so the settings are not mistaken for
 // working ones.
 //
+// Fix (--fix): lazyCodeLoading is set to "requiredComponents", or added
+// when missing. The other findings need a choice the author makes (draw a
+// navigation bar, pick rendererOptions, drop a component's renderer).
+//
 // Source: the Skyline migration guide
 // (framework/runtime/skyline/migration/), checked against the errors of
 // Tencent's compiler (miniprogram-ci).

@@ -2,10 +2,12 @@ package skylineconfig
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/fix/jsonedit"
 	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
@@ -52,13 +54,22 @@ func run(pass *analysis.Pass) (any, error) {
 
 	switch lcl := app.Root.Get("lazyCodeLoading"); {
 	case lcl == nil:
-		at(app, app.Root, lint.Error, "app.json needs \"lazyCodeLoading\": \"requiredComponents\" because page %s renders with Skyline", first)
+		d := analysis.Diagnostic{Pos: app.Pos(app.Root.Start), End: app.Pos(app.Root.Head()), Category: lint.Error.String(),
+			Message: fmt.Sprintf("app.json needs \"lazyCodeLoading\": \"requiredComponents\" because page %s renders with Skyline", first)}
+		// Safe: the only value WeChat accepts, and one Skyline requires.
+		if e, ok := jsonedit.AddMember(app.Src, app.Root, "lazyCodeLoading", `"requiredComponents"`); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{jsonedit.Fix(app.File, "Add \"lazyCodeLoading\": \"requiredComponents\"", e)}
+		}
+		pass.Report(d)
 	case lcl.Kind == jsonc.String && lcl.Str != "requiredComponents":
 		hint := ""
 		if strings.EqualFold(lcl.Str, "requiredComponents") {
 			hint = " (the value is case-sensitive)"
 		}
-		at(app, lcl, lint.Error, "\"lazyCodeLoading\" is %q; it must be exactly \"requiredComponents\"%s because page %s renders with Skyline", lcl.Str, hint, first)
+		pass.Report(analysis.Diagnostic{Pos: app.Pos(lcl.Start), End: app.Pos(lcl.End), Category: lint.Error.String(),
+			Message: fmt.Sprintf("\"lazyCodeLoading\" is %q; it must be exactly \"requiredComponents\"%s because page %s renders with Skyline", lcl.Str, hint, first),
+			SuggestedFixes: []analysis.SuggestedFix{jsonedit.Fix(app.File, "Set lazyCodeLoading to \"requiredComponents\"",
+				jsonedit.SetString(lcl, "requiredComponents"))}})
 	}
 
 	for _, pg := range skyline {

@@ -1,0 +1,149 @@
+package fix
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+// Write writes the changed files of the plan, each atomically (a temporary
+// file beside it, renamed over it) with its permissions kept. It writes only
+// inside the project directory (symlinks are followed, and must stay inside
+// it), and only over a file whose content is still what the linter read: a
+// file edited since is left alone and named in the error. It goes on after
+// a file it cannot write and returns the errors together.
+func (p *Plan) Write() error {
+	if len(p.Files) == 0 {
+		return nil
+	}
+	root, err := realDir(p.Dir)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, f := range p.Files {
+		if err := writeFile(root, f); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func realDir(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// target resolves a project path to the file to write, inside root.
+func target(root, rel string) (string, error) {
+	clean := path.Clean(rel)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") || path.IsAbs(clean) || filepath.VolumeName(filepath.FromSlash(clean)) != "" {
+		return "", fmt.Errorf("%s: not a path inside the project", rel)
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(clean)))
+	if err != nil {
+		return "", err
+	}
+	if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r) {
+		return "", fmt.Errorf("%s: resolves to %s, outside the project %s; not written", rel, real, root)
+	}
+	return real, nil
+}
+
+func writeFile(root string, f *File) error {
+	name, err := target(root, f.Path)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file; not written", f.Path)
+	}
+	cur, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(cur, f.Old) {
+		return fmt.Errorf("%s: changed since it was linted; not written", f.Path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".chattool-lint-*")
+	if err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(f.New); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(st.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return err
+	}
+	done = true
+	return nil
+}
+
+// Diff returns the unified diff of the plan's changes (nil when there are
+// none), one file after another, named a/PATH and b/PATH with PATH relative
+// to cwd (as the text report names files), so that `patch -p1` or `git
+// apply` run in cwd applies it. The lines keep their line endings, so a
+// CRLF file's hunk lines end in CRLF.
+//
+// The diff is github.com/rogpeppe/go-internal/diff, a copy of the Go
+// toolchain's internal/diff (an anchored diff: O(n log n), and clearer than
+// a minimal one around repeated lines such as closing braces), which the
+// module requires already for its script tests.
+func (p *Plan) Diff(cwd string) []byte {
+	var out bytes.Buffer
+	for _, f := range p.Files {
+		name := DisplayPath(cwd, p.Dir, f.Path)
+		out.Write(diff.Diff("a/"+name, f.Old, "b/"+name, f.New))
+	}
+	return out.Bytes()
+}
+
+// DisplayPath is a project file's path as reports show it: relative to cwd
+// when it is inside cwd, with forward slashes.
+func DisplayPath(cwd, dir, rel string) string {
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if cwd != "" {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, abs)
+		}
+		if r, err := filepath.Rel(cwd, abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			p = r
+		} else {
+			p = abs
+		}
+	}
+	return filepath.ToSlash(p)
+}
