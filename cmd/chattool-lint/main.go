@@ -55,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return sizeCmd(args[1:], stdout, stderr)
 		case "config":
 			return configCmd(args[1:], stdout, stderr)
+		case "lsp":
+			return lspCmd(args[1:], os.Stdin, stdout, stderr)
 		case "help":
 			usage(stdout, newFlags(io.Discard))
 			return exitOK
@@ -174,6 +176,7 @@ Usage:
   chattool-lint explain RULE         print a rule's documentation
   chattool-lint size [PATH ...]      the size of each package against its limit
   chattool-lint config verify [FILE] validate chattool-lint.json (found above . or FILE)
+  chattool-lint lsp                  a language server over stdio, for editors
 
 PATH is a folder with project.config.json (its miniprogramRoot is followed)
 or app.json; a folder with neither is linted as loose mini program files.

@@ -1,0 +1,24 @@
+// Package lsp is chattool-lint's language server (`chattool-lint lsp`): it
+// speaks the Language Server Protocol over standard input and output and
+// publishes the findings of every open file of a mini program as
+// diagnostics, on open, on change (debounced) and on save, with quick fixes
+// for the findings that have a safe fix.
+//
+// Why github.com/sourcegraph/jsonrpc2 with own protocol types: it is a small,
+// dependency-free JSON-RPC 2.0 library (its go.mod names only gorilla/websocket,
+// for a subpackage the server does not use), still released (v0.2.3, 2026),
+// and the base of several Go language servers, github.com/tliron/glsp among
+// them; the server needs some twenty LSP 3.17 types, kept in protocol.go.
+// glsp itself has had no release since v0.2.2 (2024), covers 3.17 only in part
+// and brings a dozen more modules (logging, terminal colours); go.lsp.dev/protocol
+// stopped at v0.12.0 (2022, LSP 3.16: no position encodings) and needs zap.
+//
+// Each open file belongs to the project project.FindDir finds for it. A lint
+// loads that project with every open file of it as an overlay (the unsaved
+// buffers), applies its chattool-lint.json, runs the rules and publishes the
+// findings of each open file of the project; one lint runs per project at a
+// time, and one more after it when something changed meanwhile. Files in no
+// mini program (no project.config.json or app.json above them) are not
+// linted unless --assume-chat-tool is given. Positions are UTF-16 unless the
+// client offers UTF-8 or UTF-32 (general.positionEncodings).
+package lsp

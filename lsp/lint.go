@@ -1,0 +1,262 @@
+package lsp
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/chattool-lint/chattool-lint/config"
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/rules"
+)
+
+// schedule lints the project in dir after delay (at once when delay is not
+// positive). A later schedule of the same project moves the time; a lint
+// asked for while one runs runs after it. s.mu is held.
+func (s *server) schedule(dir string, delay time.Duration) {
+	if s.state != stateRunning {
+		return
+	}
+	ps := s.projects[dir]
+	if ps == nil {
+		ps = &projectState{}
+		s.projects[dir] = ps
+	}
+	if ps.timer != nil {
+		ps.timer.Stop()
+		ps.timer = nil
+	}
+	if delay <= 0 {
+		s.start(dir, ps)
+		return
+	}
+	var t *time.Timer
+	t = time.AfterFunc(delay, func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if ps.timer != t || s.state != stateRunning {
+			return // stopped or moved
+		}
+		ps.timer = nil
+		s.start(dir, ps)
+	})
+	ps.timer = t
+}
+
+// start starts a lint of the project in dir now, or after the one that
+// runs. s.mu is held.
+func (s *server) start(dir string, ps *projectState) {
+	if ps.running {
+		ps.again = true
+		return
+	}
+	ps.running = true
+	s.lints.Add(1)
+	go s.lintLoop(dir, ps)
+}
+
+// flush starts the lint that waits for its timer at once. s.mu is held.
+func (s *server) flush(dir string) {
+	if ps := s.projects[dir]; ps != nil && ps.timer != nil {
+		s.schedule(dir, 0)
+	}
+}
+
+// snapshot is what one lint reads of one open document.
+type snapshot struct {
+	d       *document
+	gen     int
+	version int32
+}
+
+func (s *server) lintLoop(dir string, ps *projectState) {
+	defer s.lints.Done()
+	for {
+		s.mu.Lock()
+		var snaps []snapshot
+		overlay := map[string][]byte{}
+		only := map[string]bool{}
+		if s.state == stateRunning {
+			for _, d := range s.files {
+				if d.dir == dir {
+					snaps = append(snaps, snapshot{d, d.gen, d.version})
+					overlay[d.rel] = d.text
+					only[d.rel] = true
+				}
+			}
+		}
+		if len(snaps) == 0 {
+			ps.running, ps.again = false, false
+			if ps.timer == nil {
+				delete(s.projects, dir)
+			}
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+
+		res, err := s.lint(dir, overlay, only)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if msg != ps.lastErr {
+			// Once, not at every keystroke.
+			ps.lastErr = msg
+			if msg != "" {
+				s.logClient(messageError, "%s: %s", dir, msg)
+			}
+		}
+		if res == nil {
+			// The project could not be loaded: no findings.
+			res = &lint.Result{Source: func(string) []byte { return nil }}
+		}
+
+		s.mu.Lock()
+		var pubs []snapshot
+		if s.state == stateRunning {
+			byPath := map[string][]lint.Finding{}
+			for _, f := range res.Findings {
+				if f.Suppressed == nil {
+					byPath[f.Path] = append(byPath[f.Path], f)
+				}
+			}
+			for _, sn := range snaps {
+				if s.files[sn.d.uri] != sn.d {
+					continue // closed meanwhile
+				}
+				d := sn.d
+				d.linted, d.lintGen, d.lintVersion = true, sn.gen, sn.version
+				d.source, d.findings = res.Source, byPath[d.rel]
+				pubs = append(pubs, sn)
+			}
+			s.notifyChanged()
+		}
+		again := ps.again
+		ps.again = false
+		if !again {
+			ps.running = false
+		}
+		s.mu.Unlock()
+
+		s.publish(pubs)
+		if !again {
+			return
+		}
+	}
+}
+
+// lint loads the project in dir with the open documents' texts and runs
+// the rules, keeping the findings of the open documents. A project that
+// cannot be loaded is an error and no result; a rule that fails is an error
+// beside the findings of the others.
+func (s *server) lint(dir string, overlay map[string][]byte, only map[string]bool) (res *lint.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	opts := s.opts.Project
+	cfg, cerr := s.config(dir)
+	if cerr != nil {
+		// Lint as if there were no file, and say why.
+		cfg = nil
+		s.logClient(messageWarning, "%v", cerr)
+	}
+	cfg.Apply(&opts)
+	opts.Overlay = overlay
+	lo, err := cfg.Options(dir)
+	if err != nil {
+		return nil, err
+	}
+	lo.Only = only
+	p, err := project.Load(dir, opts)
+	if err != nil {
+		return nil, err
+	}
+	return lint.RunWith(p, s.rules, lo)
+}
+
+// config loads the configuration file of the project in dir afresh, since
+// it may have changed since the last lint.
+func (s *server) config(dir string) (*config.Config, error) {
+	if s.opts.NoConfig {
+		return nil, nil
+	}
+	path := s.opts.ConfigFile
+	if path == "" {
+		var err error
+		if path, err = config.Find(dir); err != nil || path == "" {
+			return nil, err
+		}
+	}
+	c, err := config.Load(path, func(name string) bool { return rules.ByName(name) != nil })
+	if err != nil {
+		var ps config.Problems
+		if errors.As(err, &ps) {
+			return nil, fmt.Errorf("invalid configuration, not used:\n%v", ps)
+		}
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return c, nil
+}
+
+// publish sends the diagnostics of the documents linted, unless a document
+// closed since.
+func (s *server) publish(snaps []snapshot) {
+	if len(snaps) == 0 {
+		return
+	}
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	for _, sn := range snaps {
+		s.mu.Lock()
+		d := sn.d
+		if s.files[d.uri] != d || s.state != stateRunning {
+			s.mu.Unlock()
+			continue
+		}
+		params := PublishDiagnosticsParams{URI: d.uri, Diagnostics: []Diagnostic{}}
+		v := sn.version
+		params.Version = &v
+		src := d.source(d.rel)
+		for i := range d.findings {
+			params.Diagnostics = append(params.Diagnostics, s.diagnostic(src, &d.findings[i]))
+		}
+		s.mu.Unlock()
+		s.send("textDocument/publishDiagnostics", params)
+	}
+}
+
+// diagnostic converts a finding in src to a diagnostic. s.mu is held.
+func (s *server) diagnostic(src []byte, f *lint.Finding) Diagnostic {
+	d := Diagnostic{
+		Range:    Range{Start: toLSP(src, f.Start, s.enc), End: toLSP(src, f.End, s.enc)},
+		Severity: severity(f.Severity),
+		Code:     f.Rule,
+		Source:   "chattool-lint",
+		Message:  f.Message,
+	}
+	if doc := s.docs[f.Rule]; doc != nil && doc.URL != "" {
+		d.CodeDescription = &codeDescription{Href: doc.URL}
+	}
+	return d
+}
+
+func severity(s lint.Severity) int {
+	switch s {
+	case lint.Error:
+		return severityError
+	case lint.Warning:
+		return severityWarning
+	}
+	return severityInformation
+}
+
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}

@@ -1,0 +1,507 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sourcegraph/jsonrpc2"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/rules"
+)
+
+// Options configure the server.
+type Options struct {
+	// Rules are the rules to run (nil: rules.All()).
+	Rules []*lint.Rule
+	// Project are the options every project is loaded with, as the
+	// command line's flags set them; the configuration file fills in what
+	// they leave unset, and the server sets Overlay.
+	Project project.Options
+	// ConfigFile is the configuration file to use for every project (""
+	// finds chattool-lint.json above each project, as the command line
+	// does); NoConfig uses none.
+	ConfigFile string
+	NoConfig   bool
+	// Debounce is how long the server waits after a change before it
+	// lints (0: 150 ms; negative: it does not wait). Opening and saving a
+	// file lint at once.
+	Debounce time.Duration
+	// Log receives the server's log (nil: none).
+	Log io.Writer
+	// Version is the server version the server reports.
+	Version string
+}
+
+// DefaultDebounce is the wait after a change before the server lints.
+const DefaultDebounce = 150 * time.Millisecond
+
+// ErrNoShutdown is returned by Serve when the client ended the session
+// (exit, or the end of the input) without asking for shutdown first: the
+// process should exit with status 1, as the protocol says.
+var ErrNoShutdown = errors.New("the client ended the session without shutdown")
+
+// Serve runs a language server over in and out (the editor's pipe to the
+// process: standard input and output) until the client sends exit, the
+// input ends or ctx is done. It returns nil after an orderly shutdown.
+func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
+	s := newServer(opts)
+	st := newStream(in, out, s.log)
+	conn := jsonrpc2.NewConn(ctx, st, s, jsonrpc2.SetLogger(s.log))
+	s.conn = conn
+	close(st.ready) // the stream reads nothing before s.conn is set
+	select {
+	case <-conn.DisconnectNotify():
+	case <-ctx.Done():
+		conn.Close()
+	}
+	s.stop()
+	s.mu.Lock()
+	shutdown := s.shutdownAsked
+	s.mu.Unlock()
+	if !shutdown {
+		return ErrNoShutdown
+	}
+	return nil
+}
+
+const (
+	stateNew = iota
+	stateRunning
+	stateShutdown
+)
+
+type server struct {
+	opts     Options
+	rules    []*lint.Rule
+	docs     map[string]*lint.Doc // rule documentation by rule name
+	debounce time.Duration
+	log      *log.Logger
+	conn     *jsonrpc2.Conn
+
+	// pubMu orders what the server tells the client about a document:
+	// the diagnostics of a lint and the empty list of a close are sent
+	// under it, each after checking under mu that it still holds.
+	pubMu sync.Mutex
+
+	mu            sync.Mutex
+	state         int
+	shutdownAsked bool
+	enc           string // the negotiated position encoding
+	docChanges    bool   // the client takes versioned documentChanges
+	literals      bool   // the client takes CodeAction literals
+	files         map[string]*document
+	projects      map[string]*projectState
+	// changed is closed, and replaced, whenever a lint stores its results
+	// or a document closes: code actions waiting for fresh results wait
+	// on it.
+	changed chan struct{}
+	lints   sync.WaitGroup
+}
+
+// document is an open text document.
+type document struct {
+	uri string
+	// dir is the project directory and rel the file's path in it, as
+	// findings' paths; dir is "" for a file the server does not lint.
+	dir, rel string
+	version  int32
+	text     []byte
+	gen      int // counts the changes of text
+
+	// The last lint of the document: what it read (gen, version, the
+	// project's sources) and found.
+	linted      bool
+	lintGen     int
+	lintVersion int32
+	source      func(rel string) []byte
+	findings    []lint.Finding
+}
+
+// projectState schedules the lints of one project: one at a time, and one
+// more when something changed during it.
+type projectState struct {
+	timer   *time.Timer
+	running bool
+	again   bool
+	// lastErr is the error of the last lint ("": none), logged when it
+	// changes.
+	lastErr string
+}
+
+func newServer(opts Options) *server {
+	s := &server{
+		opts:     opts,
+		rules:    opts.Rules,
+		docs:     map[string]*lint.Doc{},
+		debounce: opts.Debounce,
+		enc:      encodingUTF16,
+		files:    map[string]*document{},
+		projects: map[string]*projectState{},
+		changed:  make(chan struct{}),
+	}
+	if s.rules == nil {
+		s.rules = rules.All()
+	}
+	for _, r := range s.rules {
+		s.docs[r.Doc.Name] = r.Doc
+	}
+	if s.debounce == 0 {
+		s.debounce = DefaultDebounce
+	}
+	w := opts.Log
+	if w == nil {
+		w = io.Discard
+	}
+	s.log = log.New(w, "chattool-lint lsp: ", log.LstdFlags|log.Lmicroseconds)
+	return s
+}
+
+// Handle implements jsonrpc2.Handler. It runs on the connection's reading
+// goroutine, so messages are handled in the order they came; the lints run
+// on goroutines of their own.
+func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Printf("internal error handling %s (please report it): %v\n%s", req.Method, r, debug.Stack())
+			if !req.Notif {
+				s.replyErr(ctx, req, jsonrpc2.CodeInternalError, fmt.Sprintf("internal error: %v", r))
+			}
+		}
+	}()
+	if testHook != nil {
+		testHook(req.Method)
+	}
+	var params json.RawMessage
+	if req.Params != nil {
+		params = *req.Params
+	}
+	if req.Method == "exit" {
+		conn.Close()
+		return
+	}
+	s.mu.Lock()
+	state := s.state
+	s.mu.Unlock()
+	switch {
+	case state == stateNew && req.Method != "initialize":
+		if !req.Notif {
+			s.replyErr(ctx, req, codeServerNotInitialized, "the server is not initialized")
+		}
+		return
+	case state == stateShutdown:
+		if !req.Notif {
+			s.replyErr(ctx, req, jsonrpc2.CodeInvalidRequest, "the server is shut down")
+		}
+		return
+	}
+	if req.Notif {
+		if err := s.notification(req.Method, params); err != nil {
+			s.log.Printf("%s: %v", req.Method, err)
+		}
+		return
+	}
+	result, err := s.request(ctx, req, params)
+	if errors.Is(err, errAnswerLater) {
+		return
+	}
+	if err != nil {
+		code := int64(jsonrpc2.CodeInvalidParams)
+		var e *jsonrpc2.Error
+		if errors.As(err, &e) {
+			code = e.Code
+		}
+		s.replyErr(ctx, req, code, err.Error())
+		return
+	}
+	if err := conn.Reply(ctx, req.ID, result); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
+		s.log.Printf("answering %s: %v", req.Method, err)
+	}
+}
+
+// testHook, when set by a test, is called before each message is handled.
+var testHook func(method string)
+
+// errAnswerLater says a request is answered on another goroutine.
+var errAnswerLater = errors.New("answered later")
+
+func (s *server) replyErr(ctx context.Context, req *jsonrpc2.Request, code int64, msg string) {
+	err := s.conn.ReplyWithError(ctx, req.ID, &jsonrpc2.Error{Code: code, Message: msg})
+	if err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
+		s.log.Printf("answering %s: %v", req.Method, err)
+	}
+}
+
+func decode(params json.RawMessage, v any) error {
+	if len(params) == 0 {
+		return errors.New("missing params")
+	}
+	if err := json.Unmarshal(params, v); err != nil {
+		return fmt.Errorf("bad params: %v", err)
+	}
+	return nil
+}
+
+func (s *server) request(ctx context.Context, req *jsonrpc2.Request, params json.RawMessage) (any, error) {
+	switch req.Method {
+	case "initialize":
+		var p initializeParams
+		if err := decode(params, &p); err != nil {
+			return nil, err
+		}
+		return s.initialize(&p)
+	case "shutdown":
+		s.mu.Lock()
+		s.state = stateShutdown
+		s.shutdownAsked = true
+		s.mu.Unlock()
+		s.stop()
+		return nil, nil
+	case "textDocument/codeAction":
+		var p codeActionParams
+		if err := decode(params, &p); err != nil {
+			return nil, err
+		}
+		return s.codeAction(ctx, req, &p)
+	}
+	return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "method not found: " + req.Method}
+}
+
+func (s *server) notification(method string, params json.RawMessage) error {
+	switch method {
+	case "textDocument/didOpen":
+		var p didOpenParams
+		if err := decode(params, &p); err != nil {
+			return err
+		}
+		s.didOpen(&p)
+	case "textDocument/didChange":
+		var p didChangeParams
+		if err := decode(params, &p); err != nil {
+			return err
+		}
+		return s.didChange(&p)
+	case "textDocument/didSave":
+		var p didSaveParams
+		if err := decode(params, &p); err != nil {
+			return err
+		}
+		s.didSave(&p)
+	case "textDocument/didClose":
+		var p didCloseParams
+		if err := decode(params, &p); err != nil {
+			return err
+		}
+		s.didClose(&p)
+	}
+	// initialized, $/cancelRequest, $/setTrace, workspace/... need nothing.
+	return nil
+}
+
+func (s *server) initialize(p *initializeParams) (any, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state != stateNew {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "initialize sent twice"}
+	}
+	s.state = stateRunning
+	c := p.Capabilities
+	var legacy bool
+	s.enc, legacy = negotiate(c)
+	s.docChanges = c.Workspace != nil && c.Workspace.WorkspaceEdit != nil && c.Workspace.WorkspaceEdit.DocumentChanges
+	s.literals = c.TextDocument != nil && c.TextDocument.CodeAction != nil && c.TextDocument.CodeAction.CodeActionLiteralSupport != nil
+	res := initializeResult{
+		Capabilities: serverCapabilities{
+			PositionEncoding:   s.enc,
+			TextDocumentSync:   textDocumentSyncOpts{OpenClose: true, Change: syncIncremental},
+			CodeActionProvider: true,
+		},
+		ServerInfo: serverInfo{Name: "chattool-lint", Version: s.opts.Version},
+	}
+	if s.literals {
+		res.Capabilities.CodeActionProvider = codeActionOptions{CodeActionKinds: []string{kindQuickFix}}
+	}
+	if legacy {
+		res.OffsetEncoding = s.enc
+	}
+	return res, nil
+}
+
+// negotiate picks the position encoding: the first the client lists (LSP
+// 3.17 general.positionEncodings, or else clangd's offsetEncoding, which
+// legacy reports) that the server knows, else UTF-16, which every client
+// must support.
+func negotiate(c clientCapabilities) (enc string, legacy bool) {
+	list := []string(nil)
+	if c.General != nil {
+		list = c.General.PositionEncodings
+	}
+	if len(list) == 0 && len(c.OffsetEncoding) > 0 {
+		list, legacy = c.OffsetEncoding, true
+	}
+	for _, e := range list {
+		switch e {
+		case encodingUTF8, encodingUTF16, encodingUTF32:
+			return e, legacy
+		}
+	}
+	return encodingUTF16, legacy
+}
+
+func (s *server) didOpen(p *didOpenParams) {
+	item := p.TextDocument
+	d := &document{uri: item.URI, version: item.Version, text: []byte(item.Text)}
+	d.dir, d.rel = s.locate(item.URI)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if old := s.files[item.URI]; old != nil {
+		d.gen = old.gen + 1
+	}
+	s.files[item.URI] = d
+	if d.dir != "" {
+		s.schedule(d.dir, 0)
+	}
+}
+
+// locate finds the project of a document: its directory and the
+// document's path in it. A document that is no file, or that is in no
+// mini program (no project.config.json or app.json above it) unless
+// --assume-chat-tool says loose files are chat-tool code, is not linted:
+// editors start the server for every JavaScript and JSON file.
+func (s *server) locate(uri string) (dir, rel string) {
+	path, ok := uriToPath(uri)
+	if !ok {
+		return "", ""
+	}
+	dir, err := project.FindDir(path)
+	if err != nil {
+		s.log.Printf("%s: %v", path, err)
+		return "", ""
+	}
+	if !s.opts.Project.AssumeChatTool && !isFile(filepath.Join(dir, "project.config.json")) && !isFile(filepath.Join(dir, "app.json")) {
+		return "", ""
+	}
+	r, err := filepath.Rel(dir, path)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r) {
+		return "", ""
+	}
+	return dir, filepath.ToSlash(r)
+}
+
+func (s *server) didChange(p *didChangeParams) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.files[p.TextDocument.URI]
+	if d == nil {
+		return fmt.Errorf("%s is not open", p.TextDocument.URI)
+	}
+	for _, c := range p.ContentChanges {
+		if c.Range == nil {
+			d.text = []byte(c.Text)
+		} else {
+			d.text = applyChange(d.text, *c.Range, c.Text, s.enc)
+		}
+	}
+	d.version = p.TextDocument.Version
+	d.gen++
+	if d.dir != "" {
+		s.schedule(d.dir, s.debounce)
+	}
+	return nil
+}
+
+func (s *server) didSave(p *didSaveParams) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.files[p.TextDocument.URI]
+	if d == nil {
+		return
+	}
+	if p.Text != nil && *p.Text != string(d.text) {
+		d.text = []byte(*p.Text)
+		d.gen++
+	}
+	// The file on disk now holds the buffer; other files may have
+	// changed on disk too. Lint at once.
+	if d.dir != "" {
+		s.schedule(d.dir, 0)
+	}
+}
+
+func (s *server) didClose(p *didCloseParams) {
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	s.mu.Lock()
+	d := s.files[p.TextDocument.URI]
+	if d == nil {
+		s.mu.Unlock()
+		return
+	}
+	delete(s.files, d.uri)
+	if d.dir != "" && s.openIn(d.dir) {
+		// The other files were linted with this one's buffer.
+		s.schedule(d.dir, s.debounce)
+	}
+	s.notifyChanged()
+	s.mu.Unlock()
+	if d.linted {
+		s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: d.uri, Diagnostics: []Diagnostic{}})
+	}
+}
+
+// openIn reports whether a document of the project in dir is open.
+func (s *server) openIn(dir string) bool {
+	for _, d := range s.files {
+		if d.dir == dir {
+			return true
+		}
+	}
+	return false
+}
+
+// notifyChanged wakes whoever waits for results. s.mu is held.
+func (s *server) notifyChanged() {
+	close(s.changed)
+	s.changed = make(chan struct{})
+}
+
+// send sends a notification to the client.
+func (s *server) send(method string, params any) {
+	if err := s.conn.Notify(context.Background(), method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
+		s.log.Printf("sending %s: %v", method, err)
+	}
+}
+
+// logClient logs a message both to the log and to the client's log.
+func (s *server) logClient(typ int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	s.log.Print(msg)
+	s.send("window/logMessage", logMessageParams{Type: typ, Message: "chattool-lint: " + msg})
+}
+
+// stop stops the timers and waits for the lints in progress.
+func (s *server) stop() {
+	s.mu.Lock()
+	if s.state != stateShutdown {
+		s.state = stateShutdown
+	}
+	for _, ps := range s.projects {
+		if ps.timer != nil {
+			ps.timer.Stop()
+			ps.timer = nil
+		}
+	}
+	s.notifyChanged()
+	s.mu.Unlock()
+	s.lints.Wait()
+}
