@@ -18,11 +18,13 @@ import (
 // "2 errors, 1 warning in 2 files" (infos are counted only when there are
 // some: "1 error, 0 warnings, 3 infos in 2 files"), or "no problems found".
 // When o.Failure is set and nothing was found, no summary is written: the
-// caller reports the failure, and "no problems found" would be a lie.
+// caller reports the failure, and "no problems found" would be a lie. A
+// last line counts the findings a safe fix removes ("3 fixable with
+// --fix"), when there are some.
 func Text(w io.Writer, results []*lint.Result, o Options) error {
 	bw := bufio.NewWriter(w)
 	cwd := o.cwd()
-	var errors, warnings, infos int
+	var errors, warnings, infos, fixable int
 	files := map[string]bool{}
 	for _, r := range results {
 		for i := range r.Findings {
@@ -34,6 +36,9 @@ func Text(w io.Writer, results []*lint.Result, o Options) error {
 			s := start(f)
 			fmt.Fprintf(bw, "%s:%d:%d: %s: %s (%s)\n", l.rel, s.Line, column(s), f.Severity, oneLine(f.Message), f.Rule)
 			files[l.rel] = true
+			if len(f.Fixes) > 0 {
+				fixable++
+			}
 			switch f.Severity {
 			case lint.Error:
 				errors++
@@ -51,6 +56,9 @@ func Text(w io.Writer, results []*lint.Result, o Options) error {
 			summary += ", " + plural(infos, "info")
 		}
 		fmt.Fprintf(bw, "%s in %s\n", summary, plural(len(files), "file"))
+		if fixable > 0 {
+			fmt.Fprintf(bw, "%d fixable with --fix (--diff shows the changes)\n", fixable)
+		}
 	case o.Failure == nil:
 		fmt.Fprintln(bw, "no problems found")
 	}
