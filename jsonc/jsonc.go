@@ -19,6 +19,8 @@ import (
 	"strings"
 
 	"github.com/tailscale/hujson"
+
+	"github.com/chattool-lint/chattool-lint/internal/textcheck"
 )
 
 // Kind is the type of a JSON value.
@@ -185,8 +187,26 @@ func (e *SyntaxError) Error() string { return e.Message }
 // a handful of levels; the bound keeps hostile input from exhausting the stack.
 const MaxDepth = 512
 
-// Parse parses src. On a syntax error the returned value is nil.
+// Parse parses src. On a syntax error the returned value is nil, with one
+// exception: invalid UTF-8 in a file that is otherwise valid JSON is an
+// error that comes with the value, since WeChat's tools read it as U+FFFD
+// and go on (the value holds U+FFFD there too). A binary file (a NUL byte,
+// UTF-16) is a syntax error at once.
 func Parse(src []byte) (*Value, []Problem, *SyntaxError) {
+	tp := textcheck.Check(src)
+	if tp != nil && tp.Binary {
+		return nil, nil, &SyntaxError{Offset: tp.Offset, Message: tp.Message}
+	}
+	v, probs, serr := parse(src)
+	if tp != nil && (serr == nil || serr.Offset >= tp.Offset) {
+		// The invalid byte comes first: it is the error to report, and
+		// any later syntax error may be its consequence.
+		serr = &SyntaxError{Offset: tp.Offset, Message: tp.Message}
+	}
+	return v, probs, serr
+}
+
+func parse(src []byte) (*Value, []Problem, *SyntaxError) {
 	var probs []Problem
 	base := 0
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
@@ -293,7 +313,7 @@ func scan(b []byte, base int) ([]Problem, *SyntaxError) {
 			lastComma = -1
 			depth++
 			if depth > MaxDepth {
-				return probs, &SyntaxError{Offset: base + i, Message: fmt.Sprintf("nesting deeper than %d levels", MaxDepth)}
+				return probs, &SyntaxError{Offset: base + i, Message: fmt.Sprintf("arrays and objects nested deeper than %d levels", MaxDepth)}
 			}
 		case c == '}' || c == ']':
 			if lastComma >= 0 {

@@ -3,6 +3,8 @@ package jsonc
 import (
 	"strings"
 	"testing"
+
+	"github.com/chattool-lint/chattool-lint/internal/fuzzseed"
 )
 
 func TestParseOffsets(t *testing.T) {
@@ -78,7 +80,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"\uFEFF{\"a\": x}", 9, "invalid literal"},
 		{`{"a": "unterminated}`, 20, "unexpected end of file"},
 		{`{"a": 1 /* open`, 8, "unterminated /* comment"},
-		{strings.Repeat("[", MaxDepth+1), MaxDepth, "nesting deeper than"},
+		{strings.Repeat("[", MaxDepth+1), MaxDepth, "nested deeper than"},
 	} {
 		v, _, err := Parse([]byte(tc.src))
 		if err == nil {
@@ -88,6 +90,34 @@ func TestSyntaxErrors(t *testing.T) {
 		if err.Offset != tc.offset || !strings.Contains(err.Message, tc.msg) {
 			t.Errorf("%q: error at %d %q, want at %d containing %q", tc.src, err.Offset, err.Message, tc.offset, tc.msg)
 		}
+	}
+}
+
+// A binary file is a syntax error; invalid UTF-8 in an otherwise valid
+// file is an error that comes with the value (read as U+FFFD), unless a
+// syntax error comes first.
+func TestNotText(t *testing.T) {
+	for _, tc := range []struct {
+		src      string
+		offset   int
+		msg      string
+		hasValue bool
+	}{
+		{"{\"a\": \"x\x00\"}", 8, "binary file", false},
+		{"\xFF\xFE{\x00}\x00", 0, "binary file: UTF-16", false},
+		{"{\"a\": \"x\xFFy\"}", 8, "invalid UTF-8 (byte 0xFF)", true},
+		{"{\"a\": \"x\xFFy\",}", 8, "invalid UTF-8", true},
+		{"{\"a\": x, \"b\": \"\xC3(\"}", 6, "invalid literal", false},
+		{"{\"a\": \"\xC3(\", \"b\": x}", 7, "invalid UTF-8", false},
+	} {
+		v, _, err := Parse([]byte(tc.src))
+		if err == nil || err.Offset != tc.offset || !strings.Contains(err.Message, tc.msg) || (v != nil) != tc.hasValue {
+			t.Errorf("%q: value %v, error %+v; want an error at %d containing %q, a value: %v", tc.src, v != nil, err, tc.offset, tc.msg, tc.hasValue)
+		}
+	}
+	v, _, _ := Parse([]byte("{\"a\": \"x\xFFy\"}"))
+	if s, _ := v.Get("a").String(); s != "x\uFFFDy" {
+		t.Errorf("value %q, want the invalid byte read as U+FFFD", s)
 	}
 }
 
@@ -106,8 +136,11 @@ func TestInterface(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{`{"a": [1, {"b": null}], // c` + "\n}", "\uFEFF[]", `{"a":`, `[1,]`} {
+	for _, s := range []string{`{"a": [1, {"b": null}], // c` + "\n}", "\uFEFF[]", `{"a":`, `[1,]`, "{\"a\": \"\xff\"}"} {
 		f.Add([]byte(s))
+	}
+	for _, b := range fuzzseed.Files("..", ".json") {
+		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		v, probs, err := Parse(b)
@@ -115,7 +148,12 @@ func FuzzParse(f *testing.F) {
 			if err.Offset < 0 || err.Offset > len(b) {
 				t.Fatalf("error offset %d outside [0, %d]", err.Offset, len(b))
 			}
-			return
+			if v == nil {
+				return
+			}
+			if !strings.HasPrefix(err.Message, "invalid UTF-8") {
+				t.Fatalf("a value with the error %q", err.Message)
+			}
 		}
 		for _, p := range probs {
 			if p.Start < 0 || p.End > len(b) || p.Start > p.End {

@@ -1,6 +1,7 @@
 package jsparse
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -141,6 +142,16 @@ func (s *Source) Facts() *Facts {
 		return nil
 	}
 	if s.facts == nil {
+		defer func() {
+			// A failure of the walk is the checker's, on this file only:
+			// the file gets no facts and a parse error that says so.
+			if r := recover(); r != nil {
+				s.facts = &Facts{}
+				if s.Err == nil {
+					s.Err = &Error{Offset: 0, Message: fmt.Sprintf("internal checker failure (please report it): %v", r)}
+				}
+			}
+		}()
 		w := &walker{src: s, f: &Facts{}, scope: newScope(nil, true)}
 		w.stmts(s.Program.Body)
 		s.facts = w.f
@@ -184,7 +195,7 @@ func (w *walker) declareStmt(st ast.Statement) {
 	case *ast.LexicalDeclaration:
 		w.declareLexical(st)
 	case *ast.FunctionDeclaration:
-		if st.Function.Name != nil {
+		if st.Function != nil && st.Function.Name != nil {
 			w.scope.bind(st.Function.Name.Name.String(), &Binding{Kind: Func})
 		}
 	case *ast.ClassDeclaration:
@@ -464,6 +475,9 @@ func (w *walker) pattern(t ast.Expression) {
 }
 
 func (w *walker) function(fn *ast.FunctionLiteral) {
+	if fn == nil {
+		return
+	}
 	defer w.push(true)()
 	if fn.Name != nil {
 		w.scope.bind(fn.Name.Name.String(), &Binding{Kind: Func})

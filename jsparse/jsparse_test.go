@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chattool-lint/chattool-lint/internal/fuzzseed"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -303,9 +304,15 @@ func TestTokens(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"import a from 'b'", "wx.x({a: 1})", "const {a} = wx; a()", "if (!wx.canIUse('x')) return"} {
+	for _, s := range []string{"import a from 'b'", "wx.x({a: 1})", "const {a} = wx; a()", "if (!wx.canIUse('x')) return", "var s = '\xff'"} {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
+	}
+	for _, b := range fuzzseed.Files("..", ".js", ".wxs") {
+		f.Add(b, false)
+	}
+	for _, b := range fuzzseed.Files("..", ".ts") {
+		f.Add(b, true)
 	}
 	f.Fuzz(func(t *testing.T, src []byte, ts bool) {
 		lang := JS
@@ -316,8 +323,15 @@ func FuzzParse(f *testing.F) {
 		if s.Err != nil && (s.Err.Offset < 0 || s.Err.Offset > len(src)) {
 			t.Fatalf("error offset %d out of range", s.Err.Offset)
 		}
+		if s.Err != nil && strings.HasPrefix(s.Err.Message, "internal") {
+			t.Fatalf("the parser failed: %s", s.Err.Message)
+		}
 		if s.Program != nil {
-			for _, u := range s.Facts().Uses {
+			facts := s.Facts()
+			if s.Err != nil && strings.HasPrefix(s.Err.Message, "internal") {
+				t.Fatalf("the facts walk failed: %s", s.Err.Message)
+			}
+			for _, u := range facts.Uses {
 				if o := s.Offset(u.Node.Idx0()); o < 0 || o > len(src) {
 					t.Fatalf("use offset %d out of range", o)
 				}
@@ -371,5 +385,68 @@ func TestDeepNesting(t *testing.T) {
 	src = strings.Repeat("x('((((((((((', /\\(\\(\\(\\(/) // ((((((((\n", 200)
 	if s := Parse([]byte(src), JS); s.Err != nil {
 		t.Fatalf("err = %v", s.Err)
+	}
+	// Arrow functions nest without brackets (sobek's time grows with the
+	// square of their depth)...
+	for _, tc := range []struct {
+		src string
+		at  int // the 1001st arrow, or the bracket after the 1000th
+	}{
+		{"f = " + strings.Repeat("a => ", 5000) + "1", len("f = ") + MaxNesting*len("a => ") + len("a ")},
+		{"f = " + strings.Repeat("(a) =>\n", 5000) + "1", len("f = ") + MaxNesting*len("(a) =>\n")},
+	} {
+		if s := Parse([]byte(tc.src), JS); s.Err == nil || !strings.Contains(s.Err.Message, "nested deeper") || s.Err.Offset != tc.at {
+			t.Errorf("%.20q...: err = %+v, want one at %d", tc.src, s.Err, tc.at)
+		}
+	}
+	// ... unless each body ends: at a comma, a semicolon, a closing
+	// bracket or a line end.
+	for _, src := range []string{
+		strings.Repeat("f(a => a, b => b)\n", 1000),
+		strings.Repeat("x = a => a; ", 1000),
+		strings.Repeat("const f = a => b => a + b\n", 1000),
+		"[" + strings.Repeat("a => a, ", 2000) + "]",
+	} {
+		if s := Parse([]byte(src), JS); s.Err != nil {
+			t.Errorf("%.30q...: err = %v", src, s.Err)
+		}
+	}
+}
+
+// A binary file is an error and is not parsed; invalid UTF-8 is an error
+// at its first byte, and the file is still parsed (the byte read as a
+// space), so that its wx API uses are still found.
+func TestNotText(t *testing.T) {
+	for _, lang := range []Lang{JS, TS, WXS} {
+		s := Parse([]byte("wx.x()\x00\x01\x02"), lang)
+		if s.Err == nil || s.Err.Offset != 6 || !strings.HasPrefix(s.Err.Message, "binary file") || s.Program != nil {
+			t.Errorf("%v binary: err %+v, parsed %v", lang, s.Err, s.Program != nil)
+		}
+		s = Parse([]byte("var s = 'a\xFFb'\nwx.navigateToMiniProgram({})\n"), lang)
+		if s.Err == nil || s.Err.Offset != 10 || !strings.HasPrefix(s.Err.Message, "invalid UTF-8") {
+			t.Errorf("%v invalid UTF-8: err %+v", lang, s.Err)
+		}
+		if s.Program == nil || len(s.Facts().Uses) != 1 {
+			t.Errorf("%v invalid UTF-8: not parsed on", lang)
+		}
+		// A syntax error before the invalid byte is the one reported.
+		if s := Parse([]byte("var = 1\nvar s = 'a\xFFb'\n"), lang); s.Err == nil || s.Err.Offset > 4 {
+			t.Errorf("%v: err %+v, want the syntax error first", lang, s.Err)
+		}
+	}
+}
+
+// sobek accepts `export async` with no function after it, as a function
+// declaration without a function: the facts walk crashed on it (a fuzz
+// find). It is a syntax error.
+func TestExportAsync(t *testing.T) {
+	for _, src := range []string{"export async", "export async;", "export async // x"} {
+		s := Parse([]byte(src), JS)
+		if s.Err == nil || s.Program != nil {
+			t.Errorf("%q: err %v, parsed %v", src, s.Err, s.Program != nil)
+		}
+	}
+	if s := Parse([]byte("export async function f() { wx.x() }"), JS); s.Err != nil || len(s.Facts().Uses) != 1 {
+		t.Errorf("export async function: err %v", s.Err)
 	}
 }

@@ -27,6 +27,8 @@ import (
 	"github.com/grafana/sobek/parser"
 	tdparse "github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/chattool-lint/chattool-lint/internal/textcheck"
 )
 
 // Lang is the language of a source file.
@@ -75,7 +77,8 @@ func (e *Error) Error() string { return fmt.Sprintf("offset %d: %s", e.Offset, e
 // Source is a parsed file.
 type Source struct {
 	Lang Lang
-	// Src is the source as written; Code is what the AST was parsed from:
+	// Src is the source as written (with invalid UTF-8 bytes read as
+	// spaces: see Parse); Code is what the AST was parsed from:
 	// the same bytes for JavaScript, esbuild's output for TypeScript.
 	Src  []byte
 	Code string
@@ -97,7 +100,27 @@ type Source struct {
 }
 
 // Parse parses src as lang. It never panics on any input.
-func Parse(src []byte, lang Lang) (s *Source) {
+//
+// A binary file (a NUL byte, UTF-16) is an Error and is not parsed. Invalid
+// UTF-8 in a text file is an Error too (unless a syntax error comes before
+// it), but the file is parsed, with each invalid byte read as a space, so
+// that the rules still check it.
+func Parse(src []byte, lang Lang) *Source {
+	tp := textcheck.Check(src)
+	if tp != nil && tp.Binary {
+		return &Source{Lang: lang, Src: src, Err: &Error{Offset: tp.Offset, Message: tp.Message}}
+	}
+	if tp == nil {
+		return parseText(src, lang)
+	}
+	s := parseText(textcheck.Sanitize(src, tp.Offset), lang)
+	if s.Err == nil || s.Err.Offset >= tp.Offset {
+		s.Err = &Error{Offset: tp.Offset, Message: tp.Message}
+	}
+	return s
+}
+
+func parseText(src []byte, lang Lang) (s *Source) {
 	s = &Source{Lang: lang, Src: src}
 	defer func() {
 		if r := recover(); r != nil {
@@ -105,8 +128,8 @@ func Parse(src []byte, lang Lang) (s *Source) {
 			s.Err = &Error{Offset: 0, Message: fmt.Sprintf("internal parser failure: %v", r)}
 		}
 	}()
-	if off := tooDeep(src); off >= 0 {
-		s.Err = &Error{Offset: off, Message: fmt.Sprintf("brackets nested deeper than %d levels; the file is not parsed", MaxNesting)}
+	if off, msg := nesting(src); off >= 0 {
+		s.Err = &Error{Offset: off, Message: msg}
 		return s
 	}
 	if lang == TS {
@@ -122,11 +145,16 @@ func Parse(src []byte, lang Lang) (s *Source) {
 // written for sloppy mode), then asks tdewolff's parser for a second opinion.
 func (s *Source) parseJS(code string) {
 	prog, err := sobekParse(code, true)
-	if err == nil {
+	var modErr *Error
+	switch off := incompleteExport(prog); {
+	case err == nil && off < 0:
 		s.Program, s.Module = prog, true
 		return
+	case err == nil:
+		modErr = &Error{Offset: s.srcOffset(off), Message: "export async must be followed by a function declaration"}
+	default:
+		modErr = s.sobekError(code, err)
 	}
-	modErr := s.sobekError(code, err)
 	prog, err = sobekParse(code, false)
 	if err == nil {
 		s.Program = prog
@@ -152,14 +180,17 @@ func (s *Source) parseJS(code string) {
 // line break after a keyword used as a property name (x.class, x.default):
 // where it stops on the next line for that reason, the line break is
 // replaced by a semicolon, as automatic semicolon insertion would do, and
-// the parse is retried. The replacement keeps every byte offset.
+// the parse is retried. The replacement keeps every byte offset. Retries
+// stop after 64, or once they have parsed retryBudget bytes: a file made of
+// such lines costs a bounded time, and then is a parse failure.
 func sobekParse(code string, module bool) (*ast.Program, error) {
 	opts := []parser.Option{parser.WithDisableSourceMaps}
 	if module {
 		opts = append(opts, parser.IsModule)
 	}
 	var patched []byte
-	for range 64 {
+	retries := min(64, retryBudget/max(len(code), 1))
+	for range retries {
 		prog, err := parser.ParseFile(nil, "", code, 0, opts...)
 		if err == nil {
 			return prog, nil
@@ -180,6 +211,25 @@ func sobekParse(code string, module bool) (*ast.Program, error) {
 	}
 	return parser.ParseFile(nil, "", code, 0, opts...)
 }
+
+// incompleteExport returns the offset of an `export async` that no function
+// follows, which sobek accepts (it makes a function declaration without a
+// function), or -1.
+func incompleteExport(prog *ast.Program) int {
+	if prog == nil {
+		return -1
+	}
+	for _, st := range prog.Body {
+		if e, ok := st.(*ast.ExportDeclaration); ok && e.HoistableDeclaration != nil &&
+			e.HoistableDeclaration.FunctionDeclaration != nil && e.HoistableDeclaration.FunctionDeclaration.Function == nil {
+			return int(e.Idx) - 1
+		}
+	}
+	return -1
+}
+
+// retryBudget bounds the bytes sobekParse parses again (per mode).
+const retryBudget = 4 << 20
 
 var propertyKeywords = map[string]bool{
 	"break": true, "case": true, "catch": true, "class": true, "const": true, "continue": true,

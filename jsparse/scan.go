@@ -1,6 +1,9 @@
 package jsparse
 
 import (
+	"bytes"
+	"fmt"
+
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
 )
@@ -104,40 +107,155 @@ func (s *Source) Tokens() []TokenUse {
 	return uses
 }
 
-// MaxNesting is the deepest bracket nesting the parsers are given. Real code
-// stays far below it; deeper input is reported instead of parsed, since
-// parsing it takes time that grows faster than its size.
+// MaxNesting is the deepest nesting the parsers are given: brackets, and
+// arrow functions whose bodies are arrow functions (a => b => c, which nest
+// without brackets). Real code stays far below it; deeper input is reported
+// instead of parsed, since parsing it takes time that grows faster than its
+// size (sobek's time grows with the square of the arrow nesting).
 const MaxNesting = 1000
 
-// tooDeep returns the offset where bracket nesting first passes
-// MaxNesting, or -1. Brackets in strings, comments, templates and regular
-// expressions do not count. A file with no more opening brackets than
-// MaxNesting cannot pass it, and is not lexed.
-func tooDeep(src []byte) int {
-	opening := 0
-	for _, c := range src {
-		if c == '(' || c == '[' || c == '{' {
-			opening++
-		}
+// MaxChain is the most operators one expression may chain: a run of
+// operators, operator keywords (typeof, new, in...), member accesses and
+// calls with no comma, semicolon or statement break among them. Real code
+// stays far below it. Parsers descend one level per prefix operator
+// (!!!!a), right-associative operator (a = b = c, a ? b : c ? ...) or member
+// access (a.b.c...), and a few million of them overflow the stack of
+// sobek's parser or esbuild's, a crash no recover catches.
+const MaxChain = 10_000
+
+// TooDeep returns the offset where src first passes MaxNesting or
+// MaxChain, or -1. Nesting counts open brackets and, at each bracket level,
+// the arrows (=>) whose body is still open: an arrow's body runs to the next
+// comma or semicolon at its level, the bracket that closes the level, or a
+// line end that does not follow the arrow. Tokens in strings, comments,
+// templates and regular expressions do not count. A file too small to pass
+// either limit is not lexed. Other code that hands scripts to a recursive
+// parser (esbuild, tdewolff's) should ask first.
+func TooDeep(src []byte) int {
+	off, _ := nesting(src)
+	return off
+}
+
+// nesting returns what TooDeep does, and the error message that goes with
+// it.
+func nesting(src []byte) (int, string) {
+	if !mayPassLimits(src) {
+		return -1, ""
 	}
-	if opening <= MaxNesting {
-		return -1
-	}
-	depth, at := 0, -1
-	lexSignificant(src, func(tt js.TokenType, _ []byte, start, _ int) bool {
+	type level struct{ arrows, ops int }
+	levels := []level{{}}
+	brackets, open := 0, 0
+	newline, prevEnds, afterArrow := false, false, false
+	at, msg := -1, ""
+	lex(src, func(tt js.TokenType, _ []byte, start, _ int) bool {
+		top := len(levels) - 1
 		switch tt {
-		case js.OpenBraceToken, js.OpenBracketToken, js.OpenParenToken, js.TemplateStartToken:
-			depth++
-			if depth > MaxNesting {
-				at = start
-				return false
+		case js.WhitespaceToken, js.CommentToken:
+			return true
+		case js.LineTerminatorToken, js.CommentLineTerminatorToken:
+			newline = true
+			if !afterArrow {
+				open -= levels[top].arrows
+				levels[top].arrows = 0
 			}
-		case js.CloseBraceToken, js.CloseBracketToken, js.CloseParenToken, js.TemplateEndToken:
-			depth--
+			return true
 		}
-		return true
+		if newline && prevEnds && !continuesExpr(tt) {
+			levels[top].ops = 0 // a new statement (automatic semicolon)
+		}
+		newline, afterArrow = false, false
+		switch {
+		case tt == js.OpenBraceToken || tt == js.OpenBracketToken || tt == js.OpenParenToken || tt == js.TemplateStartToken:
+			levels[top].ops++
+			brackets++
+			levels = append(levels, level{})
+		case tt == js.CloseBraceToken || tt == js.CloseBracketToken || tt == js.CloseParenToken || tt == js.TemplateEndToken:
+			if top > 0 {
+				brackets--
+				open -= levels[top].arrows
+				levels = levels[:top]
+				top--
+			}
+		case tt == js.ArrowToken:
+			levels[top].arrows++
+			levels[top].ops++
+			open++
+			afterArrow = true
+		case tt == js.CommaToken || tt == js.SemicolonToken:
+			open -= levels[top].arrows
+			levels[top].arrows, levels[top].ops = 0, 0
+		case js.IsPunctuator(tt) || exprKeyword(tt) || tt == js.TemplateToken:
+			levels[top].ops++ // (a template after an expression tags it)
+		}
+		prevEnds = endsExpr(tt)
+		switch {
+		case brackets+open > MaxNesting:
+			at, msg = start, fmt.Sprintf("code nested deeper than %d levels (brackets and arrow functions); the file is not parsed", MaxNesting)
+		case levels[len(levels)-1].ops > MaxChain:
+			at, msg = start, fmt.Sprintf("an expression of more than %d operators, member accesses and calls in a row; the file is not parsed", MaxChain)
+		}
+		return at < 0
 	})
-	return at
+	return at, msg
+}
+
+// mayPassLimits reports whether src holds enough brackets, arrows and
+// operators (counted generously, as bytes and words) to pass MaxNesting
+// or MaxChain.
+func mayPassLimits(src []byte) bool {
+	if len(src) <= MaxNesting {
+		return false
+	}
+	opening, ops := bytes.Count(src, []byte("=>")), 0
+	for _, c := range src {
+		switch c {
+		case '(', '[', '{':
+			opening++
+			ops++
+		case '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '?', '&', '|', '^', '.', ':', '`':
+			ops++
+		}
+	}
+	if opening > MaxNesting || ops > MaxChain {
+		return true
+	}
+	for _, w := range []string{"typeof", "void", "delete", "new", "await", "yield", "in"} {
+		ops += bytes.Count(src, []byte(w))
+	}
+	return ops > MaxChain
+}
+
+// exprKeyword reports the keywords that are operators.
+func exprKeyword(tt js.TokenType) bool {
+	switch tt {
+	case js.TypeofToken, js.VoidToken, js.DeleteToken, js.NewToken, js.AwaitToken, js.YieldToken, js.InToken, js.InstanceofToken:
+		return true
+	}
+	return false
+}
+
+// endsExpr reports whether a token can end an expression, so that a line
+// break after it may end the statement.
+func endsExpr(tt js.TokenType) bool {
+	switch tt {
+	case js.ThisToken, js.NullToken, js.TrueToken, js.FalseToken, js.SuperToken,
+		js.StringToken, js.TemplateToken, js.TemplateEndToken, js.RegExpToken, js.PrivateIdentifierToken,
+		js.CloseBraceToken, js.CloseBracketToken, js.CloseParenToken, js.IncrToken, js.DecrToken:
+		return true
+	}
+	return js.IsNumeric(tt) || js.IsIdentifier(tt)
+}
+
+// continuesExpr reports whether a token after a line break continues the
+// expression before it (no semicolon is inserted before it).
+func continuesExpr(tt js.TokenType) bool {
+	switch tt {
+	case js.OpenBraceToken, js.NotToken, js.BitNotToken, js.IncrToken, js.DecrToken:
+		return false
+	case js.InToken, js.InstanceofToken, js.TemplateToken, js.TemplateStartToken:
+		return true
+	}
+	return js.IsPunctuator(tt)
 }
 
 // Comments calls yield with each comment of a script, with its byte

@@ -58,6 +58,14 @@ func (p *Project) resolve(rel string) (string, error) {
 		return "", errOutside
 	}
 	abs := filepath.Join(p.root, filepath.FromSlash(rel))
+	switch p.metAt(rel) {
+	case metFile, metFolder:
+		// The walk met it, through folders that are not symlinks, and it
+		// is none: it is its own real path.
+		return abs, nil
+	case metNone:
+		return "", fs.ErrNotExist
+	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -82,6 +90,9 @@ func (p *Project) Exists(rel string) bool {
 	if _, ok := p.files[path.Clean(rel)]; ok {
 		return true
 	}
+	if p.metAt(path.Clean(rel)) == metFile {
+		return true
+	}
 	if _, ok := p.Options.Overlay[path.Clean(rel)]; ok {
 		return true
 	}
@@ -99,6 +110,12 @@ func (p *Project) Exists(rel string) bool {
 
 // IsDir reports whether rel is a directory inside the project root.
 func (p *Project) IsDir(rel string) bool {
+	switch p.metAt(path.Clean(rel)) {
+	case metFolder:
+		return true
+	case metFile, metNone:
+		return false
+	}
 	abs, err := p.resolve(rel)
 	if err != nil {
 		return false
@@ -114,11 +131,32 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 	if f, ok := p.files[rel]; ok {
 		return f, nil
 	}
+	src, err := p.read(rel)
+	if err != nil {
+		return nil, err
+	}
+	f := p.addFile(rel, src)
+	f.setLines()
+	return f, nil
+}
+
+// setLines builds the line table of a file just read. An empty file keeps
+// the one line AddFile gives it: SetLinesForContent would leave it none,
+// and its offset 0 would be on line 0, which go/token cannot resolve.
+func (f *File) setLines() {
+	if len(f.Src) > 0 {
+		f.TF.SetLinesForContent(f.Src)
+	}
+}
+
+// read returns the content of the file at rel (cleaned), from the overlay or
+// from disk, without registering it: it may run on several goroutines.
+func (p *Project) read(rel string) ([]byte, error) {
 	if src, ok := p.Options.Overlay[rel]; ok {
 		if len(src) > MaxFileSize {
 			return nil, fmt.Errorf("%s is %d bytes, larger than the %d bytes the checker reads", rel, len(src), MaxFileSize)
 		}
-		return p.addFile(rel, src), nil
+		return src, nil
 	}
 	abs, err := p.resolve(rel)
 	if err != nil {
@@ -134,17 +172,16 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 	if st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes, larger than the %d bytes the checker reads", rel, st.Size(), MaxFileSize)
 	}
-	src, err := os.ReadFile(abs)
-	if err != nil {
-		return nil, err
-	}
-	return p.addFile(rel, src), nil
+	return os.ReadFile(abs)
 }
 
+// addFile registers a file read from rel; the caller sets its lines.
 func (p *Project) addFile(rel string, src []byte) *File {
+	if src == nil {
+		src = []byte{} // nil marks a file that could not be read
+	}
 	f := &File{Path: rel, Src: src}
 	f.TF = p.Fset.AddFile(rel, -1, len(src))
-	f.TF.SetLinesForContent(src)
 	p.files[rel] = f
 	p.Files = append(p.Files, f)
 	return f
@@ -174,6 +211,47 @@ func (p *Project) readJSON(rel, schema string) *JSONFile {
 	p.jsonFiles[rel] = jf
 	p.JSONFiles = append(p.JSONFiles, jf)
 	return jf
+}
+
+// readJSONs reads and parses JSON files as readJSON does each, the reading
+// and the parsing in parallel (registering in the FileSet in order).
+func (p *Project) readJSONs(rels []string, schema string) {
+	clean, srcs, errs := make([]string, len(rels)), make([][]byte, len(rels)), make([]error, len(rels))
+	todo := make([]bool, len(rels))
+	for i, rel := range rels {
+		clean[i] = path.Clean(rel)
+		_, parsed := p.jsonFiles[clean[i]]
+		_, read := p.files[clean[i]]
+		todo[i] = !parsed && !read
+	}
+	Parallel(len(rels), func(i int) {
+		if todo[i] {
+			srcs[i], errs[i] = p.read(clean[i])
+		}
+	})
+	var added []*JSONFile
+	for i, rel := range clean {
+		if _, ok := p.jsonFiles[rel]; ok || !todo[i] {
+			p.readJSON(rel, schema) // parsed or read already, or listed twice
+			continue
+		}
+		if err := errs[i]; err != nil {
+			if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errOutside) {
+				p.loadError(rel, err)
+			}
+			p.jsonFiles[rel] = nil
+			continue
+		}
+		jf := &JSONFile{File: p.addFile(rel, srcs[i]), Schema: schema}
+		p.jsonFiles[rel] = jf
+		p.JSONFiles = append(p.JSONFiles, jf)
+		added = append(added, jf)
+	}
+	Parallel(len(added), func(k int) {
+		jf := added[k]
+		jf.setLines()
+		jf.Root, jf.Problems, jf.Err = jsonc.Parse(jf.Src)
+	})
 }
 
 // LoadError is a file the loader needed but could not read (permissions, a
@@ -235,6 +313,7 @@ func (p *Project) walk() []treeEntry {
 		return p.walked
 	}
 	p.walked = []treeEntry{}
+	met := map[string]uint8{}
 	start := p.root
 	if p.MiniRoot != "" {
 		abs, err := p.resolve(p.MiniRoot)
@@ -243,12 +322,21 @@ func (p *Project) walk() []treeEntry {
 		}
 		start = abs
 	}
+	mark := func(abs string, k uint8) {
+		if rel, err := filepath.Rel(p.root, abs); err == nil {
+			met[filepath.ToSlash(rel)] = k
+		}
+	}
 	_ = filepath.WalkDir(start, func(abs string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if d != nil && d.IsDir() {
+				mark(abs, metOther) // not listed whole
+			}
 			return nil
 		}
 		if d.IsDir() {
 			if abs == start {
+				mark(abs, metFolder)
 				return nil
 			}
 			var skip string
@@ -258,8 +346,10 @@ func (p *Project) walk() []treeEntry {
 			case ".git", ".svn":
 				skip = "version control folder: WeChat never uploads it"
 			default:
+				mark(abs, metFolder)
 				return nil
 			}
+			mark(abs, metOther)
 			if rel, err := filepath.Rel(p.root, abs); err == nil {
 				p.walked = append(p.walked, treeEntry{rel: filepath.ToSlash(rel), folder: true, skip: skip})
 			}
@@ -281,6 +371,7 @@ func (p *Project) walk() []treeEntry {
 			hidden = strings.HasPrefix(dir, ".") || strings.Contains(dir, "/.")
 		}
 		e := treeEntry{rel: rel, hidden: hidden}
+		met[rel] = metOther
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
 			real, err := p.resolve(rel)
@@ -307,6 +398,7 @@ func (p *Project) walk() []treeEntry {
 			return nil
 		default:
 			e.size = -1 // stat later, by Upload: Tree needs no sizes
+			met[rel] = metFile
 		}
 		if src, ok := p.Options.Overlay[e.rel]; ok && e.skip == "" {
 			e.size = int64(len(src))
@@ -324,7 +416,46 @@ func (p *Project) walk() []treeEntry {
 		p.walked = append(p.walked, treeEntry{rel: rel, size: int64(len(src))})
 	}
 	sort.Slice(p.walked, func(i, j int) bool { return p.walked[i].rel < p.walked[j].rel })
+	p.met = met
 	return p.walked
+}
+
+// What the walk of the mini program root met at a path (Project.met).
+const (
+	metNone   = iota + 1 // nothing: the walk listed its folder whole
+	metFile              // a regular file, in folders that are not symlinks
+	metFolder            // a folder it listed whole, not a symlink
+	metOther             // a symlink, a folder not entered, a special file
+)
+
+// metAt returns what the walk met at rel (a cleaned path relative to the
+// project directory) when that settles what is there: metFile, metFolder
+// or metNone; 0 when the disk must be asked (a symlink, a path outside the
+// walk, or no walk yet). A file or folder the walk met through folders that
+// are not symlinks is its own real path, inside the root.
+func (p *Project) metAt(rel string) uint8 {
+	if p.met == nil || rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
+		return 0
+	}
+	if k, ok := p.met[rel]; ok {
+		if k == metOther {
+			return 0
+		}
+		return k
+	}
+	// Absent when the nearest folder above it that the walk met was
+	// listed whole (the next name down was not in it).
+	for dir := path.Dir(rel); ; dir = path.Dir(dir) {
+		if k, ok := p.met[dir]; ok {
+			if k == metFolder {
+				return metNone
+			}
+			return 0
+		}
+		if dir == "." {
+			return 0
+		}
+	}
 }
 
 // onDisk reports whether rel names an existing file or link on disk.
@@ -346,6 +477,8 @@ func (p *Project) sizes() []treeEntry {
 		e.size = 0
 		if src, ok := p.Options.Overlay[e.rel]; ok {
 			e.size = int64(len(src))
+		} else if f := p.files[e.rel]; f != nil && f.Src != nil {
+			e.size = int64(len(f.Src)) // read already: no lstat
 		} else if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil {
 			e.size = st.Size()
 		}

@@ -98,7 +98,10 @@ type Project struct {
 	refs      []*ComponentRef
 	tree      []string
 	walked    []treeEntry // the walk of the mini program root, with sizes
-	upload    *Upload
+	// met is what the walk met at each path (see metAt): resolve, Exists
+	// and IsDir need not ask the disk about those.
+	met    map[string]uint8
+	upload *Upload
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).
@@ -415,6 +418,32 @@ func cleanRoot(s string) string {
 // (a .json file next to a .wxml file of the same name) is parsed.
 func (p *Project) loadLoose() {
 	var rels []string
+	if p.MiniRoot == "" {
+		// The walk of the mini program root is the walk of the project:
+		// take its plain files (no symlinks) outside dot-folders.
+		for _, e := range p.walk() {
+			if !e.hidden && p.met[e.rel] == metFile && strings.HasSuffix(e.rel, ".json") &&
+				p.Exists(strings.TrimSuffix(e.rel, ".json")+".wxml") {
+				rels = append(rels, e.rel)
+			}
+		}
+	} else {
+		rels = p.looseJSON()
+	}
+	p.readJSONs(rels, "page")
+	for _, rel := range rels {
+		jf := p.readJSON(rel, "page")
+		if jf != nil && jf.Root != nil && jf.Root.Get("component").IsTrue() {
+			jf.Schema = "component"
+		}
+	}
+}
+
+// looseJSON lists the page and component json files of the project folder
+// (a .json next to a .wxml of the same name), sorted, outside node_modules
+// and dot-folders.
+func (p *Project) looseJSON() []string {
+	var rels []string
 	_ = filepath.WalkDir(p.root, func(abs string, d os.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -440,10 +469,5 @@ func (p *Project) loadLoose() {
 		return nil
 	})
 	sort.Strings(rels)
-	for _, rel := range rels {
-		jf := p.readJSON(rel, "page")
-		if jf != nil && jf.Root != nil && jf.Root.Get("component").IsTrue() {
-			jf.Schema = "component"
-		}
-	}
+	return rels
 }

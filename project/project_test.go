@@ -1,8 +1,10 @@
 package project
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -179,5 +181,47 @@ func TestParseVersion(t *testing.T) {
 	}
 	if !(Version{2, 33, 0}).Less(Version{3, 7, 8}) || (Version{3, 7, 8}).Less(Version{3, 7, 8}) {
 		t.Error("Less")
+	}
+}
+
+// An empty file's offset 0 is on line 1, whether ReadFile or ReadAll reads
+// it (go/token leaves a file without content no line at all: a finding on
+// an empty project.config.json crashed the driver).
+func TestEmptyFileLines(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"project.config.json": "", "app.json": "", "a.wxml": "", "b.wxml": "x"})
+	p, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := p.ReadAll([]string{"a.wxml", "b.wxml"})
+	for _, f := range append(files, p.Config.File, p.App.File) {
+		if line := p.Fset.Position(f.Pos(0)).Line; line != 1 {
+			t.Errorf("%s: offset 0 on line %d, want 1", f.Path, line)
+		}
+	}
+}
+
+// A panic in one call of Parallel lets the others run and comes back in
+// the caller's goroutine, where it can be recovered.
+func TestParallelPanic(t *testing.T) {
+	var ran [8]bool
+	got := func() (r any) {
+		defer func() { r = recover() }()
+		Parallel(len(ran), func(i int) {
+			ran[i] = true
+			if i == 3 {
+				panic("boom")
+			}
+		})
+		return nil
+	}()
+	if got == nil || !strings.Contains(fmt.Sprint(got), "boom") {
+		t.Errorf("recovered %v, want the panic", got)
+	}
+	for i, ok := range ran {
+		if !ok {
+			t.Errorf("call %d did not run", i)
+		}
 	}
 }

@@ -54,6 +54,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
+	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -107,6 +108,12 @@ func Built(kind, compiled string, src []byte, s Settings) (n int64) {
 	}()
 	switch kind {
 	case "js":
+		if jsparse.TooDeep(src) >= 0 {
+			// esbuild and tdewolff's parser recurse once per level: a
+			// few million levels overflow the stack, which no recover
+			// catches. (jsparse reports such a file as a parse-error.)
+			return int64(len(src))
+		}
 		return builtJS(src, compiled == "typescript" || compiled == "ts", s)
 	case "wxss":
 		return builtWXSS(src, compiled, s)

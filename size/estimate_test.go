@@ -579,3 +579,23 @@ func leastSquares(X [][]float64, y []float64) []float64 {
 	}
 	return b
 }
+
+// TestBuiltDeep: scripts nested past jsparse's limits count at their raw
+// size, never reaching esbuild or tdewolff's parser, whose recursion a few
+// million levels deep overflows the stack (a crash no recover catches).
+func TestBuiltDeep(t *testing.T) {
+	const n = 4 << 20
+	all := Settings{ES6: true, Minify: true, CompileWorklet: true}
+	for _, src := range []string{
+		"f = " + strings.Repeat("a => ", n/5) + "1",
+		"a = " + strings.Repeat("!", n) + "1",
+		"a = x" + strings.Repeat(".b", n/2),
+		strings.Repeat("a=", n/2) + "1",
+	} {
+		for _, compiled := range []string{"", "typescript"} {
+			if got := Built("js", compiled, []byte(src), all); got != int64(len(src)) {
+				t.Errorf("Built(%.12q...) = %d, want its size %d", src, got, len(src))
+			}
+		}
+	}
+}

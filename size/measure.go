@@ -171,15 +171,26 @@ var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": t
 // estimate in the packages whose bound reaches within Margin of their limit
 // (all of them when the bounds of the whole app do).
 func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache) {
-	bound := map[*Package]int64{}
-	var total int64
-	for _, f := range files {
+	// Read in order (reading registers the files in the FileSet), bound
+	// in parallel.
+	srcs := make([][]byte, len(files))
+	var text []int
+	for i, f := range files {
 		f.Built = f.Bytes
 		if textKinds[f.Kind] {
 			if pf, err := p.ReadFile(p.MP(f.Source)); err == nil {
-				f.Built = Bound(f.Kind, f.Compiled, pf.Src, s)
+				srcs[i] = pf.Src
+				text = append(text, i)
 			}
 		}
+	}
+	project.Parallel(len(text), func(k int) {
+		f := files[text[k]]
+		f.Built = Bound(f.Kind, f.Compiled, srcs[text[k]], s)
+	})
+	bound := map[*Package]int64{}
+	var total int64
+	for _, f := range files {
 		bound[byPkg[f.Package]] += f.Built
 		total += f.Built
 	}

@@ -3,27 +3,73 @@ package wxml
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
+	"github.com/chattool-lint/chattool-lint/internal/textcheck"
 	"github.com/chattool-lint/chattool-lint/jsparse"
 )
 
+// MaxDepth is the deepest nesting of elements the scanner builds. Real
+// templates nest a few dozen levels; deeper input is reported, and the rest
+// of the file is not scanned, so that no rule walks a chain of a hundred
+// thousand ancestors.
+const MaxDepth = 1000
+
+// MaxErrors is the most syntax errors reported in one file: past it, the
+// rest of the file is not scanned. A file with that many errors is not a
+// template, and its errors would bury every other finding.
+const MaxErrors = 100
+
 // Parse scans a WXML file into a Document. It never fails: syntax errors
-// are in Document.Errors. It runs in time linear in the size of src (apart
-// from the inline scripts it hands to jsparse), with no recursion, however
-// deep the nesting.
+// are in Document.Errors, in the order of their offsets. It runs in time
+// linear in the size of src (apart from the inline scripts it hands to
+// jsparse), with no recursion, however deep the nesting. A binary file is
+// one error and is not scanned; invalid UTF-8 is an error, and the scan
+// goes on.
 func Parse(src []byte) *Document {
 	s := &scanner{d: &Document{Src: src}, src: src}
+	if tp := textcheck.Check(src); tp != nil {
+		s.errorf(tp.Offset, "%s", tp.Message)
+		if tp.Binary {
+			return s.d
+		}
+	}
 	s.run()
+	slices.SortStableFunc(s.d.Errors, func(a, b Error) int { return a.Offset - b.Offset })
 	return s.d
+}
+
+// parseFile parses a file of the project: a failure of the scanner is the
+// checker's, on this file only, and an error of the file.
+func parseFile(src []byte) (d *Document) {
+	defer func() {
+		if r := recover(); r != nil {
+			d = &Document{Src: src, Errors: []Error{{Offset: 0, Msg: fmt.Sprintf("internal scanner failure (please report it): %v", r)}}}
+		}
+	}()
+	return Parse(src)
 }
 
 type scanner struct {
 	d     *Document
 	src   []byte
 	stack []*Element
+	// stopped is set when the scan gives up on the rest of the file.
+	stopped bool
+	// unclosedFrom, when positive, is an offset after which no "{{" is
+	// closed.
+	unclosedFrom int
 }
 
 func (s *scanner) errorf(off int, format string, args ...any) {
+	if s.stopped {
+		return
+	}
+	if len(s.d.Errors) == MaxErrors {
+		s.d.Errors = append(s.d.Errors, Error{Offset: off, Msg: fmt.Sprintf("more than %d errors: the rest of the file is not checked", MaxErrors)})
+		s.stopped = true
+		return
+	}
 	s.d.Errors = append(s.d.Errors, Error{Offset: off, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -33,10 +79,10 @@ func (s *scanner) run() {
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
 		i = 3
 	}
-	for i < n {
+	for i < n && !s.stopped {
 		switch c := src[i]; {
 		case c == '{' && i+1 < n && src[i+1] == '{':
-			end := mustacheEnd(src, i)
+			end := s.mustacheEnd(i)
 			if end < 0 {
 				s.errorf(i, "unterminated {{: the data binding has no closing }}")
 				i += 2
@@ -70,8 +116,7 @@ func (s *scanner) run() {
 			i++ // a "<" in text
 		}
 	}
-	for k := len(s.stack) - 1; k >= 0; k-- {
-		e := s.stack[k]
+	for _, e := range s.stack {
 		s.errorf(e.Start, "<%s> is not closed", e.Name)
 		e.End = n
 	}
@@ -130,6 +175,11 @@ attrs:
 	if e.Name == "wxs" {
 		return s.wxsBody(e, j)
 	}
+	if len(s.stack) == MaxDepth {
+		s.errorf(i, "elements nested deeper than %d levels: the rest of the file is not checked", MaxDepth)
+		s.stopped = true
+		return n
+	}
 	s.stack = append(s.stack, e)
 	return j
 }
@@ -141,7 +191,7 @@ func (s *scanner) attr(e *Element, j int) (*Attr, int) {
 	for k < n {
 		c := src[k]
 		if c == '{' && k+1 < n && src[k+1] == '{' {
-			if end := mustacheEnd(src, k); end >= 0 {
+			if end := s.mustacheEnd(k); end >= 0 {
 				k = end
 				continue
 			}
@@ -186,7 +236,7 @@ func (s *scanner) attr(e *Element, j int) (*Attr, int) {
 	for m < n {
 		c := src[m]
 		if c == '{' && m+1 < n && src[m+1] == '{' {
-			if end := mustacheEnd(src, m); end >= 0 {
+			if end := s.mustacheEnd(m); end >= 0 {
 				m = end
 				continue
 			}
@@ -241,6 +291,20 @@ func balanced(b []byte) bool {
 		}
 		b = b[i+2+j+2:]
 	}
+}
+
+// mustacheEnd is the function mustacheEnd on the scanner's source, which
+// remembers where no "}}" follows: a file of unclosed "{{" costs one search,
+// not one per "{{".
+func (s *scanner) mustacheEnd(i int) int {
+	if s.unclosedFrom > 0 && i >= s.unclosedFrom {
+		return -1
+	}
+	end := mustacheEnd(s.src, i)
+	if end < 0 {
+		s.unclosedFrom = i
+	}
+	return end
 }
 
 // mustacheEnd returns the offset after the "}}" that closes the "{{" at i,

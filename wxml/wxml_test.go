@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chattool-lint/chattool-lint/internal/fuzzseed"
 )
 
 // outline renders the tree with offsets, one element a line.
@@ -70,7 +72,7 @@ func TestParse(t *testing.T) {
 		{"stray end tag", "<view></text></view>",
 			"<view>@0\nerror@6 end tag </text> has no start tag\n"},
 		{"not closed at EOF", "<view>\n<block>",
-			"<view>@0\n  <block>@7\nerror@7 <block> is not closed\nerror@0 <view> is not closed\n"},
+			"<view>@0\n  <block>@7\nerror@0 <view> is not closed\nerror@7 <block> is not closed\n"},
 		{"unterminated comment", "<view/><!-- x",
 			"<view>@0 /\nerror@7 unterminated comment: <!-- has no closing -->\n"},
 		{"unterminated binding", "<view>{{ a </view>",
@@ -78,7 +80,7 @@ func TestParse(t *testing.T) {
 		{"start tag without >", "<view class=\"a\"\n<text/>",
 			"<view>@0 class@6=\"a\"@13\n<text>@16 /\nerror@0 start tag <view> has no closing >\n"},
 		{"unterminated value", "<view class=\"a>",
-			"<view>@0 class@6=\"a>\"@13\nerror@12 attribute class of <view>: unterminated \" string\nerror@0 start tag <view> has no closing >\n"},
+			"<view>@0 class@6=\"a>\"@13\nerror@0 start tag <view> has no closing >\nerror@12 attribute class of <view>: unterminated \" string\n"},
 		{"less-than in text", "<view>1 < 2</view>", "<view>@0\n"},
 		{"object binding", `<template is="x" data="{{...item, a: {b: 1}}}"/>`,
 			"<template>@0 is@10=\"x\"@14 data@17=\"{{...item, a: {b: 1}}}\"@23 /\n"},
@@ -132,6 +134,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`<view wx:if="{{a < b}}" class="{{ok ? "on" : 'off'}}"><text>{{x}}</text></view>`))
 	f.Add([]byte("<wxs module=\"m\">var a = 1;</wxs><!-- c --><image src=\"/a.png\"/>"))
 	f.Add([]byte("<view><text></view></block><x"))
+	f.Add([]byte("<view>\xff</view>"))
+	for _, b := range fuzzseed.Files("..", ".wxml") {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := Parse(src)
 		n := len(src)
@@ -157,4 +163,31 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Limits: a binary file is one error, invalid UTF-8 an error and the scan
+// goes on, nesting past MaxDepth and errors past MaxErrors stop the scan,
+// and a file of unclosed "{{" costs one search for "}}".
+func TestLimits(t *testing.T) {
+	d := Parse([]byte("<view>\x00</view>"))
+	if len(d.Errors) != 1 || d.Errors[0].Offset != 6 || !strings.HasPrefix(d.Errors[0].Msg, "binary file") || len(d.Elements) != 0 {
+		t.Errorf("binary: %+v, %d elements", d.Errors, len(d.Elements))
+	}
+	d = Parse([]byte("<view>\xFF</view><button open-type=\"share\"/>"))
+	if len(d.Errors) != 1 || d.Errors[0].Offset != 6 || !strings.HasPrefix(d.Errors[0].Msg, "invalid UTF-8") || len(d.Elements) != 2 {
+		t.Errorf("invalid UTF-8: %+v, %d elements", d.Errors, len(d.Elements))
+	}
+	d = Parse([]byte(strings.Repeat("<view>", 50_000) + strings.Repeat("</view>", 50_000)))
+	if len(d.Errors) != 1 || d.Errors[0].Offset != MaxDepth*len("<view>") || !strings.Contains(d.Errors[0].Msg, "nested deeper") {
+		t.Errorf("deep: %+v", d.Errors)
+	}
+	d = Parse([]byte(strings.Repeat("</x>", 50_000) + "<a/>"))
+	if len(d.Errors) != MaxErrors+1 || !strings.HasPrefix(d.Errors[MaxErrors].Msg, "more than") || len(d.Elements) != 0 {
+		t.Errorf("many errors: %d errors, %d elements", len(d.Errors), len(d.Elements))
+	}
+	// Not a timing: a quadratic scan of 8 MB would not finish.
+	d = Parse([]byte("<a b=" + strings.Repeat("{{", 4<<20)))
+	if len(d.Elements) != 1 {
+		t.Errorf("unclosed bindings: %d elements", len(d.Elements))
+	}
 }

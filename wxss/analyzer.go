@@ -3,18 +3,22 @@ package wxss
 import (
 	"go/token"
 	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
-// File is a WXSS file of the project.
+// File is a style sheet of the project: WXSS, or LESS or SCSS that a
+// compiler plugin turns into WXSS.
 type File struct {
 	*project.File
 	// MP is the path inside the mini program ("pages/index/index.wxss").
-	MP    string
+	MP string
+	// Lang is the file's language. Only WXSS is parsed into rules and
+	// declarations; the Sheet of a LESS or SCSS file holds its comments and
+	// syntax errors (see ParseLang).
+	Lang  Lang
 	Sheet *Sheet
 	// ReadErr is set when the file could not be read; Sheet is then empty.
 	ReadErr error
@@ -23,7 +27,8 @@ type File struct {
 // Pos returns the position in the project's FileSet of a byte offset.
 func (f *File) Pos(off int) token.Pos { return f.File.Pos(off) }
 
-// Result is what Analyzer provides: every WXSS file of the project.
+// Result is what Analyzer provides: every WXSS file of the project (and
+// every LESS and SCSS file, with Lang set).
 type Result struct {
 	Files []*File
 	byMP  map[string]*File
@@ -33,7 +38,8 @@ type Result struct {
 func (r *Result) ByMP(mp string) *File { return r.byMP[mp] }
 
 // Analyzer parses every .wxss file under the mini program root
-// (node_modules and dot-folders excepted).
+// (node_modules and dot-folders excepted), and checks the syntax of every
+// .less and .scss file there.
 var Analyzer = &analysis.Analyzer{
 	Name:       "wxss",
 	Doc:        "parses the project's WXSS files",
@@ -51,21 +57,22 @@ func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) 
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
 	var rels []string
+	var langs []Lang
 	for _, rel := range p.Tree() {
-		if strings.HasSuffix(rel, ".wxss") {
-			rels = append(rels, rel)
+		if lang, ok := LangOf(rel); ok {
+			rels, langs = append(rels, rel), append(langs, lang)
 		}
 	}
 	files, errs := p.ReadAll(rels)
 	for i, pf := range files {
 		mp, _ := p.InMP(rels[i])
-		f := &File{File: pf, MP: mp, Sheet: &Sheet{}, ReadErr: errs[i]}
+		f := &File{File: pf, MP: mp, Lang: langs[i], Sheet: &Sheet{}, ReadErr: errs[i]}
 		r.Files = append(r.Files, f)
 		r.byMP[mp] = f
 	}
 	project.Parallel(len(r.Files), func(i int) {
 		if f := r.Files[i]; f.ReadErr == nil {
-			f.Sheet = Parse(f.File.Src)
+			f.Sheet = parseFile(f.File.Src, f.Lang)
 		}
 	})
 	return r

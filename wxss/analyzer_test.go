@@ -43,9 +43,12 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: not read (%v)", f.MP, f.ReadErr)
 		}
 	}
-	want := []string{"app.wxss", "common.wxss", "pages/index/index.wxss"}
-	if len(mps) != len(want) || mps[0] != want[0] || mps[1] != want[1] || mps[2] != want[2] {
+	want := []string{"app.wxss", "common.wxss", "pages/index/index.scss", "pages/index/index.wxss"}
+	if len(mps) != len(want) || mps[0] != want[0] || mps[1] != want[1] || mps[2] != want[2] || mps[3] != want[3] {
 		t.Fatalf("files %q, want %q", mps, want)
+	}
+	if scss := r.ByMP("pages/index/index.scss"); scss.Lang != SCSS || len(scss.Sheet.Errors) != 0 || len(scss.Sheet.Rules) != 0 {
+		t.Errorf("index.scss: %v, %d errors, %d rules; want SCSS, checked, not parsed into rules", scss.Lang, len(scss.Sheet.Errors), len(scss.Sheet.Rules))
 	}
 	app := r.ByMP("app.wxss")
 	if app == nil || app.Path != "miniprogram/app.wxss" || len(app.Sheet.Imports) != 1 || app.Sheet.Imports[0].Path != "common.wxss" {

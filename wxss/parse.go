@@ -2,12 +2,15 @@ package wxss
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
+
+	"github.com/chattool-lint/chattool-lint/internal/textcheck"
 )
 
 var bom = []byte("\xEF\xBB\xBF")
@@ -56,13 +59,31 @@ type parser struct {
 	parens           []opener
 	nParen, nBracket int
 	nBrace           int
+	// stopped is set when the parser gives up on the rest of the file.
+	stopped bool
 }
+
+// MaxDepth is the deepest nesting of { } blocks the parser builds. Real
+// style sheets nest a few levels; deeper input is reported, and the rest of
+// the file is not parsed.
+const MaxDepth = 1000
+
+// MaxErrors is the most syntax errors reported in one file: past it, the
+// rest of the file is not parsed.
+const MaxErrors = 100
 
 // Parse parses a WXSS file. It never fails: syntax errors are recorded in
 // Sheet.Errors and the rest of the file is parsed as well as possible. It
-// takes time linear in the size of src.
+// takes time linear in the size of src. A binary file is one error and is
+// not parsed; invalid UTF-8 is an error, and the parse goes on.
 func Parse(src []byte) *Sheet {
 	s := &Sheet{Src: src}
+	if tp := textcheck.Check(src); tp != nil {
+		s.Errors = append(s.Errors, Error{Offset: tp.Offset, Msg: tp.Message})
+		if tp.Binary {
+			return s
+		}
+	}
 	p := &parser{s: s, text: string(src)}
 	lex(src, p.token)
 	p.eof()
@@ -104,10 +125,20 @@ func lex(src []byte, fn func(tt css.TokenType, start, end int)) {
 }
 
 func (p *parser) errorf(off int, msg string) {
+	if p.stopped {
+		return
+	}
+	if len(p.s.Errors) == MaxErrors {
+		msg = fmt.Sprintf("more than %d errors: the rest of the file is not checked", MaxErrors)
+		p.stopped = true
+	}
 	p.s.Errors = append(p.s.Errors, Error{Offset: off, Msg: msg})
 }
 
 func (p *parser) token(tt css.TokenType, start, end int) {
+	if p.stopped {
+		return
+	}
 	switch tt {
 	case css.CommentToken:
 		p.s.Comments = append(p.s.Comments, Comment{Text: p.text[start:end], Start: start, End: end})
@@ -317,6 +348,11 @@ func (p *parser) inner() (*AtRule, *Rule) {
 
 // openBlock handles a { that opens the block of a rule or an at-rule.
 func (p *parser) openBlock(off int) {
+	if len(p.stack) == MaxDepth {
+		p.errorf(off, fmt.Sprintf("blocks nested deeper than %d levels: the rest of the file is not checked", MaxDepth))
+		p.stopped = true
+		return
+	}
 	p.unclosed()
 	inAt, inRule := p.inner()
 	b := block{open: off, inAt: inAt, inRule: inRule}
@@ -353,8 +389,10 @@ func (p *parser) setEnd(b block, end int) {
 }
 
 func (p *parser) eof() {
-	p.unclosed()
-	p.statement()
+	if !p.stopped {
+		p.unclosed()
+		p.statement()
+	}
 	for _, b := range p.stack {
 		p.errorf(b.open, "unclosed {")
 		p.setEnd(b, len(p.text))

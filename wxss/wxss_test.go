@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/tdewolff/parse/v2/css"
+
+	"github.com/chattool-lint/chattool-lint/internal/fuzzseed"
 )
 
 func TestParse(t *testing.T) {
@@ -75,11 +77,14 @@ func TestLinear(t *testing.T) {
 		strings.Repeat("url(", n), strings.Repeat("a:b;", n), ".a{--x:" + strings.Repeat("{(", n),
 		".a{--x:" + strings.Repeat("{(", n) + strings.Repeat("}", n), strings.Repeat(" ", n) + "a",
 		strings.Repeat("a /**/ ", n) + "{}", ".a{b:c" + strings.Repeat(" ! important", n),
+		strings.Repeat("//", n), strings.Repeat("url(", n) + ")", strings.Repeat("`", n), strings.Repeat("\\", n),
 	} {
-		start := time.Now()
-		Parse([]byte(src))
-		if d := time.Since(start); d > 5*time.Second {
-			t.Errorf("Parse(%.20q...) took %v", src, d)
+		for _, lang := range []Lang{WXSS, LESS} {
+			start := time.Now()
+			ParseLang([]byte(src), lang)
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("ParseLang(%.20q..., %v) took %v", src, lang, d)
+			}
 		}
 	}
 }
@@ -88,8 +93,24 @@ func FuzzParse(f *testing.F) {
 	for _, c := range cases {
 		f.Add([]byte(c.src))
 	}
+	for _, b := range fuzzseed.Files("..", ".wxss", ".less", ".scss") {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		check(t, src, Parse(src))
+		// The same bytes as LESS: errors and comments inside the source,
+		// in order.
+		pre := ParseLang(src, LESS)
+		for i, e := range pre.Errors {
+			if e.Offset < 0 || e.Offset > len(src) || i > 0 && e.Offset < pre.Errors[i-1].Offset {
+				t.Fatalf("LESS error %d at %d of %d bytes, out of order or outside", i, e.Offset, len(src))
+			}
+		}
+		for i, c := range pre.Comments {
+			if c.Start < 0 || c.End > len(src) || c.Start >= c.End || string(src[c.Start:c.End]) != c.Text || i > 0 && c.Start < pre.Comments[i-1].End {
+				t.Fatalf("LESS comment %d [%d:%d] of %d bytes", i, c.Start, c.End, len(src))
+			}
+		}
 	})
 }
 

@@ -254,6 +254,7 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "chattool-lint: %s: %v\n", t.dir, err)
 			failure = errors.Join(failure, fmt.Errorf("%s: %w", t.dir, err))
 		}
+		res.Source = keptSources(res)
 		results = append(results, res)
 	}
 	if f.fix || f.diff {
@@ -349,4 +350,24 @@ func indentCode(code string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// keptSources returns a Source that holds only the files res's findings and
+// their fixes name: what the reports (SARIF fingerprints) and --fix read.
+// res.Source holds the whole project (every file's source, line tables,
+// parsed JSON), which would otherwise stay in memory until the report is
+// written, one project per PATH.
+func keptSources(res *lint.Result) func(string) []byte {
+	kept := map[string][]byte{}
+	if res.Source != nil {
+		for _, f := range res.Findings {
+			kept[f.Path] = res.Source(f.Path)
+			for _, fx := range f.Fixes {
+				for _, e := range fx.Edits {
+					kept[e.Path] = res.Source(e.Path)
+				}
+			}
+		}
+	}
+	return func(path string) []byte { return kept[path] }
 }
