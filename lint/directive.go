@@ -172,8 +172,10 @@ func styleComments(src []byte, yield func(text []byte, start, end int)) {
 // suppress applies the directives ds to the findings fs (of every file),
 // marking those they cover Suppressed, and returns a finding under rule for
 // each directive, or rule a directive names, that suppressed nothing, and
-// for each malformed one. known are the rules of the run.
-func suppress(fs []Finding, ds Directives, rule string, sev Severity, known map[string]bool) []Finding {
+// for each malformed one. ran are the rules of the run: a directive for a
+// rule that did not run cannot be judged, and a name no rule has (Known)
+// is reported.
+func suppress(fs []Finding, ds Directives, rule string, sev Severity, ran map[string]bool) []Finding {
 	byPath := map[string][]*Directive{}
 	for _, d := range ds {
 		if d.Err == "" {
@@ -257,9 +259,9 @@ func suppress(fs []Finding, ds Directives, rule string, sev Severity, known map[
 		default:
 			for _, r := range d.Rules {
 				switch {
-				case !known[r]:
+				case !Known(r) && !ran[r]:
 					report(d, fmt.Sprintf("%s names %q, which is not a rule (chattool-lint rules lists them)", text, r))
-				case !used[use{d, r}]:
+				case ran[r] && !used[use{d, r}]:
 					report(d, fmt.Sprintf("%s %s suppresses nothing here: remove it", text, r))
 				}
 			}

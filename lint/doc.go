@@ -158,5 +158,14 @@ func NewRule(docSrc, dir string, a *analysis.Analyzer) *Rule {
 	a.Name = doc.Name
 	a.Doc = doc.Summary + "\n\n" + doc.Text
 	a.URL = doc.URL
+	registered[doc.Name] = true
 	return &Rule{Analyzer: a, Doc: doc}
 }
+
+// registered are the names of every rule made with NewRule: the rules of
+// the program (package initialization makes them, before any run).
+var registered = map[string]bool{}
+
+// Known reports whether a rule of this name exists in the program, whether
+// or not a run includes it.
+func Known(name string) bool { return registered[name] }

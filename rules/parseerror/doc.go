@@ -25,7 +25,21 @@
 // string or {{ }} data binding, and syntax errors in inline <wxs> scripts.
 // In WXSS: unbalanced braces, unterminated strings and comments, and bad
 // url(). The scan goes on after each error, so one mistake does not hide
-// the findings of the rest of the file.
+// the findings of the rest of the file. LESS and SCSS files (compiled by
+// the project's compiler plugins) are checked for the same structure:
+// braces, brackets, parentheses, strings and comments.
+//
+// Every file is first checked to be text: a binary file (a NUL byte, UTF-16,
+// mostly bytes no text holds) is one finding and is not parsed; invalid
+// UTF-8 is a finding at its first byte, and the file is still checked.
+// Where a file would make a parser recurse without end or take time that
+// grows faster than the file, a limit stands and is a finding: JSON nested
+// past 512 levels, scripts nested past 1,000 levels (brackets and arrow
+// functions) or with more than 10,000 operators in one expression, WXML
+// elements and style blocks nested past 1,000 levels, and more than 100
+// syntax errors in one template or style sheet. Real code stays far below
+// each (24 levels and 156 operators at most over the npm corpus, the
+// official demo and 1,987 library files).
 //
 // Comments, trailing commas and duplicate keys do not stop the checker (it
 // tolerates them and reports them under config-schema), but WeChat's strict

@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range wxss.Of(pass).Files {
 		for _, e := range f.Sheet.Errors {
 			pos := f.Pos(e.Offset)
-			lint.Report(pass, lint.Error, pos, pos, "invalid WXSS: %s", e.Msg)
+			lint.Report(pass, lint.Error, pos, pos, "invalid %s: %s", f.Lang, e.Msg)
 		}
 	}
 	return nil, nil
