@@ -248,7 +248,9 @@ var lineCol = regexp.MustCompile(`^hujson: line (\d+), column (\d+): (.*)$`)
 // syntaxError turns hujson's "line L, column C" (C counted in bytes) back into
 // an offset, so that positions are converted in one place only.
 func syntaxError(body []byte, base int, err error) *SyntaxError {
-	msg := err.Error()
+	// hujson quotes the bytes it stopped at, which may be invalid UTF-8:
+	// messages are text.
+	msg := strings.ToValidUTF8(err.Error(), "\uFFFD")
 	m := lineCol.FindStringSubmatch(msg)
 	if m == nil {
 		return &SyntaxError{Offset: base, Message: strings.TrimPrefix(msg, "hujson: ")}

@@ -3,6 +3,7 @@ package jsonc
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/chattool-lint/chattool-lint/internal/fuzzseed"
 )
@@ -90,6 +91,11 @@ func TestSyntaxErrors(t *testing.T) {
 		if err.Offset != tc.offset || !strings.Contains(err.Message, tc.msg) {
 			t.Errorf("%q: error at %d %q, want at %d containing %q", tc.src, err.Offset, err.Message, tc.offset, tc.msg)
 		}
+	}
+	// A message quoting invalid UTF-8 (JSONTestSuite's
+	// n_string_invalid_utf8_after_escape) stays text.
+	if _, _, err := Parse([]byte(`["\` + "\xe5" + `"]`)); err == nil || !utf8.ValidString(err.Message) {
+		t.Errorf("invalid UTF-8 after an escape: %+v", err)
 	}
 }
 
