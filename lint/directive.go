@@ -3,11 +3,9 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"reflect"
 	"strings"
 
-	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -51,36 +49,24 @@ type Directives []*Directive
 // DirectivesType is the ResultType of an analyzer that returns Directives.
 var DirectivesType = reflect.TypeOf(Directives(nil))
 
-// ScanDirectives reads the directives of every script, template and style
-// file p has read (only files holding DirectivePrefix are lexed).
-func ScanDirectives(p *project.Project) Directives {
-	var ds Directives
-	for _, f := range p.Files {
-		if !bytes.Contains(f.Src, []byte(DirectivePrefix)) {
-			continue
-		}
-		add := func(text []byte, start, end int) {
-			body := strings.TrimSpace(commentBody(string(text)))
-			if !strings.HasPrefix(body, DirectivePrefix) {
-				return
-			}
-			d := parseDirective(strings.TrimPrefix(body, DirectivePrefix))
-			d.Path = f.Path
-			d.Start = position(f.TF, f.Src, start)
-			d.End = position(f.TF, f.Src, end)
-			ds = append(ds, d)
-		}
-		switch path.Ext(f.Path) {
-		case ".js", ".ts", ".mjs", ".cjs", ".wxs":
-			jsparse.Comments(f.Src, add)
-		case ".wxml":
-			markupComments(f.Src, add)
-		case ".wxss", ".css", ".less", ".scss", ".sass":
-			styleComments(f.Src, add)
-		}
+// ParseDirective returns the directive a comment of f holds (the comment
+// with its delimiters or without, from start to end), or nil when it holds
+// none.
+func ParseDirective(f *project.File, text string, start, end int) *Directive {
+	body := strings.TrimSpace(commentBody(text))
+	if !strings.HasPrefix(body, DirectivePrefix) {
+		return nil
 	}
-	return ds
+	d := parseDirective(strings.TrimPrefix(body, DirectivePrefix))
+	d.Path = f.Path
+	d.Start = position(f.TF, f.Src, start)
+	d.End = position(f.TF, f.Src, end)
+	return d
 }
+
+// HasDirectives reports whether src may hold a directive: only such files
+// need their comments read.
+func HasDirectives(src []byte) bool { return bytes.Contains(src, []byte(DirectivePrefix)) }
 
 // commentBody strips a comment's delimiters.
 func commentBody(c string) string {
@@ -113,60 +99,6 @@ func parseDirective(s string) *Directive {
 			DirectivePrefix, DisableNextLine, DirectivePrefix, DisableLine, DirectivePrefix, Disable, DirectivePrefix, Enable)
 	}
 	return d
-}
-
-// markupComments finds the <!-- --> comments of a WXML file.
-func markupComments(src []byte, yield func(text []byte, start, end int)) {
-	for i := 0; ; {
-		j := bytes.Index(src[i:], []byte("<!--"))
-		if j < 0 {
-			return
-		}
-		start := i + j
-		k := bytes.Index(src[start+4:], []byte("-->"))
-		if k < 0 {
-			return // unterminated: a parse error
-		}
-		end := start + 4 + k + 3
-		yield(src[start:end], start, end)
-		i = end
-	}
-}
-
-// styleComments finds the /* */ comments of a style sheet, skipping
-// strings (and // line comments of LESS and Sass).
-func styleComments(src []byte, yield func(text []byte, start, end int)) {
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '"', '\'':
-			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
-		case '/':
-			if i+1 >= len(src) {
-				return
-			}
-			switch src[i+1] {
-			case '*':
-				k := bytes.Index(src[i+2:], []byte("*/"))
-				if k < 0 {
-					return
-				}
-				end := i + 2 + k + 2
-				yield(src[i:end], i, end)
-				i = end - 1
-			case '/':
-				end := i + bytes.IndexByte(src[i:], '\n')
-				if end < i {
-					end = len(src)
-				}
-				yield(src[i:end], i, end)
-				i = end
-			}
-		}
-	}
 }
 
 // suppress applies the directives ds to the findings fs (of every file),
