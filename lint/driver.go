@@ -80,6 +80,13 @@ func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 			d.run(r.Analyzer)
 		}
 	}
+	// Resolve positions in FileSet order, so that each file's are resolved
+	// front to back: many findings on one long line cost a walk of the line
+	// once, whatever order the rules reported them in.
+	sort.SliceStable(d.pending, func(i, j int) bool { return d.pending[i].diag.Pos < d.pending[j].diag.Pos })
+	for _, pd := range d.pending {
+		d.report(pd.a, pd.diag)
+	}
 	fs := d.findings[:0]
 	for _, f := range d.findings {
 		if o.Severity != nil {
@@ -126,7 +133,14 @@ func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 	return res, nil
 }
 
+// pending is a diagnostic not yet resolved to a finding.
+type pending struct {
+	a    *analysis.Analyzer
+	diag analysis.Diagnostic
+}
+
 type driver struct {
+	pending  []pending
 	p        *project.Project
 	results  map[*analysis.Analyzer]any
 	done     map[*analysis.Analyzer]bool
@@ -164,7 +178,7 @@ func (d *driver) run(a *analysis.Analyzer) {
 			}
 			return f.Src, nil
 		},
-		Report: func(diag analysis.Diagnostic) { d.report(a, diag) },
+		Report: func(diag analysis.Diagnostic) { d.pending = append(d.pending, pending{a, diag}) },
 	}
 	result, err := d.safeRun(a, pass)
 	if err != nil {
