@@ -93,6 +93,10 @@ type Source struct {
 	// Err is the syntax error of a file no parser accepts.
 	Err *Error
 
+	// nesting is what TooDeep says of Src, when nestingChecked.
+	nesting        int
+	nestingChecked bool
+
 	smap *sourceMap
 	// codeLines are the line start offsets of Code (for TypeScript).
 	codeLines []int
@@ -120,6 +124,10 @@ func Parse(src []byte, lang Lang) *Source {
 	return s
 }
 
+// TooDeep returns TooDeep(s.Src), as found when the file was parsed, and
+// true; false when it was not asked (a binary file is not parsed).
+func (s *Source) TooDeep() (int, bool) { return s.nesting, s.nestingChecked }
+
 func parseText(src []byte, lang Lang) (s *Source) {
 	s = &Source{Lang: lang, Src: src}
 	defer func() {
@@ -128,7 +136,9 @@ func parseText(src []byte, lang Lang) (s *Source) {
 			s.Err = &Error{Offset: 0, Message: fmt.Sprintf("internal parser failure: %v", r)}
 		}
 	}()
-	if off, msg := nesting(src); off >= 0 {
+	off, msg := nesting(src)
+	s.nesting, s.nestingChecked = off, true
+	if off >= 0 {
 		s.Err = &Error{Offset: off, Message: msg}
 		return s
 	}
