@@ -450,3 +450,16 @@ func TestExportAsync(t *testing.T) {
 		t.Errorf("export async function: err %v", s.Err)
 	}
 }
+
+// TestSobekPanic: sobek's parser panics on a valid code point escape; the
+// file is still judged, by tdewolff's parser (test262-parser-tests,
+// pass/20aca21e32bf7772.js).
+func TestSobekPanic(t *testing.T) {
+	s := Parse([]byte("x = ('\\u{10FFFF}')\nwx.getChatToolInfo()\n"), JS)
+	if s.Err != nil || !s.Limited || !strings.Contains(s.Limitation.Message, "sobek's parser failed") {
+		t.Fatalf("err %v, limited %v (%v)", s.Err, s.Limited, s.Limitation)
+	}
+	if uses := s.Tokens(); len(uses) != 1 || uses[0].API != "getChatToolInfo" {
+		t.Errorf("Tokens = %+v", uses)
+	}
+}

@@ -193,7 +193,16 @@ func (s *Source) parseJS(code string) {
 // the parse is retried. The replacement keeps every byte offset. Retries
 // stop after 64, or once they have parsed retryBudget bytes: a file made of
 // such lines costs a bounded time, and then is a parse failure.
-func sobekParse(code string, module bool) (*ast.Program, error) {
+//
+// A panic in sobek's parser (it has one on a valid '\u{10FFFF}') is
+// returned as an error, so that tdewolff's parser is asked, as for any
+// file sobek rejects.
+func sobekParse(code string, module bool) (prog *ast.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, fmt.Errorf("sobek's parser failed: %v", r)
+		}
+	}()
 	opts := []parser.Option{parser.WithDisableSourceMaps}
 	if module {
 		opts = append(opts, parser.IsModule)
