@@ -87,18 +87,18 @@ func (c *cache) key(kind, compiled string, src []byte, s Settings) cacheKey {
 	return k
 }
 
-// built returns Built(kind, compiled, src, s), from the cache when it
-// holds it.
-func (c *cache) built(kind, compiled string, src []byte, s Settings) int64 {
+// built returns built(kind, compiled, src, s, deep), from the cache when
+// it holds it.
+func (c *cache) built(kind, compiled string, src []byte, s Settings, deep int) int64 {
 	if c == nil {
-		return Built(kind, compiled, src, s)
+		return built(kind, compiled, src, s, deep)
 	}
 	k := c.key(kind, compiled, src, s)
 	c.mu.Lock()
 	n, ok := c.old[k]
 	c.mu.Unlock()
 	if !ok {
-		n = Built(kind, compiled, src, s)
+		n = built(kind, compiled, src, s, deep)
 	}
 	c.mu.Lock()
 	c.used[k] = n

@@ -100,7 +100,16 @@ func SettingsOf(p *project.Project) Settings {
 // source is when it is not the uploaded kind: "typescript" (or "ts") for a
 // .ts behind a .js, "less" or "sass" (or "scss") behind a .wxss. A file the
 // Go minifiers cannot parse counts at its raw size.
-func Built(kind, compiled string, src []byte, s Settings) (n int64) {
+func Built(kind, compiled string, src []byte, s Settings) int64 {
+	return built(kind, compiled, src, s, depthUnknown)
+}
+
+// depthUnknown: built is not told what jsparse.TooDeep says of src.
+const depthUnknown = -2
+
+// built is Built, told in deep what jsparse.TooDeep(src) returns when the
+// caller knows it (depthUnknown when not).
+func built(kind, compiled string, src []byte, s Settings, deep int) (n int64) {
 	defer func() {
 		if recover() != nil {
 			n = int64(len(src))
@@ -108,7 +117,10 @@ func Built(kind, compiled string, src []byte, s Settings) (n int64) {
 	}()
 	switch kind {
 	case "js":
-		if jsparse.TooDeep(src) >= 0 {
+		if deep == depthUnknown {
+			deep = jsparse.TooDeep(src)
+		}
+		if deep >= 0 {
 			// esbuild and tdewolff's parser recurse once per level: a
 			// few million levels overflow the stack, which no recover
 			// catches. (jsparse reports such a file as a parse-error.)

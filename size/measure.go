@@ -73,16 +73,22 @@ type Report struct {
 // (zero: WeChat's limits), estimating every file. When the project sets
 // setting.ignoreUploadUnusedFiles, the code files used rejects are not
 // uploaded (used may be nil: then every file is).
-func Measure(p *project.Project, used Used) *Report { return measure(p, false, used) }
+func Measure(p *project.Project, used Used) *Report { return measure(p, false, used, nil) }
 
 // Check measures as Measure does, for a check rather than a report: a
 // package whose upper bound (Bound) stays under its limit by more than
 // Margin gets that bound as BuiltBytes, with Bounded set, instead of the
 // estimate; so does the whole app. Packages near or over their limit are
 // estimated as Measure estimates them.
-func Check(p *project.Project, used Used) *Report { return measure(p, true, used) }
+func Check(p *project.Project, used Used) *Report { return measure(p, true, used, nil) }
 
-func measure(p *project.Project, quick bool, used Used) *Report {
+// CheckParsed is Check, for a project whose scripts jsparse has parsed:
+// what the parse found out about a script is not found out again.
+func CheckParsed(p *project.Project, used Used, scripts *jsparse.Result) *Report {
+	return measure(p, true, used, scripts)
+}
+
+func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result) *Report {
 	s := SettingsOf(p)
 	r := &Report{Settings: s}
 	up := p.Upload()
@@ -112,9 +118,9 @@ func measure(p *project.Project, quick bool, used Used) *Report {
 	}
 	c := openCache(p.Options.CacheDir, p.Root())
 	if quick {
-		quickEstimate(p, r, byPkg, files, s, c)
+		quickEstimate(p, r, byPkg, files, s, c, scripts)
 	} else {
-		estimate(p, files, s, c)
+		estimate(p, files, s, c, scripts)
 	}
 	c.save()
 	for _, f := range files {
@@ -132,7 +138,7 @@ func measure(p *project.Project, quick bool, used Used) *Report {
 	r.Total.BudgetBytes = budget(p.Options.Budgets.Total, TotalBudget)
 	// Babel's helpers go to the main package for it and every ordinary
 	// subpackage, and to each independent subpackage for its own scripts.
-	scripts := map[*Package]int{}
+	jsFiles := map[*Package]int{}
 	for _, pkg := range r.Packages {
 		home := pkg
 		if pkg.Sub != nil && !pkg.Sub.Independent() {
@@ -140,13 +146,13 @@ func measure(p *project.Project, quick bool, used Used) *Report {
 		}
 		for _, f := range pkg.Files {
 			if f.Kind == "js" {
-				scripts[home]++
+				jsFiles[home]++
 			}
 		}
 	}
 	for _, pkg := range r.Packages {
 		ownCopy := pkg.Sub == nil || pkg.Sub.Independent()
-		pkg.Overhead = PackageOverhead(ownCopy, scripts[pkg], s)
+		pkg.Overhead = PackageOverhead(ownCopy, jsFiles[pkg], s)
 		pkg.BuiltBytes += pkg.Overhead
 		sort.SliceStable(pkg.Files, func(i, j int) bool { return pkg.Files[i].Built > pkg.Files[j].Built })
 		r.Total.RawBytes += pkg.RawBytes
@@ -170,7 +176,7 @@ var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": t
 // quickEstimate fills in the built size of each file: its Bound, or its
 // estimate in the packages whose bound reaches within Margin of their limit
 // (all of them when the bounds of the whole app do).
-func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache) {
+func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
 	// Read in order (reading registers the files in the FileSet), bound
 	// in parallel.
 	srcs := make([][]byte, len(files))
@@ -205,7 +211,7 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 			pkg.Bounded = true
 		}
 	}
-	estimate(p, precise, s, c)
+	estimate(p, precise, s, c, scripts)
 	r.Total.Bounded = !all
 }
 
@@ -215,10 +221,11 @@ var maxOverhead = PackageOverhead(true, 1<<20, Settings{ES6: true})
 // estimate fills in the built size of each file, reading the text files
 // (in order: reading registers them in the FileSet) and estimating them in
 // parallel, or taking them from c (which may be nil).
-func estimate(p *project.Project, files []*File, s Settings, c *cache) {
+func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
 	type job struct {
-		f   *File
-		src []byte
+		f    *File
+		src  []byte
+		deep int
 	}
 	var jobs []job
 	for _, f := range files {
@@ -230,15 +237,31 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache) {
 		if err != nil {
 			continue // counted at its raw size; the loader reports unreadable files
 		}
-		jobs = append(jobs, job{f, pf.Src})
+		jobs = append(jobs, job{f, pf.Src, depthKnown(scripts, p.MP(f.Source), pf.Src)})
 	}
 	// Largest first, so that no worker is left with a large file at the
 	// end while the others wait.
 	sort.SliceStable(jobs, func(i, j int) bool { return len(jobs[i].src) > len(jobs[j].src) })
 	project.Parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		j.f.Built = c.built(j.f.Kind, j.f.Compiled, j.src, s)
+		j.f.Built = c.built(j.f.Kind, j.f.Compiled, j.src, s, j.deep)
 	})
+}
+
+// depthKnown returns what jsparse.TooDeep said of the script at mini
+// program path mp when jsparse parsed exactly src, or depthUnknown.
+func depthKnown(scripts *jsparse.Result, mp string, src []byte) int {
+	if scripts == nil || len(src) == 0 {
+		return depthUnknown
+	}
+	f := scripts.ByMP(mp)
+	if f == nil || f.Source == nil || len(f.Source.Src) != len(src) || &f.Source.Src[0] != &src[0] {
+		return depthUnknown // not parsed, or parsed from other bytes (invalid UTF-8 read as spaces)
+	}
+	if off, ok := f.Source.TooDeep(); ok {
+		return off
+	}
+	return depthUnknown
 }
 
 // Name is how messages and reports name a package.
@@ -287,7 +310,8 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeOf((*Report)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
 		p := project.Of(pass)
-		return Check(p, UsedBy(p, jsparse.Of(pass), views.Of(pass))), nil
+		scripts := jsparse.Of(pass)
+		return CheckParsed(p, UsedBy(p, scripts, views.Of(pass)), scripts), nil
 	},
 }
 

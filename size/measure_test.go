@@ -1,9 +1,13 @@
 package size
 
 import (
+	"bytes"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -101,4 +105,49 @@ func BenchmarkCheckCached(b *testing.B) {
 		p.Options.CacheDir = dir
 		return Check(p, used)
 	})
+}
+
+// TestCheckParsed: CheckParsed takes jsparse's nesting verdict for the
+// bytes jsparse parsed, and reports what Check does.
+func TestCheckParsed(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("project.config.json", `{"setting":{"es6":true,"minified":true}}`)
+	write("app.json", `{"pages":["pages/a/a","pages/b/b"]}`)
+	write("pages/a/a.js", "Page({\n  onLoad() {\n    console.log('a')\n  }\n})\n")
+	write("pages/b/b.js", "const x = "+strings.Repeat("[", 2*jsparse.MaxNesting)+strings.Repeat("]", 2*jsparse.MaxNesting)+"\n")
+	write("pages/c/c.js", "bad \xff utf-8 "+strings.Repeat("(", 1500))
+	p, err := project.Load(dir, project.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scripts := jsparse.Load(p)
+	for _, mp := range []string{"pages/a/a.js", "pages/b/b.js"} {
+		pf, err := p.ReadFile(mp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := depthKnown(scripts, mp, pf.Src), jsparse.TooDeep(pf.Src); got != want {
+			t.Errorf("%s: depthKnown = %d, want %d", mp, got, want)
+		}
+		if got := depthKnown(scripts, mp, bytes.Clone(pf.Src)); got != depthUnknown {
+			t.Errorf("%s: other bytes: depthKnown = %d, want depthUnknown", mp, got)
+		}
+	}
+	// jsparse parsed c.js with the invalid byte read as a space: not the
+	// bytes the estimate reads.
+	if pf, err := p.ReadFile("pages/c/c.js"); err != nil || depthKnown(scripts, "pages/c/c.js", pf.Src) != depthUnknown {
+		t.Errorf("c.js: depth taken from other bytes (err %v)", err)
+	}
+	want, got := Measure(p, nil), CheckParsed(p, nil, scripts)
+	if got.Total.BuiltBytes != Check(p, nil).Total.BuiltBytes || !got.Total.Bounded && got.Total.BuiltBytes != want.Total.BuiltBytes {
+		t.Errorf("CheckParsed total %d, Check %d, Measure %d", got.Total.BuiltBytes, Check(p, nil).Total.BuiltBytes, want.Total.BuiltBytes)
+	}
 }
