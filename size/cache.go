@@ -87,18 +87,18 @@ func (c *cache) key(kind, compiled string, src []byte, s Settings) cacheKey {
 	return k
 }
 
-// built returns built(kind, compiled, src, s, deep), from the cache when
-// it holds it.
-func (c *cache) built(kind, compiled string, src []byte, s Settings, deep int) int64 {
+// built returns built(kind, compiled, src, s, v), from the cache when it
+// holds it.
+func (c *cache) built(kind, compiled string, src []byte, s Settings, v scriptVerdict) int64 {
 	if c == nil {
-		return built(kind, compiled, src, s, deep)
+		return built(kind, compiled, src, s, v)
 	}
 	k := c.key(kind, compiled, src, s)
 	c.mu.Lock()
 	n, ok := c.old[k]
 	c.mu.Unlock()
 	if !ok {
-		n = built(kind, compiled, src, s, deep)
+		n = built(kind, compiled, src, s, v)
 	}
 	c.mu.Lock()
 	c.used[k] = n

@@ -27,14 +27,15 @@
 //     package.json, ...) is uploaded byte for byte.
 //   - WXS, images and every other file are uploaded byte for byte.
 //
-// Estimates are computed with Go minifiers (tdewolff/minify for JavaScript,
-// CSS and JSON, esbuild's Transform to strip TypeScript's types, a WXML
-// minifier here that reproduces WeChat's) and, where the Go tool
+// Estimates are computed with Go tools (for minified JavaScript a model of
+// tdewolff/minify's output from the tokens, minifiedLen; tdewolff/minify
+// for CSS and JSON; esbuild's Transform to strip TypeScript's types; a
+// WXML minifier here that reproduces WeChat's) and, where the Go tool
 // systematically differs from Tencent's, a factor per file kind or a cost
 // per construct, measured on the official WeChat demo (miniprogram-demo,
 // 3,063 uploaded files, 7.1 MB built) against miniprogram-ci 2.1.42 with six
 // combinations of settings: every package within 3% with the demo's own
-// settings and within 5% with the others (size/estimate_test.go). The
+// settings and within 4% with the others (size/estimate_test.go). The
 // constants say what each stands for.
 package size
 
@@ -44,14 +45,12 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
-	mjs "github.com/tdewolff/minify/v2/js"
 	mjson "github.com/tdewolff/minify/v2/json"
-	"github.com/tdewolff/parse/v2"
-	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/jsparse"
@@ -98,18 +97,39 @@ func SettingsOf(p *project.Project) Settings {
 // has built it, from its source. kind is that of project.UploadFile.Kind
 // ("js", "wxss", "wxml", "wxs", "json" or "other"); compiled says what the
 // source is when it is not the uploaded kind: "typescript" (or "ts") for a
-// .ts behind a .js, "less" or "sass" (or "scss") behind a .wxss. A file the
-// Go minifiers cannot parse counts at its raw size.
+// .ts behind a .js, "less" or "sass" (or "scss") behind a .wxss. A script
+// jsparse rejects (no parser accepts it, or it nests past jsparse's
+// limits), and a JSON file that does not parse, count at their raw size.
 func Built(kind, compiled string, src []byte, s Settings) int64 {
-	return built(kind, compiled, src, s, depthUnknown)
+	return built(kind, compiled, src, s, scriptVerdict{})
 }
 
-// depthUnknown: built is not told what jsparse.TooDeep says of src.
-const depthUnknown = -2
+// scriptVerdict is what jsparse found out about a script, when the caller
+// knows it (known).
+type scriptVerdict struct {
+	known bool
+	// deep is what jsparse.TooDeep says of the script; parses, whether a
+	// parser accepts it (sobek's, or tdewolff's second opinion).
+	deep   int
+	parses bool
+}
 
-// built is Built, told in deep what jsparse.TooDeep(src) returns when the
-// caller knows it (depthUnknown when not).
-func built(kind, compiled string, src []byte, s Settings, deep int) (n int64) {
+// verdictOf returns the verdict of a script jsparse has parsed.
+func verdictOf(js *jsparse.Source) scriptVerdict {
+	deep, ok := js.TooDeep()
+	if !ok {
+		deep = 0 // not asked: a binary file, which does not parse either
+	}
+	return scriptVerdict{known: true, deep: deep, parses: js.Err == nil}
+}
+
+// ownParses counts the scripts built parsed itself (for tests: CheckParsed
+// should parse none).
+var ownParses atomic.Int64
+
+// built is Built, told in v what jsparse found out about src when the
+// caller knows it; when it does not, built parses src with jsparse to know.
+func built(kind, compiled string, src []byte, s Settings, v scriptVerdict) (n int64) {
 	defer func() {
 		if recover() != nil {
 			n = int64(len(src))
@@ -117,16 +137,24 @@ func built(kind, compiled string, src []byte, s Settings, deep int) (n int64) {
 	}()
 	switch kind {
 	case "js":
-		if deep == depthUnknown {
-			deep = jsparse.TooDeep(src)
+		ts := compiled == "typescript" || compiled == "ts"
+		if !v.known && (ts || s.ES6 || s.Minify || s.CompileWorklet) {
+			ownParses.Add(1)
+			lang := jsparse.JS
+			if ts {
+				lang = jsparse.TS
+			}
+			v = verdictOf(jsparse.Parse(src, lang))
 		}
-		if deep >= 0 {
-			// esbuild and tdewolff's parser recurse once per level: a
-			// few million levels overflow the stack, which no recover
-			// catches. (jsparse reports such a file as a parse-error.)
+		if v.known && (v.deep >= 0 || !v.parses) {
+			// A script no parser accepts counts as it is; one nested past
+			// jsparse's limits too: esbuild and tdewolff's parser recurse
+			// once per level, and a few million levels overflow the stack,
+			// which no recover catches. (jsparse reports either as a
+			// parse-error.)
 			return int64(len(src))
 		}
-		return builtJS(src, compiled == "typescript" || compiled == "ts", s)
+		return builtJS(src, ts, s)
 	case "wxss":
 		return builtWXSS(src, compiled, s)
 	case "wxml":
@@ -215,9 +243,9 @@ func PackageOverhead(independent bool, files int, s Settings) int64 {
 // (never per package).
 const (
 	// factorTerser: terser on ES2015+ code (es6 off, minified on) against
-	// tdewolff's minifier, top-level names of ES modules counted as
-	// mangled: 1.0 (demo: .js 0.993, npm .js 1.010, .ts 1.014; a script's
-	// top level is mangled by minifying it inside a function).
+	// minifiedLen, which counts every declared name mangled, top-level
+	// ones included: 1.0 (the demo's packages -2.4% to +2.6% with es6 off,
+	// -1.5% to +2.3% with its own settings).
 	factorTerser = 1.0
 	// factorWXSSMin: autoprefixer + cssnano against tdewolff's CSS minifier:
 	// the -webkit- prefixes (flex, transform, ...) outweigh what cssnano
@@ -342,9 +370,6 @@ func builtJS(src []byte, ts bool, s Settings) int64 {
 	// file: it runs only for TypeScript, large and minified sources.)
 	long := len(src) > longLines*(bytes.Count(src, []byte("\n"))+1)
 	if !ts && len(src) <= babelCompact && !long {
-		if !parsesJS(src) {
-			return int64(len(src))
-		}
 		return round(float64(len(src)) + babelCost(countJS(src), s, src, worklet))
 	}
 	opts := api.TransformOptions{
@@ -392,19 +417,10 @@ func babelCost(c jsCounts, s Settings, src []byte, worklet bool) float64 {
 	return est
 }
 
-// parsesJS reports whether tdewolff's parser reads src as JavaScript.
-func parsesJS(src []byte) bool {
-	in := make([]byte, len(src), len(src)+1) // the parser writes to its input
-	copy(in, src)
-	_, err := js.Parse(parse.NewInputBytes(in), js.Options{})
-	return err == nil
-}
-
 // builtJSMin estimates a file Babel may transform and terser minifies:
-// tdewolff's JavaScript minifier (pure Go, no cost per call beyond the
-// file's own, where esbuild's Transform parses and links its runtime on
-// every call) on the source, TypeScript first stripped of its types by
-// esbuild, plus Babel's costs per construct.
+// minifiedLen, a model of tdewolff's JavaScript minifier from the tokens,
+// on the source, TypeScript first stripped of its types by esbuild, plus
+// Babel's costs per construct (counted on the same tokens).
 func builtJSMin(src []byte, ts bool, s Settings, worklet bool) int64 {
 	babel := ts || s.ES6 || worklet
 	code := src
@@ -421,15 +437,12 @@ func builtJSMin(src []byte, ts bool, s Settings, worklet bool) int64 {
 		}
 		code = r.Code
 	}
-	ob, ib := bufPool.Get().(*bytes.Buffer), bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(ob)
-	defer bufPool.Put(ib)
-	out, ok := minifyJS(ob, ib, code)
-	if !ok {
-		return int64(len(src))
-	}
-	c := countJS(out)
-	est := float64(len(out)-c.topNames) * factorTerser
+	p := tokPool.Get().(*[]jsTok)
+	toks, _ := tokenizeJSInto(*p, code)
+	n, c := minifiedLen(code, toks), countToks(toks)
+	*p = toks[:0]
+	tokPool.Put(p)
+	est := float64(n) * factorTerser
 	if !s.ES6 {
 		// Babel's CommonJS pass makes named imports x.name, not mangled.
 		est -= float64(c.namedImports)
@@ -445,74 +458,6 @@ func builtJSMin(src []byte, ts bool, s Settings, worklet bool) int64 {
 		est += workletCost(src, s.ES6, workletFixed, workletBody)
 	}
 	return round(est)
-}
-
-// jsMinifier is tdewolff's, printing no ES2015+ syntax the source does not
-// have (terser's default ecma: 5): strings do not become template literals.
-var jsMinifier = &mjs.Minifier{Version: 5}
-
-// toplevelWrap: terser runs with toplevel: true, mangling the names a file
-// declares at its top level and dropping those it does not use; tdewolff
-// leaves the top level of a script alone, as a browser's global scope, so a
-// script (not a module: import and export cannot go in a function) is
-// minified inside a function, whose frame is then taken off.
-var toplevelWrap = [2]string{"(function(){", "\n})"}
-
-// minifyJS minifies JavaScript with tdewolff's minifier into out (reset
-// first), using in for a copy of code (its parser writes to the buffer it
-// reads), and returns the minified code, in out.
-func minifyJS(out, in *bytes.Buffer, code []byte) ([]byte, bool) {
-	out.Reset()
-	out.Grow(len(code) / 2)
-	in.Reset()
-	in.Grow(len(code) + len(toplevelWrap[0]) + len(toplevelWrap[1]) + 1)
-	if !moduleSyntax(code) {
-		in.WriteString(toplevelWrap[0])
-		in.Write(code)
-		in.WriteString(toplevelWrap[1])
-		if jsMinifier.Minify(minifier, out, in, nil) == nil {
-			b := out.Bytes()
-			if bytes.HasPrefix(b, []byte(toplevelWrap[0])) && bytes.HasSuffix(b, []byte("})")) {
-				return b[len(toplevelWrap[0]) : len(b)-len("})")], true
-			}
-			return b, true
-		}
-		out.Reset()
-		in.Reset()
-	}
-	in.Write(code)
-	if jsMinifier.Minify(minifier, out, in, nil) != nil {
-		return nil, false
-	}
-	return out.Bytes(), true
-}
-
-// bufPool recycles the buffers of minifyJS.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// moduleSyntax reports whether code has the words import or export, not
-// as part of a longer name or a property (module.exports) and not as a
-// dynamic import(): whether it may be an ES module (a word in a comment or
-// a string counts too).
-func moduleSyntax(code []byte) bool {
-	for _, w := range [][]byte{[]byte("import"), []byte("export")} {
-		for i := 0; ; {
-			j := bytes.Index(code[i:], w)
-			if j < 0 {
-				break
-			}
-			j += i
-			i = j + len(w)
-			if j > 0 && (isIdent(code[j-1]) || code[j-1] == '.') {
-				continue
-			}
-			if i < len(code) && (isIdent(code[i]) || code[i] == '(' || code[i] == '.') {
-				continue
-			}
-			return true
-		}
-	}
-	return false
 }
 
 // cjsCost is what Babel's ES module to CommonJS pass adds to the Go
@@ -695,13 +640,18 @@ func commentBytes(src []byte) int {
 // countJS counts constructs in code (best in well-formed code such as a
 // minifier's output).
 func countJS(code []byte) jsCounts {
-	var c jsCounts
 	p := tokPool.Get().(*[]jsTok)
 	toks, _ := tokenizeJSInto(*p, code)
 	defer func() {
 		*p = toks[:0]
 		tokPool.Put(p)
 	}()
+	return countToks(toks)
+}
+
+// countToks is countJS on code's tokens.
+func countToks(toks []jsTok) jsCounts {
+	var c jsCounts
 	is := func(k int, s string) bool { return k >= 0 && k < len(toks) && string(toks[k].s) == s }
 	var parens []int
 	for k, t := range toks {

@@ -223,9 +223,9 @@ var maxOverhead = PackageOverhead(true, 1<<20, Settings{ES6: true})
 // parallel, or taking them from c (which may be nil).
 func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
 	type job struct {
-		f    *File
-		src  []byte
-		deep int
+		f   *File
+		src []byte
+		v   scriptVerdict
 	}
 	var jobs []job
 	for _, f := range files {
@@ -237,31 +237,28 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		if err != nil {
 			continue // counted at its raw size; the loader reports unreadable files
 		}
-		jobs = append(jobs, job{f, pf.Src, depthKnown(scripts, p.MP(f.Source), pf.Src)})
+		jobs = append(jobs, job{f, pf.Src, knownVerdict(scripts, f.Source, pf.Src)})
 	}
 	// Largest first, so that no worker is left with a large file at the
 	// end while the others wait.
 	sort.SliceStable(jobs, func(i, j int) bool { return len(jobs[i].src) > len(jobs[j].src) })
 	project.Parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		j.f.Built = c.built(j.f.Kind, j.f.Compiled, j.src, s, j.deep)
+		j.f.Built = c.built(j.f.Kind, j.f.Compiled, j.src, s, j.v)
 	})
 }
 
-// depthKnown returns what jsparse.TooDeep said of the script at mini
-// program path mp when jsparse parsed exactly src, or depthUnknown.
-func depthKnown(scripts *jsparse.Result, mp string, src []byte) int {
+// knownVerdict returns what jsparse found out about the script at mini
+// program path mp when it parsed exactly src, or the zero scriptVerdict.
+func knownVerdict(scripts *jsparse.Result, mp string, src []byte) scriptVerdict {
 	if scripts == nil || len(src) == 0 {
-		return depthUnknown
+		return scriptVerdict{}
 	}
 	f := scripts.ByMP(mp)
 	if f == nil || f.Source == nil || len(f.Source.Src) != len(src) || &f.Source.Src[0] != &src[0] {
-		return depthUnknown // not parsed, or parsed from other bytes (invalid UTF-8 read as spaces)
+		return scriptVerdict{} // not parsed, or parsed from other bytes (invalid UTF-8 read as spaces)
 	}
-	if off, ok := f.Source.TooDeep(); ok {
-		return off
-	}
-	return depthUnknown
+	return verdictOf(f.Source)
 }
 
 // Name is how messages and reports name a package.

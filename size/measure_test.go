@@ -74,6 +74,18 @@ func BenchmarkMeasure(b *testing.B) { benchmarkMeasure(b, Measure) }
 
 func BenchmarkCheck(b *testing.B) { benchmarkMeasure(b, Check) }
 
+// BenchmarkCheckParsed measures as the lint run does: with jsparse's
+// results, which the run has already.
+func BenchmarkCheckParsed(b *testing.B) {
+	var scripts *jsparse.Result
+	benchmarkMeasure(b, func(p *project.Project, used Used) *Report {
+		if scripts == nil {
+			scripts = jsparse.Load(p)
+		}
+		return CheckParsed(p, used, scripts)
+	})
+}
+
 // CHATTOOL_SIZE_BENCH names another project to measure.
 func benchmarkMeasure(b *testing.B, measure func(*project.Project, Used) *Report) {
 	p := loadDemo(b)
@@ -107,8 +119,8 @@ func BenchmarkCheckCached(b *testing.B) {
 	})
 }
 
-// TestCheckParsed: CheckParsed takes jsparse's nesting verdict for the
-// bytes jsparse parsed, and reports what Check does.
+// TestCheckParsed: CheckParsed takes jsparse's verdict (nesting, syntax)
+// for the bytes jsparse parsed, and reports what Check does.
 func TestCheckParsed(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, s string) {
@@ -119,32 +131,47 @@ func TestCheckParsed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("project.config.json", `{"setting":{"es6":true,"minified":true}}`)
-	write("app.json", `{"pages":["pages/a/a","pages/b/b"]}`)
-	write("pages/a/a.js", "Page({\n  onLoad() {\n    console.log('a')\n  }\n})\n")
-	write("pages/b/b.js", "const x = "+strings.Repeat("[", 2*jsparse.MaxNesting)+strings.Repeat("]", 2*jsparse.MaxNesting)+"\n")
-	write("pages/c/c.js", "bad \xff utf-8 "+strings.Repeat("(", 1500))
-	p, err := project.Load(dir, project.Options{})
+	// (A mini program root below the project: the report's paths are
+	// mini program paths, the project's files are read by project path.)
+	write("project.config.json", `{"miniprogramRoot":"mp/","setting":{"es6":true,"minified":true}}`)
+	write("mp/app.json", `{"pages":["pages/a/a","pages/b/b"]}`)
+	write("mp/pages/a/a.js", "Page({\n  onLoad() {\n    console.log('a')\n  }\n})\n")
+	write("mp/pages/b/b.js", "const x = "+strings.Repeat("[", 2*jsparse.MaxNesting)+strings.Repeat("]", 2*jsparse.MaxNesting)+"\n")
+	write("mp/pages/c/c.js", "bad \xff utf-8 "+strings.Repeat("(", 1500))
+	// Budgets the packages are near: estimated, not bounded.
+	p, err := project.Load(dir, project.Options{Budgets: project.Budgets{Package: 1000, Total: 1000}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	scripts := jsparse.Load(p)
 	for _, mp := range []string{"pages/a/a.js", "pages/b/b.js"} {
-		pf, err := p.ReadFile(mp)
+		pf, err := p.ReadFile(p.MP(mp))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := depthKnown(scripts, mp, pf.Src), jsparse.TooDeep(pf.Src); got != want {
-			t.Errorf("%s: depthKnown = %d, want %d", mp, got, want)
+		got, want := knownVerdict(scripts, mp, pf.Src), verdictOf(jsparse.Parse(pf.Src, jsparse.JS))
+		if got != want || !got.known || got.deep != jsparse.TooDeep(pf.Src) {
+			t.Errorf("%s: knownVerdict = %+v, want %+v", mp, got, want)
 		}
-		if got := depthKnown(scripts, mp, bytes.Clone(pf.Src)); got != depthUnknown {
-			t.Errorf("%s: other bytes: depthKnown = %d, want depthUnknown", mp, got)
+		if got := knownVerdict(scripts, mp, bytes.Clone(pf.Src)); got.known {
+			t.Errorf("%s: other bytes: knownVerdict = %+v, want none", mp, got)
 		}
 	}
 	// jsparse parsed c.js with the invalid byte read as a space: not the
 	// bytes the estimate reads.
-	if pf, err := p.ReadFile("pages/c/c.js"); err != nil || depthKnown(scripts, "pages/c/c.js", pf.Src) != depthUnknown {
+	if pf, err := p.ReadFile(p.MP("pages/c/c.js")); err != nil || knownVerdict(scripts, "pages/c/c.js", pf.Src).known {
 		t.Errorf("c.js: depth taken from other bytes (err %v)", err)
+	}
+	// Every script of the report is one jsparse parsed.
+	for _, f := range Measure(p, nil).Packages[0].Files {
+		if pf, err := p.ReadFile(p.MP(f.Source)); f.Kind == "js" && (err != nil || !knownVerdict(scripts, f.Source, pf.Src).known && f.Source != "pages/c/c.js") {
+			t.Errorf("%s: no verdict from jsparse (err %v)", f.Source, err)
+		}
+	}
+	before := ownParses.Load()
+	CheckParsed(p, nil, scripts)
+	if n := ownParses.Load() - before; n != 1 { // c.js, parsed from other bytes
+		t.Errorf("CheckParsed parsed %d scripts again, want 1", n)
 	}
 	want, got := Measure(p, nil), CheckParsed(p, nil, scripts)
 	if got.Total.BuiltBytes != Check(p, nil).Total.BuiltBytes || !got.Total.Bounded && got.Total.BuiltBytes != want.Total.BuiltBytes {
