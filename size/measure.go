@@ -75,6 +75,12 @@ type Report struct {
 // uploaded (used may be nil: then every file is).
 func Measure(p *project.Project, used Used) *Report { return measure(p, false, used, nil) }
 
+// MeasureParsed is Measure for a project whose scripts jsparse has parsed
+// (see CheckParsed).
+func MeasureParsed(p *project.Project, used Used, scripts *jsparse.Result) *Report {
+	return measure(p, false, used, scripts)
+}
+
 // Check measures as Measure does, for a check rather than a report: a
 // package whose upper bound (Bound) stays under its limit by more than
 // Margin gets that bound as BuiltBytes, with Bounded set, instead of the

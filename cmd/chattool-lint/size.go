@@ -65,12 +65,15 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
 			return exitFailure
 		}
+		// The scripts are parsed once: the estimate counts a script no
+		// parser accepts as it is, and pages reach scripts through them.
+		scripts := jsparse.Load(p)
 		var used size.Used
 		if p.Upload().IgnoresUnusedFiles {
 			// What no page reaches is not uploaded: find what pages reach.
-			used = size.UsedBy(p, jsparse.Load(p), views.Build(p, wxml.Load(p), wxss.Load(p)))
+			used = size.UsedBy(p, scripts, views.Build(p, wxml.Load(p), wxss.Load(p)))
 		}
-		r := size.Measure(p, used)
+		r := size.MeasureParsed(p, used, scripts)
 		if *format == "json" {
 			err = writeSizeJSON(stdout, r, *top)
 		} else {
