@@ -68,6 +68,8 @@ func lex(src []byte, yield func(tt js.TokenType, text []byte, start, end int) bo
 	}
 }
 
+// regExpAt reports whether a regular expression literal starts with the
+// slash at src[i].
 func regExpAt(src []byte, i int) bool {
 	_, ok := regExpEnd(src, i)
 	return ok
@@ -143,9 +145,9 @@ func TooDeep(src []byte) int {
 }
 
 // nesting returns what TooDeep does, and the error message that goes with
-// it. It runs over every script before the parser does, so it is a lexer
-// of its own (nestLexer) rather than tdewolff's: the same tokens, about
-// five times faster.
+// it. It runs over every script before the parser does, so it has a lexer
+// of its own (nestLexer) rather than tdewolff's: the same tokens, a third
+// faster, and no call per token.
 func nesting(src []byte) (int, string) {
 	if len(src) <= MaxNesting {
 		return -1, "" // too few bytes for either limit
