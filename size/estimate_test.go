@@ -1,7 +1,6 @@
 package size
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -502,8 +501,8 @@ func BenchmarkBuilt(b *testing.B) {
 // TestFitJSMin refits the per-construct costs of minified JavaScript with
 // es6 on (methodMin, classMin, asyncMin, awaitMin, importMin, arrowMin,
 // templateMin) by least squares over the demo's built .js files: what the
-// compiler built less the Go minifier's output, the CommonJS marker and the
-// worklet cost. Run with CHATTOOL_SIZE_FIT=1 -v.
+// compiler built less minifiedLen's estimate of the minified source, the
+// CommonJS marker and the worklet cost. Run with CHATTOOL_SIZE_FIT=1 -v.
 func TestFitJSMin(t *testing.T) {
 	if os.Getenv("CHATTOOL_SIZE_FIT") == "" {
 		t.Skip("CHATTOOL_SIZE_FIT not set")
@@ -521,14 +520,11 @@ func TestFitJSMin(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			m, ok := minifyJS(new(bytes.Buffer), new(bytes.Buffer), f.src)
-			if !ok {
-				continue
-			}
-			c := countJS(m)
+			toks, _ := tokenizeJS(f.src)
+			n, c := minifiedLen(f.src, toks), countToks(toks)
 			X = append(X, []float64{float64(c.methods), float64(c.classes), float64(c.async), float64(c.await), float64(c.imports), float64(c.arrows), float64(c.templates)})
-			y = append(y, float64(len(b))-float64(len(m)-c.topNames)-float64(cjsCost(c, true))-workletCost(f.src, true, workletFixed, workletBody))
-			out += float64(len(m))
+			y = append(y, float64(len(b))-float64(n)*factorTerser-float64(cjsCost(c, true))-workletCost(f.src, true, workletFixed, workletBody))
+			out += float64(n)
 			built += float64(len(b))
 		}
 	}
