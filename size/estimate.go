@@ -44,7 +44,6 @@ import (
 	"encoding/json"
 	"math"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -437,11 +436,11 @@ func builtJSMin(src []byte, ts bool, s Settings, worklet bool) int64 {
 		}
 		code = r.Code
 	}
-	p := tokPool.Get().(*[]jsTok)
-	toks, _ := tokenizeJSInto(*p, code)
-	n, c := minifiedLen(code, toks), countToks(toks)
-	*p = toks[:0]
-	tokPool.Put(p)
+	n, c := 0, jsCounts{}
+	withTokens(code, func(ts *jsToks, _ int) bool {
+		n, c = ts.minifiedLen(), ts.count()
+		return true
+	})
 	est := float64(n) * factorTerser
 	if !s.ES6 {
 		// Babel's CommonJS pass makes named imports x.name, not mangled.
@@ -505,10 +504,12 @@ type jsCounts struct {
 	module       bool // has import or export statements
 }
 
+// jsTok is a token of a script: its kind and where its bytes lie in the
+// code (12 bytes, where a slice of the code would take 24 more: a file's
+// tokens take about three times its size).
 type jsTok struct {
-	kind int
-	pos  int // offset in the code
-	s    []byte
+	pos, end int32
+	kind     uint8
 }
 
 const (
@@ -517,6 +518,31 @@ const (
 	tValue // string, template, regular expression, number
 )
 
+// jsToks are the tokens of code.
+type jsToks struct {
+	code []byte
+	t    []jsTok
+}
+
+// s returns the bytes of token k.
+func (ts *jsToks) s(k int) []byte { t := ts.t[k]; return ts.code[t.pos:t.end] }
+
+// is reports whether token k exists and is s.
+func (ts *jsToks) is(k int, s string) bool {
+	return k >= 0 && k < len(ts.t) && string(ts.s(k)) == s
+}
+
+// punct reports whether token k is the punctuator starting with c.
+func (ts *jsToks) punct(k int, c byte) bool {
+	return k >= 0 && k < len(ts.t) && ts.t[k].kind == tPunct && ts.code[ts.t[k].pos] == c
+}
+
+// ident reports whether token k is a word.
+func (ts *jsToks) ident(k int) bool { return k >= 0 && k < len(ts.t) && ts.t[k].kind == tIdent }
+
+// word reports whether token k is the word w.
+func (ts *jsToks) word(k int, w string) bool { return ts.ident(k) && string(ts.s(k)) == w }
+
 // jsKeywords are words that can stand before "(…){" without being a method.
 var jsKeywords = map[string]bool{
 	"if": true, "for": true, "while": true, "switch": true, "catch": true, "with": true,
@@ -524,49 +550,76 @@ var jsKeywords = map[string]bool{
 	"in": true, "of": true, "instanceof": true, "do": true, "else": true, "case": true, "throw": true,
 }
 
-// regexpCanStart reports whether a '/' after toks starts a regular
-// expression rather than a division.
-func regexpCanStart(toks []jsTok) bool {
-	if len(toks) == 0 {
+// regexpCanStart reports whether a '/' after the tokens so far starts a
+// regular expression rather than a division.
+func (ts *jsToks) regexpCanStart() bool {
+	if len(ts.t) == 0 {
 		return true
 	}
-	t := toks[len(toks)-1]
-	switch t.kind {
+	k := len(ts.t) - 1
+	switch ts.t[k].kind {
 	case tValue:
 		return false
 	case tIdent:
-		return jsKeywords[string(t.s)]
+		return jsKeywords[string(ts.s(k))]
 	}
-	return t.s[0] != ')' && t.s[0] != ']' && t.s[0] != '}'
+	c := ts.code[ts.t[k].pos]
+	return c != ')' && c != ']' && c != '}'
 }
 
-// statementStart reports whether toks[k] begins a statement.
-func statementStart(toks []jsTok, k int) bool {
-	if k == 0 {
-		return true
-	}
-	p := toks[k-1]
-	return p.kind == tPunct && (p.s[0] == ';' || p.s[0] == '}' || p.s[0] == '{')
+// statementStart reports whether token k begins a statement.
+func (ts *jsToks) statementStart(k int) bool {
+	return k == 0 || ts.punct(k-1, ';') || ts.punct(k-1, '}') || ts.punct(k-1, '{')
 }
 
 // tokenizeJS splits JavaScript into tokens (strings, template literals,
 // regular expressions and numbers are one tokValue each) and returns them
 // with the bytes of comments, each counted with the line break or space
 // that goes with it. It never fails; on odd input tokens are approximate.
-func tokenizeJS(code []byte) ([]jsTok, int) {
-	return tokenizeJSInto(make([]jsTok, 0, len(code)/4), code)
+func tokenizeJS(code []byte) (jsToks, int) {
+	return tokenizeJSInto(nil, code)
 }
 
-// tokPool recycles token slices: a file's tokens take some ten times its
-// size.
-var tokPool = sync.Pool{New: func() any { return new([]jsTok) }}
+// tokBufs recycles token slices between files. (A sync.Pool loses them at
+// every collection, and the size pass runs among analyzers that allocate
+// much: most files then allocated their tokens anew.) It keeps a few, the
+// largest a file of about 2 MB needs at most.
+var tokBufs = make(chan []jsTok, 4)
 
-// tokenizeJSInto is tokenizeJS appending to toks[:0].
-func tokenizeJSInto(toks []jsTok, code []byte) ([]jsTok, int) {
-	if cap(toks) < len(code)/4 {
-		toks = make([]jsTok, 0, len(code)/4)
+// maxRecycled is the most tokens a recycled slice holds (3 MB; a file of
+// about 1.3 MB).
+const maxRecycled = 1 << 18
+
+// withTokens calls f with the tokens of code and the bytes of its
+// comments, in a recycled slice f must not keep.
+func withTokens[T any](code []byte, f func(ts *jsToks, comments int) T) T {
+	var buf []jsTok
+	select {
+	case buf = <-tokBufs:
+	default:
 	}
-	toks = toks[:0]
+	ts, comments := tokenizeJSInto(buf, code)
+	r := f(&ts, comments)
+	if cap(ts.t) <= maxRecycled {
+		select {
+		case tokBufs <- ts.t[:0]:
+		default:
+		}
+	}
+	return r
+}
+
+// tokenizeJSInto is tokenizeJS appending to toks[:0]. Code past 2 GB (which
+// no reader hands it) gives no tokens.
+func tokenizeJSInto(toks []jsTok, code []byte) (jsToks, int) {
+	if guess := len(code) / 5; cap(toks) < guess {
+		toks = make([]jsTok, 0, guess)
+	}
+	ts := jsToks{code: code, t: toks[:0]}
+	if len(code) > math.MaxInt32 {
+		return ts, 0
+	}
+	add := func(kind uint8, i, j int) { ts.t = append(ts.t, jsTok{int32(i), int32(j), kind}) }
 	comments := 0
 	n := len(code)
 	for i := 0; i < n; {
@@ -594,75 +647,66 @@ func tokenizeJSInto(toks []jsTok, code []byte) ([]jsTok, int) {
 			continue
 		case ch == '\'' || ch == '"' || ch == '`':
 			j := skipString(code, i)
-			toks = append(toks, jsTok{tValue, i, code[i:j]})
+			add(tValue, i, j)
 			i = j
-		case ch == '/' && regexpCanStart(toks):
+		case ch == '/' && ts.regexpCanStart():
 			j := skipRegexp(code, i)
-			toks = append(toks, jsTok{tValue, i, code[i:j]})
+			add(tValue, i, j)
 			i = j
 		case ch >= '0' && ch <= '9' || ch == '.' && i+1 < n && code[i+1] >= '0' && code[i+1] <= '9':
 			j := i + 1
 			for j < n && (isIdent(code[j]) || code[j] == '.') {
 				j++
 			}
-			toks = append(toks, jsTok{tValue, i, code[i:j]})
+			add(tValue, i, j)
 			i = j
 		case isIdent(ch):
 			j := i + 1
 			for j < n && isIdent(code[j]) {
 				j++
 			}
-			toks = append(toks, jsTok{tIdent, i, code[i:j]})
+			add(tIdent, i, j)
 			i = j
 		case ch == '=' && i+1 < n && code[i+1] == '>':
-			toks = append(toks, jsTok{tPunct, i, code[i : i+2]})
+			add(tPunct, i, i+2)
 			i += 2
 		default:
-			toks = append(toks, jsTok{tPunct, i, code[i : i+1]})
+			add(tPunct, i, i+1)
 			i++
 		}
 	}
-	return toks, comments
+	return ts, comments
 }
 
 // commentBytes returns the bytes of the comments of a source file.
 func commentBytes(src []byte) int {
-	p := tokPool.Get().(*[]jsTok)
-	toks, n := tokenizeJSInto(*p, src)
-	*p = toks[:0]
-	tokPool.Put(p)
-	return n
+	return withTokens(src, func(_ *jsToks, comments int) int { return comments })
 }
 
 // countJS counts constructs in code (best in well-formed code such as a
 // minifier's output).
 func countJS(code []byte) jsCounts {
-	p := tokPool.Get().(*[]jsTok)
-	toks, _ := tokenizeJSInto(*p, code)
-	defer func() {
-		*p = toks[:0]
-		tokPool.Put(p)
-	}()
-	return countToks(toks)
+	return withTokens(code, func(ts *jsToks, _ int) jsCounts { return ts.count() })
 }
 
-// countToks is countJS on code's tokens.
-func countToks(toks []jsTok) jsCounts {
+// count is countJS on code's tokens.
+func (ts *jsToks) count() jsCounts {
 	var c jsCounts
-	is := func(k int, s string) bool { return k >= 0 && k < len(toks) && string(toks[k].s) == s }
+	is := ts.is
+	toks := ts.t
 	var parens []int
 	for k, t := range toks {
 		switch {
-		case t.kind == tPunct && t.s[0] == '(':
+		case t.kind == tPunct && ts.code[t.pos] == '(':
 			parens = append(parens, k)
-		case t.kind == tPunct && t.s[0] == ')':
+		case t.kind == tPunct && ts.code[t.pos] == ')':
 			if len(parens) == 0 {
 				continue
 			}
 			open := parens[len(parens)-1]
 			parens = parens[:len(parens)-1]
 			name := open - 1
-			if !is(k+1, "{") || name < 0 || toks[name].kind != tIdent && !is(name, "]") || jsKeywords[string(toks[name].s)] {
+			if !is(k+1, "{") || name < 0 || toks[name].kind != tIdent && !is(name, "]") || jsKeywords[string(ts.s(name))] {
 				continue
 			}
 			if is(name, "]") {
@@ -678,12 +722,12 @@ func countToks(toks []jsTok) jsCounts {
 			if is(before, "{") || is(before, ",") || is(before, "}") || is(before, ";") {
 				c.methods++
 			}
-		case t.kind == tPunct && len(t.s) == 2:
+		case t.kind == tPunct && t.end-t.pos == 2:
 			c.arrows++
-		case t.kind == tValue && t.s[0] == '`':
-			c.templates += bytes.Count(t.s, []byte("${"))
+		case t.kind == tValue && ts.code[t.pos] == '`':
+			c.templates += bytes.Count(ts.s(k), []byte("${"))
 		case t.kind != tIdent:
-		case is(k, "class") && (is(k+1, "{") || is(k+1, "extends") || k+1 < len(toks) && toks[k+1].kind == tIdent):
+		case is(k, "class") && (is(k+1, "{") || is(k+1, "extends") || ts.ident(k+1)):
 			c.classes++
 		case is(k, "async") && !is(k+1, "=") && !is(k+1, ":") && !is(k+1, ",") && !is(k+1, ")") && !is(k+1, ".") && !is(k+1, ";"):
 			c.async++
@@ -691,12 +735,12 @@ func countToks(toks []jsTok) jsCounts {
 			c.await++
 		case is(k, "from") && k+1 < len(toks) && toks[k+1].kind == tValue:
 			c.imports++
-		case is(k, "import") && statementStart(toks, k) && !is(k+1, "(") && !is(k+1, "."):
+		case is(k, "import") && ts.statementStart(k) && !is(k+1, "(") && !is(k+1, "."):
 			c.module = true
 			if k+1 < len(toks) && toks[k+1].kind == tValue {
 				c.imports++
 			}
-		case is(k, "export") && statementStart(toks, k):
+		case is(k, "export") && ts.statementStart(k):
 			c.module = true
 			if is(k+1, "*") && is(k+2, "from") {
 				c.stars++
@@ -704,7 +748,7 @@ func countToks(toks []jsTok) jsCounts {
 		}
 	}
 	if c.module {
-		c.namedImports = namedImportSavings(toks)
+		c.namedImports = ts.namedImportSavings()
 	}
 	return c
 }
@@ -714,16 +758,15 @@ func countToks(toks []jsTok) jsCounts {
 // use (an identifier not after '.'); names the module exports again keep
 // theirs. minifiedLen leaves imports alone: Babel's CommonJS pass makes
 // them x.name when es6 is on, and terser mangles them when it is off.
-func namedImportSavings(toks []jsTok) int {
-	is := func(k int, s string) bool { return k >= 0 && k < len(toks) && string(toks[k].s) == s }
-	ident := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].kind == tIdent }
+func (ts *jsToks) namedImportSavings() int {
+	is, ident, toks := ts.is, ts.ident, ts.t
 	named := map[string]bool{}
 	kept := map[string]bool{}
 	depth := 0
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if t.kind == tPunct {
-			switch t.s[0] {
+			switch ts.code[t.pos] {
 			case '(', '[', '{':
 				depth++
 			case ')', ']', '}':
@@ -731,10 +774,10 @@ func namedImportSavings(toks []jsTok) int {
 			}
 			continue
 		}
-		if depth != 0 || t.kind != tIdent || !statementStart(toks, k) {
+		if depth != 0 || t.kind != tIdent || !ts.statementStart(k) {
 			continue
 		}
-		switch string(t.s) {
+		switch string(ts.s(k)) {
 		case "import":
 			// import d, {a, b as c} from "m"; import * as ns from "m"
 			braces := false
@@ -745,14 +788,14 @@ func namedImportSavings(toks []jsTok) int {
 				case is(k, "}"):
 					braces = false
 				case braces && ident(k) && !is(k, "as") && !is(k+1, "as"):
-					named[string(toks[k].s)] = true
+					named[string(ts.s(k))] = true
 				}
 			}
 		case "export":
 			if is(k+1, "{") {
 				for k += 2; k < len(toks) && !is(k, "}"); k++ {
 					if ident(k) && !is(k-1, "as") {
-						kept[string(toks[k].s)] = true
+						kept[string(ts.s(k))] = true
 					}
 				}
 			}
@@ -763,8 +806,8 @@ func namedImportSavings(toks []jsTok) int {
 	}
 	saved := 0
 	for k, t := range toks {
-		if t.kind == tIdent && len(t.s) >= 2 && !is(k-1, ".") && named[string(t.s)] && !kept[string(t.s)] {
-			saved += len(t.s) - 1
+		if t.kind == tIdent && t.end-t.pos >= 2 && !is(k-1, ".") && named[string(ts.s(k))] && !kept[string(ts.s(k))] {
+			saved += int(t.end-t.pos) - 1
 		}
 	}
 	return saved
@@ -775,7 +818,8 @@ func namedImportSavings(toks []jsTok) int {
 // expressions and arrows, and shorthand methods only when methods is set
 // (Babel's ES5 pass has made them function expressions by then).
 func workletBodies(src []byte, methods bool) [][]byte {
-	toks, _ := tokenizeJS(src)
+	ts, _ := tokenizeJS(src)
+	toks := ts.t
 	type open struct {
 		tok         int
 		fn, worklet bool
@@ -786,16 +830,16 @@ func workletBodies(src []byte, methods bool) [][]byte {
 		bodies   [][]byte
 		lastOpen = -1 // the '(' of the last ')'
 	)
-	is := func(k int, s string) bool { return k >= 0 && k < len(toks) && string(toks[k].s) == s }
+	is := ts.is
 	for k, t := range toks {
 		if t.kind != tPunct {
 			if t.kind == tValue && len(braces) > 0 && is(k-1, "{") && braces[len(braces)-1].tok == k-1 &&
-				len(t.s) == len("'worklet'") && string(t.s[1:len(t.s)-1]) == "worklet" {
+				t.end-t.pos == int32(len("'worklet'")) && string(src[t.pos+1:t.end-1]) == "worklet" {
 				braces[len(braces)-1].worklet = braces[len(braces)-1].fn
 			}
 			continue
 		}
-		switch t.s[0] {
+		switch src[t.pos] {
 		case '(':
 			parens = append(parens, k)
 		case ')':
@@ -814,7 +858,7 @@ func workletBodies(src []byte, methods bool) [][]byte {
 				switch {
 				case is(name, "function") || is(name-1, "function") || is(name-1, "*") && is(name-2, "function"):
 					fn = true
-				case toks[name].kind == tIdent && !jsKeywords[string(toks[name].s)]:
+				case toks[name].kind == tIdent && !jsKeywords[string(ts.s(name))]:
 					fn = methods
 				}
 			}
@@ -915,9 +959,15 @@ func skipRegexp(src []byte, i int) int {
 	return len(src)
 }
 
-func isIdent(c byte) bool {
-	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+func isIdent(c byte) bool { return identByte[c] }
+
+// identByte holds isIdent for each byte.
+var identByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+	}
+	return t
+}()
 
 // builtWXSS estimates a style sheet.
 func builtWXSS(src []byte, compiled string, s Settings) int64 {
@@ -933,7 +983,10 @@ func builtWXSS(src []byte, compiled string, s Settings) int64 {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(src))
-	if err := minifier.Minify("css", &buf, bytes.NewReader(src)); err != nil {
+	// (A reader with Bytes, whose capacity ends with it: the minifier then
+	// copies src once, where it would read it in growing steps, and never
+	// writes past it into memory the loader shares.)
+	if err := minifier.Minify("css", &buf, bytes.NewBuffer(src[:len(src):len(src)])); err != nil {
 		return int64(len(src))
 	}
 	// autoprefixer copies every @keyframes block as @-webkit-keyframes.

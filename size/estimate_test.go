@@ -520,8 +520,8 @@ func TestFitJSMin(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			toks, _ := tokenizeJS(f.src)
-			n, c := minifiedLen(f.src, toks), countToks(toks)
+			ts, _ := tokenizeJS(f.src)
+			n, c := ts.minifiedLen(), ts.count()
 			X = append(X, []float64{float64(c.methods), float64(c.classes), float64(c.async), float64(c.await), float64(c.imports), float64(c.arrows), float64(c.templates)})
 			y = append(y, float64(len(b))-float64(n)*factorTerser-float64(cjsCost(c, true))-workletCost(f.src, true, workletFixed, workletBody))
 			out += float64(n)

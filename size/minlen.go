@@ -25,44 +25,44 @@ import (
 // What it does not see (statements merged into expressions, var
 // declarations merged, braces dropped) costs a few percent, which the
 // factor of Built's estimate takes in.
-func minifiedLen(code []byte, toks []jsTok) int {
-	declared, merged := declaredNames(toks)
-	punct := func(k int, c byte) bool {
-		return k >= 0 && k < len(toks) && toks[k].kind == tPunct && toks[k].s[0] == c
-	}
+func (ts *jsToks) minifiedLen() int {
+	declared, merged := ts.declaredNames()
+	punct, toks, code := ts.punct, ts.t, ts.code
 	n := 0
 	var last byte
 	for k, t := range toks {
-		if k > 0 && isIdent(last) && isIdent(t.s[0]) {
+		b := code[t.pos:t.end]
+		if k > 0 && isIdent(last) && isIdent(b[0]) {
 			n++ // a space between two words
 		}
-		last = t.s[len(t.s)-1]
-		l := len(t.s)
+		last = b[len(b)-1]
+		l := len(b)
 		switch t.kind {
 		case tIdent:
-			if string(t.s) == "if" && punct(k+1, '(') {
-				if r := closing(toks, k+1); r > 0 && r+1 < len(toks) && toks[r+1].kind == tIdent && string(toks[r+1].s) == "return" {
+			if string(b) == "if" && punct(k+1, '(') {
+				if r := closing(toks, code, k+1); r > 0 && ts.word(r+1, "return") {
 					n -= ifReturn // if(c)return x; → c?x:… (or c&&…)
 				}
 			}
-			switch w := string(t.s); {
-			case merged[k]:
+			switch { // (string(b) in comparisons and lookups, which do not allocate)
+			case len(merged) > 0 && merged[0] == k:
+				merged = merged[1:]
 				l = 0 // and the semicolon before it becomes a comma
-			case w == "true" || w == "false":
+			case string(b) == "true" || string(b) == "false":
 				l = 2
-			case w == "undefined":
+			case string(b) == "undefined":
 				l = 6
-			case !declared[w] || punct(k-1, '.') || punct(k+1, ':') && (punct(k-1, '{') || punct(k-1, ',')):
+			case !declared[string(b)] || punct(k-1, '.') || punct(k+1, ':') && (punct(k-1, '{') || punct(k-1, ',')):
 			case (punct(k-1, '{') || punct(k-1, ',')) && (punct(k+1, ',') || punct(k+1, '}')):
 				l += 2 // a shorthand property {name} keeps its key: {name:n}
 			default:
 				l = 1
 			}
 		case tValue:
-			switch c := t.s[0]; {
+			switch c := b[0]; {
 			case c >= '0' && c <= '9' || c == '.':
-				l = numberLen(string(t.s))
-			case (c == '"' || c == '\'') && len(t.s) > 2 && isName(t.s[1:len(t.s)-1]):
+				l = numberLen(string(b))
+			case (c == '"' || c == '\'') && len(b) > 2 && isName(b[1:len(b)-1]):
 				switch {
 				case punct(k+1, ':') && (punct(k-1, '{') || punct(k-1, ',')):
 					l -= 2 // {"a": 1} → {a:1}
@@ -71,7 +71,7 @@ func minifiedLen(code []byte, toks []jsTok) int {
 				}
 			}
 		case tPunct:
-			if t.s[0] == ';' && punct(k+1, '}') {
+			if b[0] == ';' && punct(k+1, '}') {
 				l = 0
 			}
 		}
@@ -85,13 +85,13 @@ func minifiedLen(code []byte, toks []jsTok) int {
 const ifReturn = 8
 
 // closing returns the index of the bracket that closes toks[open], or -1.
-func closing(toks []jsTok, open int) int {
+func closing(toks []jsTok, code []byte, open int) int {
 	depth := 0
 	for k := open; k < len(toks); k++ {
 		if toks[k].kind != tPunct {
 			continue
 		}
-		switch toks[k].s[0] {
+		switch code[toks[k].pos] {
 		case '(', '[', '{':
 			depth++
 		case ')', ']', '}':
@@ -109,31 +109,29 @@ func closing(toks []jsTok, open int) int {
 // parameter list or an arrow function's, and after catch (. Declarations
 // after export are left out. It returns too the var, let and const
 // keywords that directly follow a declaration of the same kind, which the
-// minifier merges into it (const a=1;const b=2 → const a=1,b=2).
-func declaredNames(toks []jsTok) (declared map[string]bool, merged map[int]bool) {
-	declared, merged = map[string]bool{}, map[int]bool{}
-	word := func(k int, w string) bool {
-		return k >= 0 && k < len(toks) && toks[k].kind == tIdent && string(toks[k].s) == w
+// minifier merges into it (const a=1;const b=2 → const a=1,b=2), as token
+// indices in order.
+func (ts *jsToks) declaredNames() (declared map[string]bool, merged []int) {
+	declared = map[string]bool{}
+	word, punct, ident, toks, code := ts.word, ts.punct, ts.ident, ts.t, ts.code
+	s := func(k int) []byte { return code[toks[k].pos:toks[k].end] }
+	declare := func(k int) {
+		if !declared[string(s(k))] { // (a lookup does not allocate; an insertion does)
+			declared[string(s(k))] = true
+		}
 	}
-	punct := func(k int, c byte) bool {
-		return k >= 0 && k < len(toks) && toks[k].kind == tPunct && toks[k].s[0] == c
-	}
-	ident := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].kind == tIdent }
 	lastDecl, lastEnd := "", -1 // the kind and last token of the previous declaration
 	for k, t := range toks {
 		var w string
 		switch {
-		case t.kind == tIdent && len(t.s) >= 3 && len(t.s) <= 8:
-			w = string(t.s) // (a conversion the compiler does not allocate for)
-			switch w {
-			case "var", "let", "const", "function", "class", "catch":
-			default:
+		case t.kind == tIdent && t.end-t.pos >= 3 && t.end-t.pos <= 8:
+			if w = declWord(s(k)); w == "" {
 				continue
 			}
 			if word(k-1, "export") || word(k-1, "default") && word(k-2, "export") {
 				continue
 			}
-		case t.kind == tPunct && len(t.s) == 2: // =>
+		case t.kind == tPunct && t.end-t.pos == 2: // =>
 		default:
 			continue
 		}
@@ -141,14 +139,14 @@ func declaredNames(toks []jsTok) (declared map[string]bool, merged map[int]bool)
 		case w == "var" || w == "let" || w == "const":
 			kw := w
 			if kw == lastDecl && (lastEnd == k-1 || lastEnd == k-2 && punct(k-1, ';')) {
-				merged[k] = true
+				merged = append(merged, k)
 			}
 			depth, expect, pattern := 0, true, false
 			end := len(toks) - 1
 		decl:
 			for j := k + 1; j < len(toks); j++ {
 				if toks[j].kind == tPunct {
-					switch toks[j].s[0] {
+					switch code[toks[j].pos] {
 					case '(', '[', '{':
 						pattern = pattern || depth == 0 && expect
 						depth++
@@ -172,10 +170,10 @@ func declaredNames(toks []jsTok) (declared map[string]bool, merged map[int]bool)
 				}
 				switch {
 				case expect && depth == 0 && ident(j):
-					declared[string(toks[j].s)] = true
+					declare(j)
 				case pattern && ident(j) && !punct(j-1, '.') && (punct(j+1, ',') || punct(j+1, '}') || punct(j+1, ']') || punct(j+1, '=')):
-					declared[string(toks[j].s)] = true // const {a, b: c, d = 1} = …
-				case depth == 0 && !expect && toks[j].kind == tIdent && statementWord[string(toks[j].s)]:
+					declare(j) // const {a, b: c, d = 1} = …
+				case depth == 0 && !expect && toks[j].kind == tIdent && statementWord[string(s(j))]:
 					end = j - 1 // the next statement (no semicolon)
 					break decl
 				}
@@ -185,31 +183,43 @@ func declaredNames(toks []jsTok) (declared map[string]bool, merged map[int]bool)
 		case w == "function" || w == "class":
 			j := k + 1
 			if ident(j) {
-				declared[string(toks[j].s)] = true
+				declare(j)
 				j++
 			}
 			if w == "function" && punct(j, '(') {
 				for p := j + 1; p < len(toks) && !punct(p, ')'); p++ {
 					if ident(p) && (punct(p-1, '(') || punct(p-1, ',')) {
-						declared[string(toks[p].s)] = true
+						declare(p)
 					}
 				}
 			}
 		case w == "": // =>
 			if ident(k - 1) {
-				declared[string(toks[k-1].s)] = true
+				declare(k - 1)
 			} else if punct(k-1, ')') {
 				for p := k - 2; p >= 0 && !punct(p, '('); p-- {
 					if ident(p) {
-						declared[string(toks[p].s)] = true
+						declare(p)
 					}
 				}
 			}
 		case w == "catch" && punct(k+1, '(') && ident(k+2):
-			declared[string(toks[k+2].s)] = true
+			declare(k + 2)
 		}
 	}
 	return declared, merged
+}
+
+// declWord returns b when it is a word that declares names (var, let,
+// const, function, class, catch), else "": a constant, where string(b)
+// would allocate.
+func declWord(b []byte) string {
+	for _, w := range [...]string{"var", "let", "const", "function", "class", "catch"} {
+		if string(b) == w {
+			return w
+		}
+	}
+	return ""
 }
 
 // statementWord are the words that start a statement, where a declaration

@@ -98,9 +98,9 @@ func TestMinifiedLen(t *testing.T) {
 		if !ok {
 			return
 		}
-		toks, _ := tokenizeJS(src)
+		ts, _ := tokenizeJS(src)
 		g := groups[group]
-		groups[group] = [2]int{g[0] + len(out), g[1] + minifiedLen(src, toks)}
+		groups[group] = [2]int{g[0] + len(out), g[1] + ts.minifiedLen()}
 	}
 	files, _ := corpus.Load(t, "", func(p string) bool { return strings.HasSuffix(p, ".js") })
 	for _, f := range files {
@@ -140,12 +140,7 @@ func BenchmarkMinifiedLen(b *testing.B) {
 		f    func([]byte) int
 	}{
 		{"model", func(src []byte) int { // as builtJSMin runs it
-			p := tokPool.Get().(*[]jsTok)
-			toks, _ := tokenizeJSInto(*p, src)
-			n := minifiedLen(src, toks)
-			*p = toks[:0]
-			tokPool.Put(p)
-			return n
+			return withTokens(src, func(ts *jsToks, _ int) int { return ts.minifiedLen() })
 		}},
 		{"tdewolff", func(src []byte) int {
 			out, _ := minifyJS(new(bytes.Buffer), new(bytes.Buffer), src)
