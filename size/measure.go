@@ -181,17 +181,30 @@ var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": t
 
 // quickEstimate fills in the built size of each file: its Bound, or its
 // estimate in the packages whose bound reaches within Margin of their limit
-// (all of them when the bounds of the whole app do).
+// (all of them when the bounds of the whole app do). A package whose
+// bound's length part (boundBase) already reaches there is estimated
+// without counting anything; the whole app's bound counts the estimates
+// of the packages estimated (an estimate is never above its bound).
 func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
-	// Read in order (reading registers the files in the FileSet), bound
-	// in parallel.
+	near := func(n, budget int64) bool { return (n+maxOverhead)*100 > budget*(100-Margin) }
+	// Read in order (reading registers the files in the FileSet).
 	srcs := make([][]byte, len(files))
-	var text []int
+	base := map[*Package]int64{}
 	for i, f := range files {
 		f.Built = f.Bytes
 		if textKinds[f.Kind] {
 			if pf, err := p.ReadFile(p.MP(f.Source)); err == nil {
 				srcs[i] = pf.Src
+				f.Built = boundBase(f.Kind, f.Compiled, int64(len(pf.Src)), s)
+			}
+		}
+		base[byPkg[f.Package]] += f.Built
+	}
+	// Bound, in parallel, the text files of the other packages.
+	var text []int
+	for i, f := range files {
+		if srcs[i] != nil {
+			if pkg := byPkg[f.Package]; !near(base[pkg], pkg.BudgetBytes) {
 				text = append(text, i)
 			}
 		}
@@ -201,24 +214,30 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 		f.Built = Bound(f.Kind, f.Compiled, srcs[text[k]], s)
 	})
 	bound := map[*Package]int64{}
-	var total int64
 	for _, f := range files {
 		bound[byPkg[f.Package]] += f.Built
-		total += f.Built
 	}
-	near := func(n, budget int64) bool { return (n+maxOverhead)*100 > budget*(100-Margin) }
-	all := near(total, budget(p.Options.Budgets.Total, TotalBudget))
-	var precise []*File
+	var precise, rest []*File
 	for _, f := range files {
-		pkg := byPkg[f.Package]
-		if all || near(bound[pkg], pkg.BudgetBytes) {
+		if pkg := byPkg[f.Package]; near(bound[pkg], pkg.BudgetBytes) {
 			precise = append(precise, f)
 		} else {
-			pkg.Bounded = true
+			rest = append(rest, f)
 		}
 	}
 	estimate(p, precise, s, c, scripts)
-	r.Total.Bounded = !all
+	var total int64
+	for _, f := range files {
+		total += f.Built
+	}
+	if near(total, budget(p.Options.Budgets.Total, TotalBudget)) {
+		estimate(p, rest, s, c, scripts)
+		return
+	}
+	for _, f := range rest {
+		byPkg[f.Package].Bounded = true
+	}
+	r.Total.Bounded = true
 }
 
 // maxOverhead bounds PackageOverhead: every Babel helper.
