@@ -749,24 +749,38 @@ func (ts *jsToks) count() jsCounts {
 			c.arrows++
 		case t.kind == tValue && ts.code[t.pos] == '`':
 			c.templates += bytes.Count(ts.s(k), []byte("${"))
-		case t.kind != tIdent:
-		case is(k, "class") && (is(k+1, "{") || is(k+1, "extends") || ts.ident(k+1)):
-			c.classes++
-		case is(k, "async") && !is(k+1, "=") && !is(k+1, ":") && !is(k+1, ",") && !is(k+1, ")") && !is(k+1, ".") && !is(k+1, ";"):
-			c.async++
-		case is(k, "await"):
-			c.await++
-		case is(k, "from") && k+1 < len(toks) && toks[k+1].kind == tValue:
-			c.imports++
-		case is(k, "import") && ts.statementStart(k) && !is(k+1, "(") && !is(k+1, "."):
-			c.module = true
-			if k+1 < len(toks) && toks[k+1].kind == tValue {
-				c.imports++
-			}
-		case is(k, "export") && ts.statementStart(k):
-			c.module = true
-			if is(k+1, "*") && is(k+2, "from") {
-				c.stars++
+		case t.kind != tIdent || t.end-t.pos < 4 || t.end-t.pos > 6:
+		default:
+			value := func(k int) bool { return k < len(toks) && toks[k].kind == tValue }
+			switch string(ts.s(k)) {
+			case "class":
+				if is(k+1, "{") || is(k+1, "extends") || ts.ident(k+1) {
+					c.classes++
+				}
+			case "async":
+				if !is(k+1, "=") && !is(k+1, ":") && !is(k+1, ",") && !is(k+1, ")") && !is(k+1, ".") && !is(k+1, ";") {
+					c.async++
+				}
+			case "await":
+				c.await++
+			case "from":
+				if value(k + 1) {
+					c.imports++
+				}
+			case "import":
+				if ts.statementStart(k) && !is(k+1, "(") && !is(k+1, ".") {
+					c.module = true
+					if value(k + 1) {
+						c.imports++
+					}
+				}
+			case "export":
+				if ts.statementStart(k) {
+					c.module = true
+					if is(k+1, "*") && is(k+2, "from") {
+						c.stars++
+					}
+				}
 			}
 		}
 	}
