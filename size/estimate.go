@@ -48,7 +48,6 @@ import (
 
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
 	mjson "github.com/tdewolff/minify/v2/json"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
@@ -347,7 +346,6 @@ const maxCodeLength = 2048e3
 
 var minifier = func() *minify.M {
 	m := minify.New()
-	m.AddFunc("css", css.Minify)
 	m.AddFunc("json", mjson.Minify)
 	return m
 }()
@@ -1018,47 +1016,14 @@ func builtWXSS(src []byte, compiled string, s Settings) int64 {
 	if pre {
 		src = stripLineComments(src)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src))
-	// (A reader with Bytes, whose capacity ends with it: the minifier then
-	// copies src once, where it would read it in growing steps, and never
-	// writes past it into memory the loader shares.)
-	if err := minifier.Minify("css", &buf, bytes.NewBuffer(src[:len(src):len(src)])); err != nil {
-		return int64(len(src))
-	}
-	// autoprefixer copies every @keyframes block as @-webkit-keyframes.
-	n := buf.Len() + keyframesBytes(buf.Bytes())
+	// The length tdewolff's minifier would give (cssMinLen), and
+	// autoprefixer's copy of every @keyframes block as @-webkit-keyframes.
+	m, keyframes := cssMinLen(src)
+	n := m + keyframes
 	if pre {
 		return round(float64(n) * factorLessMin)
 	}
 	return round(float64(n) * factorWXSSMin)
-}
-
-// keyframesBytes returns the bytes of the @keyframes blocks of minified CSS
-// plus "-webkit-" for each: what their prefixed copies take.
-func keyframesBytes(css []byte) int {
-	n := 0
-	for i := 0; ; {
-		j := bytes.Index(css[i:], []byte("@keyframes"))
-		if j < 0 {
-			return n
-		}
-		start := i + j
-		depth, k := 0, start
-		for ; k < len(css); k++ {
-			if css[k] == '{' {
-				depth++
-			} else if css[k] == '}' {
-				depth--
-				if depth == 0 {
-					k++
-					break
-				}
-			}
-		}
-		n += k - start + len("-webkit-")
-		i = k
-	}
 }
 
 // stripLineComments removes the // comments of LESS and Sass (outside

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
 	mjs "github.com/tdewolff/minify/v2/js"
 
 	"github.com/chattool-lint/chattool-lint/internal/corpus"
@@ -166,4 +168,105 @@ func demoFilesIfAny(t testing.TB) (map[string][]demoFile, map[string]int64, []st
 		}
 	}
 	return demoFiles(t, "/tmp/oracle-demo2.json")
+}
+
+// TestCSSMinLen compares cssMinLen with tdewolff's CSS minifier (and
+// keyframesBytes of its output) over the style sheets of each package of
+// the npm corpus and of the demo: within 1.5% over every package (0.5%
+// when written).
+func TestCSSMinLen(t *testing.T) {
+	type sums struct{ min, model, kfMin, kfModel int }
+	groups := map[string]sums{}
+	add := func(group string, src []byte) {
+		var buf bytes.Buffer
+		if err := cssMinifier.Minify("css", &buf, bytes.NewReader(src)); err != nil {
+			return
+		}
+		n, kf := cssMinLen(src)
+		g := groups[group]
+		groups[group] = sums{g.min + buf.Len(), g.model + n, g.kfMin + keyframesBytes(buf.Bytes()), g.kfModel + kf}
+		if d := n - buf.Len(); testing.Verbose() && os.Getenv("CHATTOOL_CSS_DIFF") != "" && (d > 40 || d < -40) {
+			t.Logf("%s: model %d, minifier %d", group, n, buf.Len())
+		}
+	}
+	files, _ := corpus.Load(t, "", func(p string) bool { return strings.HasSuffix(p, ".wxss") || strings.HasSuffix(p, ".css") })
+	for _, f := range files {
+		rel, _ := filepath.Rel(corpus.Dir(), f.Path)
+		pkg, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		add("npm "+pkg, f.Src)
+	}
+	if demo, _, order := demoFilesIfAny(t); demo != nil {
+		for _, pkg := range order {
+			for _, f := range demo[pkg] {
+				if f.kind == "wxss" && f.compiled == "" {
+					add("demo "+pkg, f.src)
+				}
+			}
+		}
+	}
+	var names []string
+	for g := range groups {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	for _, g := range names {
+		v := groups[g]
+		diff := float64(v.model-v.min) / float64(max(v.min, 1)) * 100
+		t.Logf("%-45s minifier %8d model %8d %+6.2f%%  keyframes %6d %6d", g, v.min, v.model, diff, v.kfMin, v.kfModel)
+		if math.Abs(diff) > 1.5 {
+			t.Errorf("%s: cssMinLen %d, tdewolff %d: %+.2f%%", g, v.model, v.min, diff)
+		}
+	}
+}
+
+// cssMinifier is tdewolff's CSS minifier, which cssMinLen models.
+var cssMinifier = func() *minify.M {
+	m := minify.New()
+	m.AddFunc("css", css.Minify)
+	return m
+}()
+
+// keyframesBytes returns the bytes of the @keyframes blocks of minified CSS
+// plus "-webkit-" for each: what their prefixed copies take.
+func keyframesBytes(css []byte) int {
+	n := 0
+	for i := 0; ; {
+		j := bytes.Index(css[i:], []byte("@keyframes"))
+		if j < 0 {
+			return n
+		}
+		start := i + j
+		depth, k := 0, start
+		for ; k < len(css); k++ {
+			if css[k] == '{' {
+				depth++
+			} else if css[k] == '}' {
+				depth--
+				if depth == 0 {
+					k++
+					break
+				}
+			}
+		}
+		n += k - start + len("-webkit-")
+		i = k
+	}
+}
+
+// FuzzCSSMinLen: cssMinLen takes any bytes, and never counts more than
+// there are.
+func FuzzCSSMinLen(f *testing.F) {
+	for _, s := range []string{
+		".a { margin: 0px 0rpx 0.50em 10.0px; color: #FFFFFF; }",
+		"@keyframes x { 0% { opacity: 0 } } .e{} url( data:a%3D ) url('a')",
+		"/*! keep */ a{font-weight:bold;;} /* open", "url(", "#", "@", "'", "0.", "-.5e",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		n, kf := cssMinLen(src)
+		if n < 0 || n > len(src) || kf < 0 {
+			t.Fatalf("cssMinLen = %d, %d for %d bytes", n, kf, len(src))
+		}
+	})
 }
