@@ -52,7 +52,7 @@ func (ts *jsToks) minifiedLen() int {
 				l = 2
 			case string(b) == "undefined":
 				l = 6
-			case !declared[string(b)] || punct(k-1, '.') || punct(k+1, ':') && (punct(k-1, '{') || punct(k-1, ',')):
+			case punct(k-1, '.') || punct(k+1, ':') && (punct(k-1, '{') || punct(k-1, ',')) || !declared.has(b):
 			case (punct(k-1, '{') || punct(k-1, ',')) && (punct(k+1, ',') || punct(k+1, '}')):
 				l += 2 // a shorthand property {name} keeps its key: {name:n}
 			default:
@@ -111,15 +111,11 @@ func closing(toks []jsTok, code []byte, open int) int {
 // keywords that directly follow a declaration of the same kind, which the
 // minifier merges into it (const a=1;const b=2 → const a=1,b=2), as token
 // indices in order.
-func (ts *jsToks) declaredNames() (declared map[string]bool, merged []int) {
-	declared = map[string]bool{}
+func (ts *jsToks) declaredNames() (declared nameSet, merged []int) {
+	declared.m = map[string]bool{}
 	word, punct, ident, toks, code := ts.word, ts.punct, ts.ident, ts.t, ts.code
 	s := func(k int) []byte { return code[toks[k].pos:toks[k].end] }
-	declare := func(k int) {
-		if !declared[string(s(k))] { // (a lookup does not allocate; an insertion does)
-			declared[string(s(k))] = true
-		}
-	}
+	declare := func(k int) { declared.add(s(k)) }
 	lastDecl, lastEnd := "", -1 // the kind and last token of the previous declaration
 	for k, t := range toks {
 		var w string
@@ -220,6 +216,29 @@ func declWord(b []byte) string {
 		}
 	}
 	return ""
+}
+
+// nameSet is a set of names: a map, behind a filter of 64 bits (by
+// length and first and last byte) that answers most lookups of names not
+// in it, keywords and globals, without hashing them.
+type nameSet struct {
+	m      map[string]bool
+	filter uint64
+}
+
+func nameBit(b []byte) uint64 {
+	return 1 << ((uint(len(b))*7 + uint(b[0])*3 + uint(b[len(b)-1])) & 63)
+}
+
+func (s *nameSet) add(b []byte) {
+	if !s.m[string(b)] { // (a lookup does not allocate; an insertion does)
+		s.m[string(b)] = true
+		s.filter |= nameBit(b)
+	}
+}
+
+func (s *nameSet) has(b []byte) bool {
+	return len(b) > 0 && s.filter&nameBit(b) != 0 && s.m[string(b)]
 }
 
 // statementWord are the words that start a statement, where a declaration
