@@ -9,6 +9,8 @@ import (
 
 	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/wxml"
+	"github.com/chattool-lint/chattool-lint/wxss"
 )
 
 func loadDemo(tb testing.TB) *project.Project {
@@ -106,6 +108,29 @@ func benchmarkMeasure(b *testing.B, measure func(*project.Project, Used) *Report
 	b.ReportAllocs()
 	for b.Loop() {
 		measure(p, nil)
+	}
+}
+
+// BenchmarkParse loads the project and parses its scripts, templates and
+// style sheets (its JSON files are parsed as it loads), as a lint run does
+// before any rule: what the size pass's figures compare with.
+func BenchmarkParse(b *testing.B) {
+	dir := demoDir
+	if d := os.Getenv("CHATTOOL_SIZE_BENCH"); d != "" {
+		dir = d
+	}
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("no project at %s", dir)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		p, err := project.Load(dir, project.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		jsparse.Load(p)
+		wxml.Load(p)
+		wxss.Load(p)
 	}
 }
 
