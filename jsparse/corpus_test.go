@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chattool-lint/chattool-lint/internal/corpus"
+	"github.com/chattool-lint/chattool-lint/project"
 )
 
 type corpusFile struct {
@@ -66,5 +67,26 @@ func BenchmarkCorpus(b *testing.B) {
 		for _, f := range files {
 			Parse(f.Src, f.lang).Facts()
 		}
+	}
+}
+
+// BenchmarkSobekFloor parses the corpus's scripts with sobek's parser alone
+// (module mode, as Parse tries first), on every core: what any run that
+// checks them with sobek spends at least. bench/run.sh's 10x corpus holds
+// ten copies of these files: ten times this is its floor.
+func BenchmarkSobekFloor(b *testing.B) {
+	files, _ := loadCorpus(b)
+	var codes []string
+	var total int64
+	for _, f := range files {
+		if f.lang != TS {
+			codes = append(codes, string(f.Src))
+			total += int64(len(f.Src))
+		}
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		project.Parallel(len(codes), func(i int) { sobekParse(codes[i], true) })
 	}
 }
