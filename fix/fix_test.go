@@ -209,6 +209,15 @@ func TestDiff(t *testing.T) {
 	if d := (&Plan{}).Diff(dir); d != nil {
 		t.Errorf("empty plan's diff: %q", d)
 	}
+	// A project outside cwd: its files are named by their absolute path
+	// without the leading slash, as git diff --no-index does.
+	other := t.TempDir()
+	p = Compute(result(proj, map[string]string{"app.json": crlf},
+		finding("a", "app.json", 2, fix("a", edit("app.json", crlf, `"requiredcomponents"`, `"requiredComponents"`)))))
+	abs := strings.TrimPrefix(filepath.ToSlash(filepath.Join(proj, "app.json")), "/")
+	if got := string(p.Diff(other)); !strings.HasPrefix(got, "diff a/"+abs+" b/"+abs+"\n--- a/"+abs+"\n+++ b/"+abs+"\n") {
+		t.Errorf("diff from another folder:\n%s", got)
+	}
 }
 
 func TestDisplayPath(t *testing.T) {

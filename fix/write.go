@@ -114,8 +114,10 @@ func writeFile(root string, f *File) error {
 // Diff returns the unified diff of the plan's changes (nil when there are
 // none), one file after another, named a/PATH and b/PATH with PATH relative
 // to cwd (as the text report names files), so that `patch -p1` or `git
-// apply` run in cwd applies it. The lines keep their line endings, so a
-// CRLF file's hunk lines end in CRLF.
+// apply` run in cwd applies it. A file outside cwd is named by its absolute
+// path, as `git diff --no-index` names it (a/tmp/x for /tmp/x): `patch -p1
+// -d /` applies those. The lines keep their line endings, so a CRLF file's
+// hunk lines end in CRLF.
 //
 // The diff is github.com/rogpeppe/go-internal/diff, a copy of the Go
 // toolchain's internal/diff (an anchored diff: O(n log n), and clearer than
@@ -124,7 +126,7 @@ func writeFile(root string, f *File) error {
 func (p *Plan) Diff(cwd string) []byte {
 	var out bytes.Buffer
 	for _, f := range p.Files {
-		name := DisplayPath(cwd, p.Dir, f.Path)
+		name := strings.TrimPrefix(DisplayPath(cwd, p.Dir, f.Path), "/")
 		out.Write(diff.Diff("a/"+name, f.Old, "b/"+name, f.New))
 	}
 	return out.Bytes()
