@@ -90,8 +90,12 @@ func Load(p *project.Project) *Result {
 	}
 	project.Parallel(len(r.Files), func(i int) {
 		if f := r.Files[i]; f.ReadErr == nil {
-			f.Source = Parse(f.File.Src, f.Source.Lang)
-			f.Source.Facts()
+			lang := f.Source.Lang
+			f.Source = project.Derive(p, "jsparse."+lang.String(), f.File.Src, func() *Source {
+				s := Parse(f.File.Src, lang)
+				s.Facts() // (computed now: a Source in a Memo is not changed)
+				return s
+			})
 		}
 	})
 	return r

@@ -168,6 +168,15 @@ func (s *server) lint(dir string, overlay map[string][]byte, only map[string]boo
 	}
 	cfg.Apply(&opts)
 	opts.Overlay = overlay
+	s.mu.Lock()
+	memo := s.memos[dir]
+	if memo == nil {
+		memo = project.NewMemo()
+		s.memos[dir] = memo
+	}
+	s.mu.Unlock()
+	memo.Next() // (one lint of a project at a time)
+	opts.Memo = memo
 	lo, err := cfg.Options(dir)
 	if err != nil {
 		return nil, err

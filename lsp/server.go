@@ -102,6 +102,10 @@ type server struct {
 	literals      bool   // the client takes CodeAction literals
 	files         map[string]*document
 	projects      map[string]*projectState
+	// memos keep each project's parsed files between its lints (a lint
+	// parses only the files that changed), while a document of the
+	// project is open.
+	memos map[string]*project.Memo
 	// changed is closed, and replaced, whenever a lint stores its results
 	// or a document closes: code actions waiting for fresh results wait
 	// on it.
@@ -148,6 +152,7 @@ func newServer(opts Options) *server {
 		enc:      encodingUTF16,
 		files:    map[string]*document{},
 		projects: map[string]*projectState{},
+		memos:    map[string]*project.Memo{},
 		changed:  make(chan struct{}),
 	}
 	if s.rules == nil {
@@ -448,9 +453,12 @@ func (s *server) didClose(p *didCloseParams) {
 		return
 	}
 	delete(s.files, d.uri)
-	if d.dir != "" && s.openIn(d.dir) {
+	switch {
+	case d.dir != "" && s.openIn(d.dir):
 		// The other files were linted with this one's buffer.
 		s.schedule(d.dir, s.debounce)
+	case d.dir != "":
+		delete(s.memos, d.dir) // (a lint under way keeps its own)
 	}
 	s.notifyChanged()
 	s.mu.Unlock()

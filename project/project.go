@@ -37,6 +37,9 @@ type Options struct {
 	// CacheDir is where checks may keep results between runs ("": they
 	// keep none). Only the size check does: see size.DefaultCacheDir.
 	CacheDir string
+	// Memo, when set, keeps the parsed files of this load for the next
+	// loads that share it (a language server's): see Memo.
+	Memo *Memo
 }
 
 // Budgets are package size limits in bytes; zero means WeChat's limit.

@@ -1,6 +1,7 @@
 package size
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
@@ -280,8 +281,11 @@ func knownVerdict(scripts *jsparse.Result, mp string, src []byte) scriptVerdict 
 		return scriptVerdict{}
 	}
 	f := scripts.ByMP(mp)
-	if f == nil || f.Source == nil || len(f.Source.Src) != len(src) || &f.Source.Src[0] != &src[0] {
-		return scriptVerdict{} // not parsed, or parsed from other bytes (invalid UTF-8 read as spaces)
+	if f == nil || f.Source == nil || len(f.Source.Src) != len(src) || &f.Source.Src[0] != &src[0] && !bytes.Equal(f.Source.Src, src) {
+		// Not parsed, or parsed from other bytes (invalid UTF-8 read as
+		// spaces). (The same bytes elsewhere: a Source from a project.Memo,
+		// parsed in an earlier load.)
+		return scriptVerdict{}
 	}
 	return verdictOf(f.Source)
 }

@@ -65,7 +65,7 @@ func Load(p *project.Project) *Result {
 	}
 	project.Parallel(len(r.Files), func(i int) {
 		if f := r.Files[i]; f.ReadErr == nil {
-			f.Doc = parseFile(f.File.Src)
+			f.Doc = project.Derive(p, "wxml", f.File.Src, func() *Document { return parseFile(f.File.Src) })
 		}
 	})
 	return r

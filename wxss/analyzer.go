@@ -72,7 +72,7 @@ func Load(p *project.Project) *Result {
 	}
 	project.Parallel(len(r.Files), func(i int) {
 		if f := r.Files[i]; f.ReadErr == nil {
-			f.Sheet = parseFile(f.File.Src, f.Lang)
+			f.Sheet = project.Derive(p, "wxss."+f.Lang.String(), f.File.Src, func() *Sheet { return parseFile(f.File.Src, f.Lang) })
 		}
 	})
 	return r
