@@ -172,7 +172,18 @@ func (p *Project) read(rel string) ([]byte, error) {
 	if st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes, larger than the %d bytes the checker reads", rel, st.Size(), MaxFileSize)
 	}
-	return os.ReadFile(abs)
+	m := p.Options.Memo
+	if m == nil {
+		return os.ReadFile(abs)
+	}
+	if b, ok := m.cachedRead(abs, st); ok {
+		return b, nil
+	}
+	b, err := os.ReadFile(abs)
+	if err == nil {
+		m.storeRead(abs, st, b)
+	}
+	return b, err
 }
 
 // addFile registers a file read from rel; the caller sets its lines.

@@ -2,7 +2,9 @@ package project
 
 import (
 	"crypto/sha256"
+	"os"
 	"sync"
+	"time"
 )
 
 // A Memo keeps what the front ends derive from a file's bytes alone (a
@@ -18,8 +20,9 @@ import (
 // one and drops what the one before it did not use, so it holds about
 // one project's worth. Its methods are safe for concurrent use.
 type Memo struct {
-	mu        sync.Mutex
-	cur, prev map[memoKey]any
+	mu               sync.Mutex
+	cur, prev        map[memoKey]any
+	reads, prevReads map[readKey][]byte
 }
 
 type memoKey struct {
@@ -29,13 +32,21 @@ type memoKey struct {
 }
 
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{cur: map[memoKey]any{}} }
+func NewMemo() *Memo { return &Memo{cur: map[memoKey]any{}, reads: map[readKey][]byte{}} }
+
+// stamp is what tells a file's versions apart without reading it.
+type stamp struct {
+	size         int64
+	mtime, ctime time.Time
+	ino          uint64
+}
 
 // Next starts a generation: a value neither it nor the one before it
 // asked for is dropped.
 func (m *Memo) Next() {
 	m.mu.Lock()
 	m.prev, m.cur = m.cur, map[memoKey]any{}
+	m.prevReads, m.reads = m.reads, map[readKey][]byte{}
 	m.mu.Unlock()
 }
 
@@ -50,6 +61,39 @@ func (m *Memo) Len() int {
 		}
 	}
 	return n
+}
+
+// A Memo also keeps the bytes of the files it saw read, by path, with what
+// the file system said of them (size, modification and change times,
+// inode: stamp): a file whose stamp has not changed since is not read
+// again. An editor's save changes the modification time (nanoseconds on
+// the usual file systems), and unsaved buffers come from the overlay.
+type readKey struct {
+	path  string
+	stamp stamp
+}
+
+// cachedRead returns the bytes last read from abs when fi stamps the file
+// as it did then.
+func (m *Memo) cachedRead(abs string, fi os.FileInfo) ([]byte, bool) {
+	k := readKey{abs, stampOf(fi)}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.reads[k]
+	if !ok {
+		if b, ok = m.prevReads[k]; ok {
+			m.reads[k] = b
+		}
+	}
+	return b, ok
+}
+
+// storeRead keeps the bytes read from abs, stamped by fi (taken before the
+// read: a file written during the read is read again next time).
+func (m *Memo) storeRead(abs string, fi os.FileInfo, b []byte) {
+	m.mu.Lock()
+	m.reads[readKey{abs, stampOf(fi)}] = b
+	m.mu.Unlock()
 }
 
 // Derive returns derive(), the value kind derives from src, from p's

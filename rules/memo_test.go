@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
@@ -25,23 +26,7 @@ func TestMemo(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			check := func(opts project.Options) []string {
-				t.Helper()
-				opts.CacheDir = ""
-				p, err := project.Load(dir, opts)
-				if err != nil {
-					t.Fatal(err)
-				}
-				res, err := lint.Run(p, rules.All())
-				if err != nil {
-					t.Fatal(err)
-				}
-				var out []string
-				for _, f := range res.Findings {
-					out = append(out, fmt.Sprintf("%s:%d:%d-%d:%d %s %s %v", f.Path, f.Start.Line, f.Start.Column, f.End.Line, f.End.Column, f.Rule, f.Message, f.Fixes))
-				}
-				return out
-			}
+			check := func(opts project.Options) []string { t.Helper(); return memoCheck(t, dir, opts) }
 			want := check(project.Options{})
 			if len(want) == 0 {
 				t.Fatal("no finding: nothing to compare")
@@ -98,5 +83,65 @@ func TestMemo(t *testing.T) {
 				t.Errorf("the memo holds %d values after the change, %d before: old ones are kept", got, n)
 			}
 		})
+	}
+}
+
+// memoCheck checks the project in dir with every rule and returns its
+// findings, one line each.
+func memoCheck(t *testing.T, dir string, opts project.Options) []string {
+	t.Helper()
+	opts.CacheDir = ""
+	p, err := project.Load(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(p, rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range res.Findings {
+		out = append(out, fmt.Sprintf("%s:%d:%d-%d:%d %s %s %v", f.Path, f.Start.Line, f.Start.Column, f.End.Line, f.End.Column, f.Rule, f.Message, f.Fixes))
+	}
+	return out
+}
+
+// TestMemoReads: the memo keeps the bytes of the files it saw read, and a
+// file changed on disk since (other bytes of the same length, written
+// with a later modification time, as an editor's save does) is read
+// again.
+func TestMemoReads(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../testdata/example")); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "miniprogram", "packageChatTool", "pages", "vote", "index.wxml")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo := project.NewMemo()
+	memo.Next()
+	first := memoCheck(t, dir, project.Options{Memo: memo})
+	if want := memoCheck(t, dir, project.Options{}); !reflect.DeepEqual(first, want) {
+		t.Fatalf("with the memo:\n%q\nwant\n%q", first, want)
+	}
+	// The same length, other bytes: a button that shares, where the page
+	// began.
+	changed := append([]byte(`<button open-type="share"/>`), src[len(`<button open-type="share"/>`):]...)
+	if err := os.WriteFile(page, changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Second)
+	if err := os.Chtimes(page, later, later); err != nil {
+		t.Fatal(err)
+	}
+	want := memoCheck(t, dir, project.Options{})
+	if reflect.DeepEqual(want, first) {
+		t.Fatal("the change changes no finding: the test would not see a stale read")
+	}
+	memo.Next()
+	if got := memoCheck(t, dir, project.Options{Memo: memo}); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after the file changed on disk, with the memo:\n%q\nwant\n%q", got, want)
 	}
 }
