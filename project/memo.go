@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"os"
 	"sync"
-	"time"
 )
 
 // A Memo keeps what the front ends derive from a file's bytes alone (a
@@ -34,11 +33,11 @@ type memoKey struct {
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo { return &Memo{cur: map[memoKey]any{}, reads: map[readKey][]byte{}} }
 
-// stamp is what tells a file's versions apart without reading it.
+// stamp is what tells a file's versions apart without reading it: its
+// size, modification and (on Linux) change times in nanoseconds and inode.
 type stamp struct {
-	size         int64
-	mtime, ctime time.Time
-	ino          uint64
+	size, mtime, ctime int64
+	ino                uint64
 }
 
 // Next starts a generation: a value neither it nor the one before it
@@ -63,11 +62,11 @@ func (m *Memo) Len() int {
 	return n
 }
 
-// A Memo also keeps the bytes of the files it saw read, by path, with what
-// the file system said of them (size, modification and change times,
-// inode: stamp): a file whose stamp has not changed since is not read
-// again. An editor's save changes the modification time (nanoseconds on
-// the usual file systems), and unsaved buffers come from the overlay.
+// readKey keys the bytes a Memo keeps of the files it saw read: the path
+// and the file's stamp, so that a file whose stamp has not changed since is
+// not read again. Whatever writes a file changes its modification and
+// change times (nanoseconds on the usual file systems); unsaved buffers
+// come from the overlay.
 type readKey struct {
 	path  string
 	stamp stamp

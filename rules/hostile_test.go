@@ -359,19 +359,6 @@ func copyDir(t testing.TB, from, to string) {
 	}
 }
 
-func run(t testing.TB, dir string) (*project.Project, *lint.Result) {
-	t.Helper()
-	p, err := project.Load(dir, project.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := lint.Run(p, rules.All())
-	if err != nil {
-		t.Fatalf("a rule failed: %v", err)
-	}
-	return p, res
-}
-
 type hostileCase struct {
 	name string
 	// base writes the healthy project into dir and returns the mini

@@ -86,6 +86,21 @@ func TestMemo(t *testing.T) {
 	}
 }
 
+// run loads the project in dir and runs every rule on it; a rule that fails
+// fails the test.
+func run(t testing.TB, dir string) (*project.Project, *lint.Result) {
+	t.Helper()
+	p, err := project.Load(dir, project.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(p, rules.All())
+	if err != nil {
+		t.Fatalf("a rule failed: %v", err)
+	}
+	return p, res
+}
+
 // memoCheck checks the project in dir with every rule and returns its
 // findings, one line each.
 func memoCheck(t *testing.T, dir string, opts project.Options) []string {
