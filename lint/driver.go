@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"go/token"
 	"runtime/debug"
@@ -46,6 +47,11 @@ type Options struct {
 	// Only keeps the findings of these files (paths as Finding.Path);
 	// nil keeps every file's. The rules still see the whole project.
 	Only map[string]bool
+	// Context, when set, cancels the run: RunWith checks it before each
+	// analyzer and while it resolves diagnostics, and once it is done
+	// returns no result and its error. An analyzer already running is not
+	// interrupted (go/analysis passes carry no context).
+	Context context.Context
 }
 
 // Run runs rules (and the analyzers they require) over a loaded project and
@@ -60,12 +66,15 @@ func Run(p *project.Project, rules []*Rule) (*Result, error) {
 // inline directives (the results of type Directives: a finding they cover
 // is kept, Suppressed, and a directive that covers nothing becomes a
 // finding of the rule that read it) and the Only filter, in that order.
+// A run cancelled through o.Context returns no result and the context's
+// error.
 func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 	d := &driver{
 		p:       p,
 		results: map[*analysis.Analyzer]any{project.Analyzer: p},
 		done:    map[*analysis.Analyzer]bool{project.Analyzer: true},
 		docs:    map[*analysis.Analyzer]*Doc{},
+		ctx:     o.Context,
 	}
 	res := &Result{Dir: p.Dir, Source: p.Source}
 	for _, r := range rules {
@@ -79,12 +88,18 @@ func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 		if !o.Disabled[r.Doc.Name] || r.Analyzer.ResultType == DirectivesType {
 			d.run(r.Analyzer)
 		}
+		if d.stopped() {
+			return nil, d.ctx.Err()
+		}
 	}
 	// Resolve positions in FileSet order, so that each file's are resolved
 	// front to back: many findings on one long line cost a walk of the line
 	// once, whatever order the rules reported them in.
 	sort.SliceStable(d.pending, func(i, j int) bool { return d.pending[i].diag.Pos < d.pending[j].diag.Pos })
-	for _, pd := range d.pending {
+	for i, pd := range d.pending {
+		if i%1024 == 1023 && d.stopped() {
+			return nil, d.ctx.Err()
+		}
 		d.report(pd.a, pd.diag)
 	}
 	fs := d.findings[:0]
@@ -116,6 +131,9 @@ func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 			}
 		}
 		sortFindings(fs)
+	}
+	if d.stopped() {
+		return nil, d.ctx.Err()
 	}
 	if o.Only != nil {
 		kept := fs[:0]
@@ -149,6 +167,12 @@ type driver struct {
 	errs     []error
 	// last is the last position resolved in each file.
 	last map[*token.File]Position
+	ctx  context.Context // nil: the run cannot be cancelled
+}
+
+// stopped reports whether the run was cancelled.
+func (d *driver) stopped() bool {
+	return d.ctx != nil && d.ctx.Err() != nil
 }
 
 func (d *driver) run(a *analysis.Analyzer) {
@@ -156,12 +180,18 @@ func (d *driver) run(a *analysis.Analyzer) {
 		return
 	}
 	d.done[a] = true
+	if d.stopped() {
+		return // (RunWith returns no result)
+	}
 	for _, req := range a.Requires {
 		d.run(req)
 		if _, ok := d.results[req]; !ok {
 			d.errs = append(d.errs, fmt.Errorf("%s: skipped, its prerequisite %s failed", a.Name, req.Name))
 			return
 		}
+	}
+	if d.stopped() {
+		return
 	}
 	resultOf := make(map[*analysis.Analyzer]any, len(a.Requires))
 	for _, req := range a.Requires {
