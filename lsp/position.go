@@ -64,7 +64,10 @@ func offsetOf(text []byte, pos Position, enc string) int {
 		return start
 	}
 	if enc == encodingUTF8 {
-		off := min(start+pos.Character, end)
+		off := end
+		if pos.Character < end-start { // (start+pos.Character may overflow)
+			off = start + pos.Character
+		}
 		for off > start && off < len(text) && !utf8.RuneStart(text[off]) {
 			off--
 		}

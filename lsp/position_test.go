@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"encoding/json"
+	"math"
 	"testing"
 	"unicode/utf8"
 
@@ -84,9 +86,51 @@ func TestOffsetOf(t *testing.T) {
 		{Position{2, 4}, encodingUTF16, 16},
 		{Position{3, 0}, encodingUTF16, 16}, // past the last line
 		{Position{0, -1}, encodingUTF16, 0},
+		// Characters and lines beyond any line or text, up to the largest
+		// int: the end of the line, the end of the text.
+		{Position{1, 1 << 40}, encodingUTF8, 11},
+		{Position{1, math.MaxInt32 + 1}, encodingUTF8, 11},
+		{Position{1, math.MaxInt}, encodingUTF8, 11},
+		{Position{1, math.MaxInt}, encodingUTF16, 11},
+		{Position{1, math.MaxInt}, encodingUTF32, 11},
+		{Position{2, math.MaxInt - 1}, encodingUTF8, 16},
+		{Position{math.MaxInt, math.MaxInt}, encodingUTF8, 16},
+		{Position{math.MaxInt, 0}, encodingUTF16, 16},
+		{Position{math.MinInt, math.MinInt}, encodingUTF8, 0},
+		{Position{1, math.MinInt}, encodingUTF8, 9},
 	} {
 		if got := offsetOf(text, tc.pos, tc.enc); got != tc.want {
 			t.Errorf("offsetOf(%+v, %s) = %d, want %d", tc.pos, tc.enc, got, tc.want)
+		}
+	}
+}
+
+// TestPositionJSON: a line or character too large for an int (the
+// protocol's uinteger ends at 2^31-1, but a client may send more, in
+// digits or, from JavaScript, in exponent form) is read as the largest
+// int, which offsetOf takes as the end of the line or of the text, rather
+// than failing the whole message.
+func TestPositionJSON(t *testing.T) {
+	for in, want := range map[string]Position{
+		`{"line": 1, "character": 2}`:                           {1, 2},
+		`{"line": 1, "character": 1099511627776}`:               {1, 1 << 40},
+		`{"line": 1, "character": 2147483648}`:                  {1, math.MaxInt32 + 1},
+		`{"line": 1, "character": 9223372036854775807}`:         {1, math.MaxInt},
+		`{"line": 1, "character": 100000000000000000000000}`:    {1, math.MaxInt},
+		`{"line": 1e30, "character": 1.1805916207174113e+21}`:   {math.MaxInt, math.MaxInt},
+		`{"line": -100000000000000000000000, "character": 3e0}`: {math.MinInt, 3},
+		`{"line": null}`: {0, 0},
+		`{}`:             {0, 0},
+	} {
+		var p Position
+		if err := json.Unmarshal([]byte(in), &p); err != nil || p != want {
+			t.Errorf("%s: %+v, %v; want %+v", in, p, err, want)
+		}
+	}
+	for _, in := range []string{`{"line": 1.5}`, `{"character": "x"}`, `{"line": true}`, `[]`} {
+		var p Position
+		if err := json.Unmarshal([]byte(in), &p); err == nil {
+			t.Errorf("%s: %+v, want an error", in, p)
 		}
 	}
 }
@@ -127,6 +171,7 @@ func FuzzPositions(f *testing.F) {
 	f.Add("a😀b\r\nc𝄞d\n\n€", 1, 2, 0, 9, "x")
 	f.Add("\uFEFFx", 0, 1, 5, 0, "")
 	f.Add("\xff\xfe\n\xed\xa0\x80", 1, 1, -1, 3, "😀")
+	f.Add("a\nbc\nd", 1, math.MaxInt, 1, 1<<40, "x")
 	f.Fuzz(func(t *testing.T, text string, l1, c1, l2, c2 int, repl string) {
 		b := []byte(text)
 		for _, enc := range []string{encodingUTF8, encodingUTF16, encodingUTF32} {

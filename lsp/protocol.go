@@ -1,6 +1,12 @@
 package lsp
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+)
 
 // The subset of the Language Server Protocol 3.17 types the server speaks.
 // Field names follow the specification, so that a reader can look each one
@@ -82,6 +88,54 @@ type codeActionOptions struct {
 type Position struct {
 	Line      int `json:"line"`
 	Character int `json:"character"`
+}
+
+// UnmarshalJSON reads a position whose line or character may be too large
+// for an int (the protocol's uinteger ends at 2^31-1, but a client may send
+// more, in digits or, from JavaScript, in exponent form): such a number is
+// the largest int (the smallest, when negative), which means the end of the
+// line or of the text, as the specification says of a position past them,
+// rather than a message that cannot be read. A fraction is an error.
+func (p *Position) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Line      json.Number `json:"line"`
+		Character json.Number `json:"character"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	line, err := clampInt(raw.Line)
+	if err != nil {
+		return fmt.Errorf("line: %v", err)
+	}
+	char, err := clampInt(raw.Character)
+	if err != nil {
+		return fmt.Errorf("character: %v", err)
+	}
+	p.Line, p.Character = line, char
+	return nil
+}
+
+// clampInt converts a JSON number to an int, clamped to the range of int;
+// an absent number (or null) is 0.
+func clampInt(n json.Number) (int, error) {
+	if n == "" {
+		return 0, nil
+	}
+	if i, err := strconv.ParseInt(string(n), 10, 0); err == nil {
+		return int(i), nil
+	}
+	f, err := strconv.ParseFloat(string(n), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) || f != math.Trunc(f) {
+		return 0, fmt.Errorf("%s is not an integer", n)
+	}
+	switch {
+	case f >= math.MaxInt:
+		return math.MaxInt, nil
+	case f <= math.MinInt:
+		return math.MinInt, nil
+	}
+	return int(f), nil
 }
 
 // Range is a half-open range of positions.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -950,5 +951,43 @@ func TestConfigAndLoadFailure(t *testing.T) {
 	}
 	if d := time.Since(begin); d > 5*time.Second {
 		t.Errorf("code action took %v", d)
+	}
+}
+
+// TestHugePositions: changes at characters and lines far past the ends of
+// lines and of the text (2^70 in digits, the largest int, 1e30), which
+// mean those ends, are applied, in every encoding: the diagnostics move
+// as the editor's copy of the text says.
+func TestHugePositions(t *testing.T) {
+	dir := fixture(t)
+	path := filepath.Join(dir, filepath.FromSlash(pollPage))
+	uri := fileURI(path)
+	for _, enc := range []string{encodingUTF8, encodingUTF16, encodingUTF32} {
+		t.Run(enc, func(t *testing.T) {
+			c := start(t, Options{}, map[string]any{"general": map[string]any{"positionEncodings": []string{enc}}})
+			c.open(uri, readFile(t, path))
+			c.wait(uri)
+			pos := func(line, char string) json.RawMessage {
+				return json.RawMessage(`{"line": ` + line + `, "character": ` + char + `}`)
+			}
+			at := func(line, char string) map[string]any {
+				return map[string]any{"start": pos(line, char), "end": pos(line, char)}
+			}
+			c.notify("textDocument/didChange", map[string]any{
+				"textDocument": map[string]any{"uri": uri, "version": 2},
+				"contentChanges": []any{
+					// A line added after line 0, then after line 1: the
+					// findings move down by 2.
+					map[string]any{"range": at("0", "1180591620717411303424"), "text": "\n// one"},
+					map[string]any{"range": at("1", fmt.Sprint(math.MaxInt)), "text": "\n// two"},
+					map[string]any{"range": at("2", fmt.Sprint(1<<40)), "text": " // three"},
+					map[string]any{"range": at("1e30", "1.1805916207174113e+21"), "text": "\n// end"},
+				},
+			})
+			p := c.wait(uri)
+			if got, want := summary(p.Diagnostics), expect(enc, 2, 0); p.Version == nil || *p.Version != 2 || got != want {
+				t.Errorf("version %v, diagnostics\n%s\nwant version 2,\n%s", p.Version, got, want)
+			}
+		})
 	}
 }
