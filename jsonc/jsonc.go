@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tailscale/hujson"
 
@@ -48,7 +49,24 @@ type Value struct {
 	Bool       bool
 	Members    []*Member // Object, in source order, duplicates included
 	Elems      []*Value  // Array
+
+	// index holds the keys of an object of more than indexMin members, so
+	// that a look-up does not scan them (an object of 400,000 keys, each
+	// looked up, would take minutes).
+	index *memberIndex
 }
+
+// memberIndex maps each key of an object to the position in Members of its
+// last member. n is len(Members) when it was made: a Value built or
+// extended by hand is scanned instead.
+type memberIndex struct {
+	last map[string]int
+	n    int
+}
+
+// indexMin is the number of members up to which an object is scanned
+// rather than indexed: real configurations have a handful of keys each.
+const indexMin = 8
 
 // Member is one key of an object.
 type Member struct {
@@ -70,6 +88,12 @@ func (v *Value) Get(key string) *Value {
 // the key is duplicated), or nil.
 func (v *Value) Member(key string) *Member {
 	if v == nil || v.Kind != Object {
+		return nil
+	}
+	if v.index != nil && v.index.n == len(v.Members) {
+		if i, ok := v.index.last[key]; ok && v.Members[i].Key == key {
+			return v.Members[i]
+		}
 		return nil
 	}
 	for i := len(v.Members) - 1; i >= 0; i-- {
@@ -333,6 +357,28 @@ func scan(b []byte, base int) ([]Problem, *SyntaxError) {
 	return probs, nil
 }
 
+// unquote decodes a JSON string literal as encoding/json does (invalid
+// UTF-8 read as U+FFFD), without its reflection for the usual string that
+// has no escape to decode.
+func unquote(lit []byte) (string, error) {
+	if len(lit) >= 2 && lit[0] == '"' && lit[len(lit)-1] == '"' {
+		body := lit[1 : len(lit)-1]
+		plain := true
+		for _, c := range body {
+			if c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return string(body), nil
+		}
+	}
+	var s string
+	err := json.Unmarshal(lit, &s)
+	return s, err
+}
+
 type builder struct {
 	src   []byte
 	base  int
@@ -352,30 +398,52 @@ func (b *builder) value(hv *hujson.Value) (*Value, *SyntaxError) {
 			v.Kind, v.Num = Number, json.Number(t)
 		case '"':
 			v.Kind = String
-			if err := json.Unmarshal(t, &v.Str); err != nil {
+			s, err := unquote(t)
+			if err != nil {
 				return nil, &SyntaxError{Offset: v.Start, Message: "invalid string literal: " + err.Error()}
 			}
+			v.Str = s
 		}
 	case *hujson.Object:
 		v.Kind = Object
-		seen := make(map[string]*Member, len(t.Members))
+		v.Members = make([]*Member, 0, len(t.Members))
+		// Duplicates are found through a map of the keys seen, which
+		// becomes the object's index, or, in the objects small enough not
+		// to have one, by scanning the few members before.
+		var seen map[string]int
+		if len(t.Members) > indexMin {
+			seen = make(map[string]int, len(t.Members))
+		}
 		for i := range t.Members {
 			hm := &t.Members[i]
 			m := &Member{KeyStart: b.base + hm.Name.StartOffset, KeyEnd: b.base + hm.Name.EndOffset}
-			if err := json.Unmarshal(hm.Name.Value.(hujson.Literal), &m.Key); err != nil {
+			key, err := unquote(hm.Name.Value.(hujson.Literal))
+			if err != nil {
 				return nil, &SyntaxError{Offset: m.KeyStart, Message: "invalid string literal: " + err.Error()}
 			}
-			val, err := b.value(&hm.Value)
-			if err != nil {
-				return nil, err
+			m.Key = key
+			val, serr := b.value(&hm.Value)
+			if serr != nil {
+				return nil, serr
 			}
 			m.Value = val
-			if prev := seen[m.Key]; prev != nil {
+			dup := false
+			if seen != nil {
+				_, dup = seen[m.Key]
+				seen[m.Key] = len(v.Members)
+			} else {
+				for _, prev := range v.Members {
+					dup = dup || prev.Key == m.Key
+				}
+			}
+			if dup {
 				b.probs = append(b.probs, Problem{DuplicateKey, m.KeyStart, m.KeyEnd,
 					fmt.Sprintf("duplicate key %q; the earlier value is silently dropped", m.Key)})
 			}
-			seen[m.Key] = m
 			v.Members = append(v.Members, m)
+		}
+		if seen != nil {
+			v.index = &memberIndex{seen, len(v.Members)}
 		}
 	case *hujson.Array:
 		v.Kind = Array
