@@ -119,6 +119,12 @@ func writeFile(root string, f *File) error {
 // -d /` applies those. The lines keep their line endings, so a CRLF file's
 // hunk lines end in CRLF.
 //
+// Names are written as git writes them: a name with a control character, a
+// double quote, a backslash or a byte past ASCII is quoted as a C string
+// ("a/caf\303\251.json"), and the ---/+++ line of a name with a space ends
+// in a TAB, which tells patch where the name ends (GNU patch would read
+// a/my dir/app.json as a/my).
+//
 // The diff is github.com/rogpeppe/go-internal/diff, a copy of the Go
 // toolchain's internal/diff (an anchored diff: O(n log n), and clearer than
 // a minimal one around repeated lines such as closing braces), which the
@@ -127,9 +133,64 @@ func (p *Plan) Diff(cwd string) []byte {
 	var out bytes.Buffer
 	for _, f := range p.Files {
 		name := strings.TrimPrefix(DisplayPath(cwd, p.Dir, f.Path), "/")
-		out.Write(diff.Diff("a/"+name, f.Old, "b/"+name, f.New))
+		d := diff.Diff("a", f.Old, "b", f.New)
+		if d == nil {
+			continue
+		}
+		a, b := quoteName("a/"+name), quoteName("b/"+name)
+		fmt.Fprintf(&out, "diff %s %s\n--- %s%s\n+++ %s%s\n", a, b, a, nameEnd(a), b, nameEnd(b))
+		out.Write(d[len("diff a b\n--- a\n+++ b\n"):])
 	}
 	return out.Bytes()
+}
+
+// nameEnd is what git writes after a file name in a ---/+++ line: a TAB when
+// the name has a space (git's diff.c), nothing otherwise.
+func nameEnd(name string) string {
+	if strings.Contains(name, " ") {
+		return "\t"
+	}
+	return ""
+}
+
+// quoteName quotes a name as git does with core.quotePath on (its default,
+// quote.c's quote_c_style): when it holds a control character, a double
+// quote, a backslash or a byte past ASCII, the whole name goes between
+// double quotes with those bytes escaped (\t, \n, \", \\, octal for the
+// others).
+func quoteName(name string) string {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == '"' || r == '\\' || r >= 0x7f }) {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\a':
+			b.WriteString(`\a`)
+		case c == '\b':
+			b.WriteString(`\b`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\v':
+			b.WriteString(`\v`)
+		case c == '\f':
+			b.WriteString(`\f`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\%03o`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // DisplayPath is a project file's path as reports show it: relative to cwd
