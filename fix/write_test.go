@@ -2,11 +2,13 @@ package fix
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -21,6 +23,177 @@ func lazyPlanOf(dir, rel string) *Plan {
 }
 
 var fixedJSON = strings.Replace(appJSON, "requiredcomponents", "requiredComponents", 1)
+
+// A read-only file is not written, whoever we are (root writes any file:
+// the mode says what its owner wants).
+func TestWriteReadOnly(t *testing.T) {
+	proj := t.TempDir()
+	name := filepath.Join(proj, "app.json")
+	mustWrite(t, name, appJSON, 0o444)
+	before, _ := os.Stat(name)
+	err := lazyPlan(proj).Write()
+	var ro *ReadOnlyError
+	if !errors.As(err, &ro) || ro.Dir != proj || ro.Path != "app.json" || err.Error() != "app.json: read-only (mode -r--r--r--); not written" {
+		t.Errorf("Write = %v, want a *ReadOnlyError for app.json", err)
+	}
+	if got := mustRead(t, name); got != appJSON {
+		t.Errorf("the read-only file was written:\n%s", got)
+	}
+	after, _ := os.Stat(name)
+	if !os.SameFile(before, after) || after.Mode() != before.Mode() || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("the read-only file was touched: %v %v, was %v %v", after.Mode(), after.ModTime(), before.Mode(), before.ModTime())
+	}
+}
+
+// Each error names its file, as the plan does, for the command to report.
+func TestWriteErrors(t *testing.T) {
+	proj := t.TempDir()
+	mustWrite(t, filepath.Join(proj, "app.json"), appJSON, 0o444)
+	mustWrite(t, filepath.Join(proj, "b.json"), "{ }", 0o644)
+	p := lazyPlan(proj)
+	p.Files = append(p.Files, &File{Path: "b.json", Old: []byte("{}"), New: []byte("[]")}, &File{Path: "gone.json", Old: []byte("{}"), New: []byte("[]")})
+	var got []string
+	for _, err := range Errors(p.Write()) {
+		var fe FileError
+		if !errors.As(err, &fe) {
+			t.Fatalf("%T %v is no FileError", err, err)
+		}
+		dir, path := fe.File()
+		if dir != proj {
+			t.Errorf("%v: dir %s", err, dir)
+		}
+		switch err.(type) {
+		case *ReadOnlyError:
+			got = append(got, "read-only "+path)
+		case *ChangedError:
+			got = append(got, "changed "+path)
+		case *WriteError:
+			got = append(got, "write "+path)
+		default:
+			got = append(got, "? "+path)
+		}
+	}
+	if s := strings.Join(got, ", "); s != "read-only app.json, changed b.json, write gone.json" {
+		t.Errorf("errors: %s", s)
+	}
+	if Errors(nil) != nil {
+		t.Error("Errors(nil) is not nil")
+	}
+}
+
+// An editor that saves by renaming a new file over the one being fixed
+// keeps its file, and the file it replaced (its backup, here) gets its old
+// content back.
+func TestWriteReplacedWhileWriting(t *testing.T) {
+	proj := t.TempDir()
+	name := filepath.Join(proj, "app.json")
+	mustWrite(t, name, appJSON, 0o644)
+	testHookBeforeWrite = func(string) {
+		if err := os.Link(name, name+"~"); err != nil {
+			t.Skip("no hard links:", err)
+		}
+		mustWrite(t, name+".new", "{ \"edited\": true }", 0o644)
+		if err := os.Rename(name+".new", name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func() { testHookBeforeWrite = nil }()
+	err := lazyPlan(proj).Write()
+	var ch *ChangedError
+	if !errors.As(err, &ch) || !ch.Replaced {
+		t.Errorf("Write = %v, want a *ChangedError", err)
+	}
+	if got := mustRead(t, name); got != "{ \"edited\": true }" {
+		t.Errorf("the editor's file:\n%s", got)
+	}
+	if got := mustRead(t, name+"~"); got != appJSON {
+		t.Errorf("the file replaced:\n%s", got)
+	}
+}
+
+// memFile is a file on a disk with room for size bytes: a write past it
+// fails as on a full disk, after writing what fits. failAt, when not 0, is
+// the first write that fails (counting from 1), halfway, whatever the room;
+// broken makes every write after a failure fail too. touched says whether
+// a byte of the first oldLen was overwritten before the first failure.
+type memFile struct {
+	data           []byte
+	size, oldLen   int
+	writes, failAt int
+	broken, failed bool
+	touched        bool
+}
+
+func (m *memFile) WriteAt(b []byte, off int64) (int, error) {
+	m.writes++
+	n, err := len(b), error(nil)
+	switch {
+	case m.failAt == m.writes || m.broken && m.failed:
+		n, err = len(b)/2, syscall.EIO
+	case m.size-int(off) < len(b):
+		n, err = max(m.size-int(off), 0), syscall.ENOSPC
+	}
+	if !m.failed && n > 0 && int(off) < m.oldLen {
+		m.touched = true
+	}
+	if len(m.data) < int(off)+n {
+		m.data = append(m.data, make([]byte, int(off)+n-len(m.data))...)
+	}
+	copy(m.data[off:], b[:n])
+	m.failed = m.failed || err != nil
+	return n, err
+}
+
+func (m *memFile) Truncate(n int64) error {
+	if m.broken && m.failed {
+		return syscall.EIO
+	}
+	if int(n) < len(m.data) {
+		m.data = m.data[:n]
+	} else {
+		m.data = append(m.data, make([]byte, int(n)-len(m.data))...)
+	}
+	return nil
+}
+
+// A write that fails midway puts the old content back; on a full disk, no
+// old byte is overwritten before the write fails.
+func TestOverwrite(t *testing.T) {
+	old, grown, shrunk := []byte(appJSON), []byte(appJSON+"// more\n"), []byte(appJSON[:20])
+	for _, tc := range []struct {
+		name    string
+		f       *memFile
+		new     []byte
+		want    []byte
+		err     string
+		damaged bool
+	}{
+		{name: "grows", f: &memFile{size: 1 << 20}, new: grown, want: grown},
+		{name: "shrinks", f: &memFile{size: 1 << 20}, new: shrunk, want: shrunk},
+		{name: "disk full", f: &memFile{size: len(old) + 3}, new: grown, want: old, err: "no space left on device"},
+		{name: "fails midway", f: &memFile{size: 1 << 20, failAt: 2}, new: grown, want: old, err: "input/output error"},
+		{name: "fails midway, shrinking", f: &memFile{size: 1 << 20, failAt: 1}, new: shrunk, want: old, err: "input/output error"},
+		{name: "fails, then restoring fails", f: &memFile{size: 1 << 20, failAt: 2, broken: true}, new: grown, damaged: true, err: "input/output error"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.f.data, tc.f.oldLen = bytes.Clone(old), len(old)
+			err := overwrite(tc.f, old, tc.new)
+			if tc.err == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+			} else if err == nil || !strings.Contains(err.Error(), tc.err) || err.Damaged != tc.damaged {
+				t.Fatalf("overwrite = %v, want %q, damaged %v", err, tc.err, tc.damaged)
+			}
+			if !tc.damaged && !bytes.Equal(tc.f.data, tc.want) {
+				t.Errorf("content:\n%q\nwant\n%q", tc.f.data, tc.want)
+			}
+			if tc.name == "disk full" && tc.f.touched {
+				t.Error("old bytes were overwritten before the disk was found full")
+			}
+		})
+	}
+}
 
 // patch -p1 applies the diff of a file whose path has a space, as git names
 // it (a TAB after the name), and of one without; and names git quotes.
