@@ -48,30 +48,104 @@ import (
 // the old end are written first, so that a file that grows runs out of
 // space before any of its old bytes is overwritten.
 //
-// Write goes on after a file it cannot write and returns the errors
-// together (errors.Join); each is a FileError, and Errors lists them.
+// Two paths of the plan naming one file (hard links, links inside the
+// project) are written once, as WriteAll does across plans. Write goes on
+// after a file it cannot write and returns the errors together
+// (errors.Join); each is a FileError, and Errors lists them.
 func (p *Plan) Write() error {
-	if len(p.Files) == 0 {
-		return nil
-	}
-	root, rootErr := realDir(p.Dir)
-	var errs []error
-	for _, f := range p.Files {
-		if rootErr != nil {
-			errs = append(errs, &WriteError{Dir: p.Dir, Path: f.Path, Err: rootErr})
-			continue
-		}
-		if err := writeFile(p.Dir, root, f); err != nil {
-			errs = append(errs, err)
-		}
+	return WriteAll([]*Plan{p})
+}
+
+// WriteAll writes the plans, each file once: Merge first (so that a project
+// given twice, as proj and a link to proj, is no false "changed since it was
+// linted"), then each plan's files as Write writes them. Its error joins
+// Merge's and the writes'.
+func WriteAll(plans []*Plan) error {
+	merged, err := Merge(plans)
+	errs := []error{err}
+	for _, p := range merged {
+		errs = append(errs, p.write())
 	}
 	return errors.Join(errs...)
 }
 
-// FileError is what each error of Write is: the failure
+// Merge returns the plans with each real file in one of them only: two
+// entries that name the same file (after symbolic links, or through hard
+// links: os.SameFile) are one, the first, when they give it the same new
+// content. When they do not (two runs with different configurations over
+// one project), the file is left out of every plan and the error, a
+// *ConflictError for each such file, says why: neither content is the fix
+// of the other's findings. A file that cannot be resolved or stat'ed is
+// kept as it is (Write reports it). The plans given are not changed; the
+// result has one plan for each, in the same order, with the same Fixed and
+// Skipped.
+//
+// --diff needs it as much as --fix: the same change named twice would not
+// apply (patch would find the second already applied).
+func Merge(plans []*Plan) ([]*Plan, error) {
+	type entry struct {
+		key      string // the real path
+		info     fs.FileInfo
+		dir, rel string
+		file     *File
+		conflict bool
+	}
+	var seen []*entry
+	var errs []error
+	for _, p := range plans {
+		for _, f := range p.Files {
+			e := &entry{dir: p.Dir, rel: f.Path, file: f}
+			e.key = filepath.Join(p.Dir, filepath.FromSlash(f.Path))
+			if abs, err := filepath.Abs(e.key); err == nil {
+				e.key = abs
+				if real, err := filepath.EvalSymlinks(abs); err == nil {
+					e.key = real
+					e.info, _ = os.Stat(real)
+				}
+			}
+			var first *entry
+			for _, s := range seen {
+				if s.key == e.key || s.info != nil && e.info != nil && os.SameFile(s.info, e.info) {
+					first = s
+					break
+				}
+			}
+			if first == nil {
+				seen = append(seen, e)
+				continue
+			}
+			e.conflict = true // left out: written (or refused) as first
+			if !bytes.Equal(first.file.New, f.New) {
+				first.conflict = true
+				errs = append(errs, &ConflictError{Dir: first.dir, Path: first.rel, OtherDir: p.Dir, OtherPath: f.Path})
+			}
+		}
+	}
+	keep := map[*File]bool{}
+	for _, s := range seen {
+		if !s.conflict {
+			keep[s.file] = true
+		}
+	}
+	out := make([]*Plan, len(plans))
+	for i, p := range plans {
+		q := *p
+		q.Files = nil
+		for _, f := range p.Files {
+			if keep[f] {
+				q.Files = append(q.Files, f)
+				delete(keep, f) // the same *File twice in a plan is written once
+			}
+		}
+		out[i] = &q
+	}
+	return out, errors.Join(errs...)
+}
+
+// FileError is what each error of Write, WriteAll and Merge is: the failure
 // of one file, named as the plan names it (Plan.Dir and File.Path), for a
 // report to show with its path. The types are *ReadOnlyError,
-// *ChangedError and *WriteError.
+// *ChangedError, *ConflictError and *WriteError.
 type FileError interface {
 	error
 	File() (dir, path string)
@@ -117,6 +191,19 @@ func (e *ChangedError) Error() string {
 }
 func (e *ChangedError) File() (dir, path string) { return e.Dir, e.Path }
 
+// ConflictError is one file that two plans fix differently, under two
+// names (Dir/Path and OtherDir/OtherPath): it is not written.
+type ConflictError struct {
+	Dir, Path           string
+	OtherDir, OtherPath string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s: the same file as %s, which is fixed differently there (two configurations?); not written",
+		filepath.ToSlash(filepath.Join(e.Dir, filepath.FromSlash(e.Path))), filepath.ToSlash(filepath.Join(e.OtherDir, filepath.FromSlash(e.OtherPath))))
+}
+func (e *ConflictError) File() (dir, path string) { return e.Dir, e.Path }
+
 // WriteError is a file Write could not write for another reason: it lies
 // outside the project, is not a regular file, cannot be read, or a write
 // failed. The file is as it was, unless Damaged: a write failed midway and
@@ -137,7 +224,7 @@ func (e *WriteError) Unwrap() error            { return e.Err }
 func (e *WriteError) File() (dir, path string) { return e.Dir, e.Path }
 
 // Errors lists the errors joined in err (by errors.Join, at any depth):
-// those of Write are each a FileError.
+// those of Write, WriteAll and Merge are each a FileError.
 func Errors(err error) []error {
 	if err == nil {
 		return nil
@@ -150,6 +237,25 @@ func Errors(err error) []error {
 		return out
 	}
 	return []error{err}
+}
+
+// write writes the plan's files, without merging.
+func (p *Plan) write() error {
+	if len(p.Files) == 0 {
+		return nil
+	}
+	root, rootErr := realDir(p.Dir)
+	var errs []error
+	for _, f := range p.Files {
+		if rootErr != nil {
+			errs = append(errs, &WriteError{Dir: p.Dir, Path: f.Path, Err: rootErr})
+			continue
+		}
+		if err := writeFile(p.Dir, root, f); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func realDir(dir string) (string, error) {
@@ -308,7 +414,7 @@ func overwrite(fh writerAt, old, new []byte) *WriteError {
 // ("a/caf\303\251.json"), and the ---/+++ line of a name with a space ends
 // in a TAB, which tells patch where the name ends (GNU patch would read
 // a/my dir/app.json as a/my). A file that two plans name (the same project
-// given twice) would be in their diffs twice.
+// given twice) would be in their diffs twice: Merge the plans first.
 //
 // The diff is github.com/rogpeppe/go-internal/diff, a copy of the Go
 // toolchain's internal/diff (an anchored diff: O(n log n), and clearer than

@@ -81,6 +81,80 @@ func TestWriteErrors(t *testing.T) {
 	}
 }
 
+// The same project given twice (through a link to it) writes each file once,
+// with no false "changed since it was linted".
+func TestWriteSameFileTwice(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "proj")
+	link := filepath.Join(dir, "link")
+	mustWrite(t, filepath.Join(proj, "app.json"), appJSON, 0o644)
+	if err := os.Symlink(proj, link); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	plans := []*Plan{lazyPlan(proj), lazyPlan(link)}
+	merged, err := Merge(plans)
+	if err != nil || len(merged) != 2 || len(merged[0].Files) != 1 || len(merged[1].Files) != 0 || len(merged[1].Fixed) != 1 {
+		t.Fatalf("Merge = %+v, %v", merged, err)
+	}
+	if len(plans[1].Files) != 1 {
+		t.Error("Merge changed its input")
+	}
+	if d := string(merged[1].Diff(dir)); d != "" {
+		t.Errorf("the file is in the diff twice:\n%s", d)
+	}
+	if err := WriteAll(plans); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustRead(t, filepath.Join(proj, "app.json")); got != fixedJSON {
+		t.Errorf("app.json:\n%s", got)
+	}
+	// Written apart, the second finds the file fixed already: no error.
+	mustWrite(t, filepath.Join(proj, "app.json"), appJSON, 0o644)
+	for _, p := range plans {
+		if err := p.Write(); err != nil {
+			t.Error(err)
+		}
+	}
+	if got := mustRead(t, filepath.Join(proj, "app.json")); got != fixedJSON {
+		t.Errorf("app.json:\n%s", got)
+	}
+
+	// Fixed differently under the two names: neither is written.
+	mustWrite(t, filepath.Join(proj, "app.json"), appJSON, 0o644)
+	other := lazyPlan(link)
+	other.Files[0].New = []byte("{}")
+	err = WriteAll([]*Plan{lazyPlan(proj), other})
+	var c *ConflictError
+	if !errors.As(err, &c) || c.Dir != proj || c.Path != "app.json" || c.OtherDir != link || len(Errors(err)) != 1 {
+		t.Errorf("WriteAll = %v, want one *ConflictError", err)
+	}
+	if got := mustRead(t, filepath.Join(proj, "app.json")); got != appJSON {
+		t.Errorf("a file fixed two ways was written:\n%s", got)
+	}
+}
+
+// Two names of one file in a project (hard links, a link) are one file.
+func TestWriteLinksInProject(t *testing.T) {
+	proj := t.TempDir()
+	mustWrite(t, filepath.Join(proj, "a.json"), appJSON, 0o644)
+	if err := os.Link(filepath.Join(proj, "a.json"), filepath.Join(proj, "b.json")); err != nil {
+		t.Skip("no hard links:", err)
+	}
+	if err := os.Symlink("a.json", filepath.Join(proj, "c.json")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	p := lazyPlanOf(proj, "a.json")
+	for _, rel := range []string{"b.json", "c.json"} {
+		p.Files = append(p.Files, lazyPlanOf(proj, rel).Files...)
+	}
+	if err := p.Write(); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustRead(t, filepath.Join(proj, "b.json")); got != fixedJSON {
+		t.Errorf("b.json:\n%s", got)
+	}
+}
+
 // An editor that saves by renaming a new file over the one being fixed
 // keeps its file, and the file it replaced (its backup, here) gets its old
 // content back.
