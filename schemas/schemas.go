@@ -12,16 +12,17 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
-
-	"github.com/chattool-lint/chattool-lint/internal/suggest"
 )
 
 //go:embed *.schema.json
@@ -57,6 +58,7 @@ var (
 	once     sync.Once
 	compiled map[string]*jsonschema.Schema
 	vocab    []string
+	known    *lexicon
 	initErr  error
 	printer  = message.NewPrinter(language.English)
 )
@@ -94,6 +96,7 @@ func load() {
 		vocab = append(vocab, w)
 	}
 	sort.Strings(vocab)
+	known = newLexicon(vocab)
 }
 
 // Raw returns the source of a schema, by name.
@@ -138,16 +141,33 @@ func Validate(name string, doc any) ([]Error, error) {
 	if !ok {
 		return nil, err
 	}
+	f := flattener{suggested: map[string]string{}}
 	var out []Error
-	flatten(ve, &out)
+	f.flatten(ve, &out)
 	return out, nil
 }
 
-func flatten(e *jsonschema.ValidationError, out *[]Error) {
+// A flattener turns a validation error tree into Errors. suggested keeps
+// the "did you mean" found for each unknown key, so that a key unknown in
+// many places (or in each branch of an anyOf) is looked up once.
+type flattener struct {
+	suggested map[string]string
+}
+
+func (f *flattener) suggest(key string) string {
+	s, ok := f.suggested[key]
+	if !ok {
+		s = known.closest(key)
+		f.suggested[key] = s
+	}
+	return s
+}
+
+func (f *flattener) flatten(e *jsonschema.ValidationError, out *[]Error) {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Schema, *kind.Group, *kind.Reference, *kind.AllOf:
 		for _, c := range e.Causes {
-			flatten(c, out)
+			f.flatten(c, out)
 		}
 	case *kind.AnyOf, *kind.OneOf:
 		if k, ok := k.(*kind.OneOf); ok && len(k.Subschemas) > 1 {
@@ -155,11 +175,14 @@ func flatten(e *jsonschema.ValidationError, out *[]Error) {
 				Message: subject(e.InstanceLocation) + " matches more than one of the allowed forms"})
 			return
 		}
-		flattenAlternatives(e, out)
+		f.flattenAlternatives(e, out)
 	case *kind.AdditionalProperties:
+		// (In the order of the keys: the validator lists them in the
+		// order of a map's iteration, which changes from run to run.)
+		sort.Strings(k.Properties)
 		for _, p := range k.Properties {
 			msg := fmt.Sprintf("unknown key %q in %s", p, container(e.InstanceLocation))
-			if s := suggest.Closest(p, vocab); s != "" {
+			if s := f.suggest(p); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			*out = append(*out, Error{Kind: Unknown, Pointer: append(clone(e.InstanceLocation), p), Message: msg})
@@ -191,7 +214,7 @@ func flatten(e *jsonschema.ValidationError, out *[]Error) {
 // flattenAlternatives reports an anyOf/oneOf that no branch satisfied. When
 // every branch failed on the type of the same value, one message lists the
 // types; otherwise the branch that got furthest into the value is reported.
-func flattenAlternatives(e *jsonschema.ValidationError, out *[]Error) {
+func (f *flattener) flattenAlternatives(e *jsonschema.ValidationError, out *[]Error) {
 	var types []string
 	var got string
 	allTypes := len(e.Causes) > 0
@@ -199,7 +222,7 @@ func flattenAlternatives(e *jsonschema.ValidationError, out *[]Error) {
 	bestDepth := -1
 	for _, c := range e.Causes {
 		var errs []Error
-		flatten(c, &errs)
+		f.flatten(c, &errs)
 		if len(errs) == 1 {
 			if t := typeKind(c); t != nil && len(errs[0].Pointer) == len(e.InstanceLocation) {
 				types = append(types, t.Want...)
@@ -304,4 +327,150 @@ func quote(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
+}
+
+// A lexicon is a sorted list of known words that finds the one a word was
+// meant to be (suggest.Closest, with the same answers) in time bounded by
+// the length of the known words, whatever the word: a file may hold
+// hundreds of thousands of unknown keys, each looked up. It compares a word
+// only with the known words of about its length that have about its
+// letters, and stops comparing as soon as the edit distance exceeds the
+// limit.
+type lexicon struct {
+	words []string
+	// lower holds each word lowercased, as runes, and sigs the letters in
+	// it (runeSig); folded maps each word's case fold (foldKey) to the
+	// first word with it.
+	lower  [][]rune
+	sigs   []uint64
+	folded map[string]string
+	maxLen int // the most runes of a word
+}
+
+func newLexicon(words []string) *lexicon {
+	l := &lexicon{words: words, folded: map[string]string{}}
+	for _, w := range words {
+		lw := []rune(strings.ToLower(w))
+		l.lower = append(l.lower, lw)
+		l.sigs = append(l.sigs, runeSig(lw))
+		l.maxLen = max(l.maxLen, len(lw))
+		if k := foldKey(w); l.folded[k] == "" {
+			l.folded[k] = w
+		}
+	}
+	return l
+}
+
+// closest returns suggest.Closest(word, l.words).
+func (l *lexicon) closest(word string) string {
+	n := utf8.RuneCountInString(word)
+	limit := 2
+	if n <= 3 {
+		limit = 1
+	}
+	if n > l.maxLen+limit {
+		// Too long to be a known word, equal but for case or within the
+		// limit of edits.
+		return ""
+	}
+	if w, ok := l.folded[foldKey(word)]; ok {
+		return w
+	}
+	lw := []rune(strings.ToLower(word))
+	sig := runeSig(lw)
+	best, bestD := "", limit+1
+	var buf distBuf
+	for i, c := range l.lower {
+		// Each letter of one word that the other lacks takes an edit.
+		if bits.OnesCount64(sig&^l.sigs[i]) > limit || bits.OnesCount64(l.sigs[i]&^sig) > limit {
+			continue
+		}
+		if d := buf.within(lw, c, limit); d < bestD {
+			// (Words come in order: an equal distance keeps the first.)
+			best, bestD = l.words[i], d
+		}
+	}
+	return best
+}
+
+// runeSig is the set of the runes of w, as bits: one for each lowercase
+// ASCII letter and digit, the others sharing the rest. (Runes that share a
+// bit only make the sets look more alike.)
+func runeSig(w []rune) uint64 {
+	var sig uint64
+	for _, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z':
+			sig |= 1 << (r - 'a')
+		case r >= '0' && r <= '9':
+			sig |= 1 << (26 + r - '0')
+		default:
+			sig |= 1 << (36 + uint32(r)%28)
+		}
+	}
+	return sig
+}
+
+// foldKey maps each rune of s to the smallest rune of its case-folding
+// orbit (unicode.SimpleFold): two strings have the same key exactly when
+// strings.EqualFold holds of them (which also reads each invalid byte as
+// U+FFFD).
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
+// distBuf holds the two rows within computes with.
+type distBuf struct{ prev, cur []int }
+
+// within returns the edit distance (Levenshtein, in runes) between a and b
+// when it is at most k, else k+1. It fills only the cells within k of the
+// diagonal, and stops at the first row whose cells all exceed k: at most
+// (2k+1)·len(a) steps, usually a few.
+func (buf *distBuf) within(a, b []rune, k int) int {
+	if len(a)-len(b) > k || len(b)-len(a) > k {
+		return k + 1
+	}
+	const far = 1 << 30
+	if cap(buf.prev) < len(b)+2 {
+		buf.prev, buf.cur = make([]int, len(b)+2), make([]int, len(b)+2)
+	}
+	prev, cur := buf.prev[:len(b)+2], buf.cur[:len(b)+2]
+	for j := range prev {
+		prev[j] = far
+		if j <= k && j <= len(b) {
+			prev[j] = j
+		}
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		if lo == 1 {
+			cur[0] = i // (within the band: i <= k)
+		} else {
+			cur[lo-1] = far
+		}
+		rowMin := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		cur[hi+1] = far
+		if rowMin > k {
+			return k + 1
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], k+1)
 }
