@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -315,4 +316,48 @@ func TestDiffNames(t *testing.T) {
 			t.Errorf("%q:\n%q\nwant\n%q", tc.rel, got, want)
 		}
 	}
+}
+
+// FuzzQuoteName: a quoted name reads back, as a C string, as the name.
+func FuzzQuoteName(f *testing.F) {
+	for _, s := range []string{"a/app.json", "a/my dir/x", "a/caf\u00e9", "a/\t\"\\\x00\x7f\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		q := quoteName(name)
+		if q == name {
+			if strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == '"' || r == '\\' || r >= 0x7f }) {
+				t.Fatalf("%q left unquoted", name)
+			}
+			return
+		}
+		if u, err := strconv.Unquote(q); err != nil || u != name {
+			t.Fatalf("quoteName(%q) = %s, which reads back as %q, %v", name, q, u, err)
+		}
+	})
+}
+
+// FuzzOverwrite: whatever write fails, and however much fits on the disk,
+// the file holds the new content, or the old one and an error, or an
+// error that says it may be damaged.
+func FuzzOverwrite(f *testing.F) {
+	f.Add([]byte(appJSON), []byte(fixedJSON+"x"), uint16(len(appJSON)+1), uint8(0), false)
+	f.Add([]byte(appJSON), []byte("{}"), uint16(1000), uint8(2), true)
+	f.Fuzz(func(t *testing.T, old, new []byte, size uint16, failAt uint8, broken bool) {
+		m := &memFile{data: bytes.Clone(old), size: max(int(size), len(old)), oldLen: len(old), failAt: int(failAt), broken: broken}
+		err := overwrite(m, old, new)
+		switch {
+		case err == nil:
+			if !bytes.Equal(m.data, new) {
+				t.Fatalf("no error, and the content is %q, not %q", m.data, new)
+			}
+		case !err.Damaged:
+			if !bytes.Equal(m.data, old) {
+				t.Fatalf("%v, and the content is %q, not %q", err, m.data, old)
+			}
+		}
+		if err != nil && int(size) >= len(new) && failAt == 0 {
+			t.Fatalf("%v with room for the new content", err)
+		}
+	})
 }
