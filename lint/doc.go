@@ -45,6 +45,10 @@ type Doc struct {
 	Bad, Good string
 	// URL is where the rule is documented on the web.
 	URL string
+	// MiniGames is set when the rule also checks mini games (a paragraph
+	// "Applies to: mini programs and mini games."); a rule that does not
+	// say so checks mini programs only.
+	MiniGames bool
 }
 
 // DocBaseURL is where rule documentation is published: each rule's doc.go in
@@ -92,6 +96,15 @@ func parseDocComment(cg *ast.CommentGroup, dir string) (*Doc, error) {
 				if s, ok := strings.CutPrefix(t, doc.Name+":"); ok {
 					doc.Summary = strings.TrimSpace(s)
 					continue
+				}
+			}
+			if s, ok := strings.CutPrefix(t, "Applies to:"); ok {
+				switch strings.TrimSuffix(strings.TrimSpace(s), ".") {
+				case "mini programs and mini games":
+					doc.MiniGames = true
+				case "mini programs":
+				default:
+					return nil, fmt.Errorf("rule %s: \"Applies to:%s\": want \"mini programs\" or \"mini programs and mini games\"", dir, s)
 				}
 			}
 			if s, ok := strings.CutPrefix(t, "Default severity:"); ok {

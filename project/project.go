@@ -74,8 +74,13 @@ type Project struct {
 	// MiniRootErr says why miniprogramRoot was not followed, if it was not.
 	MiniRootErr string
 
-	// App is app.json, or nil for a folder of loose mini program files.
+	// App is app.json, or nil for a folder of loose mini program files
+	// or a mini game.
 	App *JSONFile
+	// Game is game.json for a mini game, or nil: a project whose
+	// project.config.json says compileType "game", or whose mini program
+	// root holds game.json and no app.json.
+	Game *JSONFile
 	// Subpackages in app.json order.
 	Subpackages []*Subpackage
 	// ChatTools are the items of app.json chatTools.
@@ -193,6 +198,13 @@ func Load(dir string, opts Options) (*Project, error) {
 		comps:     map[string]*Component{},
 	}
 	p.loadConfig()
+	if p.isGame() {
+		// A mini game has no pages, templates or components: its
+		// scripts are found by the walk of its root.
+		p.Game = p.readJSON(p.MP("game.json"), "")
+		p.loadGame()
+		return p, nil
+	}
 	p.App = p.readJSON(p.MP("app.json"), "app")
 	if p.App == nil {
 		p.loadLoose()
@@ -259,6 +271,38 @@ func (p *Project) IsChatTool(mpPath string) bool {
 		return true
 	}
 	return p.ChatTool != nil && p.PackageOf(mpPath) == p.ChatTool
+}
+
+// loadGame reads a mini game's subpackages from game.json (subpackages or
+// subPackages: items {name, root, independent}, where root is a folder or
+// a single script).
+func (p *Project) loadGame() {
+	if p.Game == nil || p.Game.Root == nil {
+		return
+	}
+	for _, key := range []string{"subpackages", "subPackages"} {
+		subs := p.Game.Root.Get(key)
+		if subs == nil || subs.Kind != jsonc.Array {
+			continue
+		}
+		for _, item := range subs.Elems {
+			if root, ok := item.Get("root").String(); ok && item.Kind == jsonc.Object {
+				p.Subpackages = append(p.Subpackages, &Subpackage{Root: cleanRoot(root), Item: item})
+			}
+		}
+	}
+}
+
+// IsGame reports whether the project is a mini game.
+func (p *Project) IsGame() bool { return p.Game != nil || p.isGame() }
+
+func (p *Project) isGame() bool {
+	if p.Config != nil && p.Config.Root != nil {
+		if ct, _ := p.Config.Root.Get("compileType").String(); ct == "game" {
+			return true
+		}
+	}
+	return !p.Exists(p.MP("app.json")) && p.Exists(p.MP("game.json"))
 }
 
 func (p *Project) loadConfig() {

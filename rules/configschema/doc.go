@@ -27,6 +27,8 @@
 // Some values have rules of their own with better messages:
 // chatTools items (chattool-declaration) and lazyCodeLoading (skyline-config).
 //
+// Applies to: mini programs and mini games.
+//
 // Default severity: error
 //
 // # Bad

@@ -45,6 +45,8 @@
 // tolerates them and reports them under config-schema), but WeChat's strict
 // JSON parser rejects the first two.
 //
+// Applies to: mini programs and mini games.
+//
 // Default severity: error
 //
 // # Bad

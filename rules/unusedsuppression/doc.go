@@ -31,6 +31,8 @@
 // a suppression of kind inSource and the reason as its justification, so
 // GitHub code scanning shows them as dismissed.
 //
+// Applies to: mini programs and mini games.
+//
 // Default severity: warning
 //
 // # Bad
