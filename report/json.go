@@ -17,6 +17,8 @@ import (
 type jsonReport struct {
 	Tool        jsonTool         `json:"tool"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"` // never null
+	// Projects are what the run checked and found.
+	Projects []Project `json:"projects,omitempty"`
 }
 
 type jsonTool struct {
@@ -54,6 +56,7 @@ func JSON(w io.Writer, results []*lint.Result, o Options) error {
 	rep := jsonReport{
 		Tool:        jsonTool{Name: ToolName, Version: o.Version},
 		Diagnostics: []jsonDiagnostic{},
+		Projects:    o.Projects,
 	}
 	for _, r := range results {
 		for i := range r.Findings {
@@ -62,7 +65,7 @@ func JSON(w io.Writer, results []*lint.Result, o Options) error {
 				continue
 			}
 			file := f.Path
-			if len(results) > 1 {
+			if len(results) > 1 || o.JoinDir {
 				file = path.Join(filepath.ToSlash(r.Dir), f.Path)
 			}
 			s, e := start(f), end(f)

@@ -126,6 +126,8 @@ type sarifRun struct {
 	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
 	ColumnKind         string                           `json:"columnKind"`
 	Results            []sarifResult                    `json:"results"` // never null
+	// Properties.projects lists what the run checked (Options.Projects).
+	Properties map[string]any `json:"properties,omitempty"`
 }
 
 type sarifTool struct {
@@ -223,6 +225,9 @@ func SARIF(w io.Writer, results []*lint.Result, o Options) error {
 		Invocations: []sarifInvocation{{ExecutionSuccessful: o.Failure == nil}},
 		ColumnKind:  "utf16CodeUnits",
 		Results:     []sarifResult{},
+	}
+	if len(o.Projects) > 0 {
+		run.Properties = map[string]any{"projects": o.Projects}
 	}
 	if cwd != "" {
 		base := sarifArtifactLocation{URI: fileURI(cwd, true)}

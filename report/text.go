@@ -62,6 +62,7 @@ func Text(w io.Writer, results []*lint.Result, o Options) error {
 	case o.Failure == nil:
 		fmt.Fprintln(bw, "no problems found")
 	}
+	bw.WriteString(Summary(o.Projects, o.Notes))
 	return bw.Flush()
 }
 
