@@ -6,9 +6,6 @@ import (
 	"sort"
 	"testing"
 	"time"
-
-	"github.com/chattool-lint/chattool-lint/project"
-	"github.com/chattool-lint/chattool-lint/size"
 )
 
 // demoDir is a copy of the official demo (wechat-miniprogram/miniprogram-demo),
@@ -43,7 +40,7 @@ func benchSave(b *testing.B, path string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := start(b, Options{Log: discard{}, Project: project.Options{CacheDir: size.DefaultCacheDir()}}, nil)
+	c := start(b, Options{Log: discard{}}, nil)
 	uri := fileURI(path)
 	c.open(uri, string(text))
 	first := c.wait(uri)

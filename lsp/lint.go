@@ -1,16 +1,13 @@
 package lsp
 
 import (
-	"errors"
-	"fmt"
 	"os"
-	"runtime/debug"
 	"time"
 
-	"github.com/chattool-lint/chattool-lint/config"
+	"github.com/chattool-lint/chattool-lint/check"
+	"github.com/chattool-lint/chattool-lint/discover"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
-	"github.com/chattool-lint/chattool-lint/rules"
 )
 
 // schedule lints the project in dir after delay (at once when delay is not
@@ -150,24 +147,17 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 }
 
 // lint loads the project in dir with the open documents' texts and runs
-// the rules, keeping the findings of the open documents. A project that
-// cannot be loaded is an error and no result; a rule that fails is an error
-// beside the findings of the others.
-func (s *server) lint(dir string, overlay map[string][]byte, only map[string]bool) (res *lint.Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
-		}
-	}()
-	opts := s.opts.Project
-	cfg, cerr := s.config(dir)
-	if cerr != nil {
-		// Lint as if there were no file, and say why.
-		cfg = nil
-		s.logClient(messageWarning, "%v", cerr)
+// the rules, keeping the findings of the open documents, through the path
+// every command takes (package check) with the options the command line
+// and chattool-lint.json resolve to. A project that cannot be loaded is an
+// error and no result; a rule that fails is an error beside the findings
+// of the others. An invalid configuration file is logged, and the project
+// linted as if there were none.
+func (s *server) lint(dir string, overlay map[string][]byte, only map[string]bool) (*lint.Result, error) {
+	opts, err := s.opts.Resolver.For(dir)
+	if err != nil {
+		s.logClient(messageWarning, "%v (not used)", err)
 	}
-	cfg.Apply(&opts)
-	opts.Overlay = overlay
 	s.mu.Lock()
 	memo := s.memos[dir]
 	if memo == nil {
@@ -176,41 +166,13 @@ func (s *server) lint(dir string, overlay map[string][]byte, only map[string]boo
 	}
 	s.mu.Unlock()
 	memo.Next() // (one lint of a project at a time)
-	opts.Memo = memo
-	lo, err := cfg.Options(dir)
-	if err != nil {
-		return nil, err
+	opts.Project.Memo = memo
+	j := &check.Job{Target: &discover.Target{Dir: dir, Files: only, Overlay: overlay}, Options: opts, Rules: s.rules}
+	check.Lint(j)
+	if j.LoadErr != nil {
+		return nil, j.LoadErr
 	}
-	lo.Only = only
-	p, err := project.Load(dir, opts)
-	if err != nil {
-		return nil, err
-	}
-	return lint.RunWith(p, s.rules, lo)
-}
-
-// config loads the configuration file of the project in dir afresh, since
-// it may have changed since the last lint.
-func (s *server) config(dir string) (*config.Config, error) {
-	if s.opts.NoConfig {
-		return nil, nil
-	}
-	path := s.opts.ConfigFile
-	if path == "" {
-		var err error
-		if path, err = config.Find(dir); err != nil || path == "" {
-			return nil, err
-		}
-	}
-	c, err := config.Load(path, func(name string) bool { return rules.ByName(name) != nil })
-	if err != nil {
-		var ps config.Problems
-		if errors.As(err, &ps) {
-			return nil, fmt.Errorf("invalid configuration, not used:\n%v", ps)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	return c, nil
+	return j.Result, j.Err
 }
 
 // publish sends the diagnostics of the documents linted, unless a document

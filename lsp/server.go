@@ -16,6 +16,7 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 
 	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
 )
@@ -24,15 +25,11 @@ import (
 type Options struct {
 	// Rules are the rules to run (nil: rules.All()).
 	Rules []*lint.Rule
-	// Project are the options every project is loaded with, as the
-	// command line's flags set them; the configuration file fills in what
-	// they leave unset, and the server sets Overlay.
-	Project project.Options
-	// ConfigFile is the configuration file to use for every project (""
-	// finds chattool-lint.json above each project, as the command line
-	// does); NoConfig uses none.
-	ConfigFile string
-	NoConfig   bool
+	// Resolver gives each project its options, as for every command: the
+	// command line's flags, and the chattool-lint.json found above the
+	// project (read again when it changes); the server sets Overlay and
+	// Memo. nil: no flags.
+	Resolver *options.Resolver
 	// Debounce is how long the server waits after a change before it
 	// lints (0: 150 ms; negative: it does not wait). Opening and saving a
 	// file lint at once.
@@ -154,6 +151,9 @@ func newServer(opts Options) *server {
 		projects: map[string]*projectState{},
 		memos:    map[string]*project.Memo{},
 		changed:  make(chan struct{}),
+	}
+	if s.opts.Resolver == nil {
+		s.opts.Resolver, _ = (&options.Flags{}).Resolver() // no flags: cannot fail
 	}
 	if s.rules == nil {
 		s.rules = rules.All()
@@ -393,7 +393,7 @@ func (s *server) locate(uri string) (dir, rel string) {
 		s.log.Printf("%s: %v", path, err)
 		return "", ""
 	}
-	if !s.opts.Project.AssumeChatTool && !isFile(filepath.Join(dir, "project.config.json")) && !isFile(filepath.Join(dir, "app.json")) {
+	if o, _ := s.opts.Resolver.For(dir); !o.Project.AssumeChatTool && !isFile(filepath.Join(dir, "project.config.json")) && !isFile(filepath.Join(dir, "app.json")) {
 		return "", ""
 	}
 	r, err := filepath.Rel(dir, path)

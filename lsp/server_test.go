@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
 )
@@ -121,7 +122,9 @@ func (p pipeRW) Close() error {
 // initializing. The server reads no configuration file.
 func startServer(t testing.TB, opts Options) *client {
 	t.Helper()
-	opts.NoConfig = true
+	if opts.Resolver == nil {
+		opts.Resolver = mustResolver(t, options.Flags{NoConfig: true})
+	}
 	return startConfigured(t, opts)
 }
 
@@ -764,7 +767,7 @@ func TestMalformedMessages(t *testing.T) {
 	outR, outW := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- Serve(context.Background(), inR, outW, Options{Log: testLog{t}, NoConfig: true})
+		done <- Serve(context.Background(), inR, outW, Options{Log: testLog{t}, Resolver: mustResolver(t, options.Flags{NoConfig: true})})
 		outW.Close()
 	}()
 	var mu sync.Mutex
@@ -990,4 +993,14 @@ func TestHugePositions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mustResolver is the options resolver of these flags.
+func mustResolver(t testing.TB, f options.Flags) *options.Resolver {
+	t.Helper()
+	r, err := f.Resolver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

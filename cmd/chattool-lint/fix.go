@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
+	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/fix"
-	"github.com/chattool-lint/chattool-lint/lint"
 )
 
 // maxFixRounds bounds the rounds of fixing: a fix can make another finding
@@ -19,16 +18,20 @@ import (
 // whose fix the next round applies, as ESLint (10 passes) and Ruff do.
 const maxFixRounds = 10
 
-// fixState is the work of --fix and --diff across rounds: the fixed
-// contents so far, which the next round lints in place of the files.
-type fixState struct {
+// fixer is the work of --fix and --diff across rounds, as Ruff's fix loop
+// does it: lint, apply every fix in memory, lint the fixed contents again,
+// until no fix changes anything. Files are kept by their real path, so a
+// project given twice (once through a symbolic link) is fixed once.
+type fixer struct {
+	cwd    string
 	rounds int
-	// files by absolute path, in the order first fixed.
-	files map[string]*fixedFile
-	order []string
-	fixed int // findings fixed
-	// stdin is the overlay of --stdin-filename, read in the first round.
-	stdin map[string][]byte
+	files  map[string]*fixedFile // by real path, in the order first fixed
+	order  []string
+	fixed  int // findings fixed
+	// base are the targets' own overlays (standard input).
+	base    map[*check.Job]map[string][]byte
+	skipped []string
+	pending bool // the last round still changed something
 }
 
 type fixedFile struct {
@@ -37,125 +40,124 @@ type fixedFile struct {
 	cur      []byte
 }
 
-// validateFix checks the --fix and --diff flags against the others.
-func (f *flags) validateFix() error {
-	if f.fix && f.stdinFilename != "" && !f.diff {
-		return errors.New("--fix writes files, and --stdin-filename lints a buffer that is not on disk: use --diff to see the fixes")
+func newFixer(cwd string, jobs []*check.Job) *fixer {
+	fx := &fixer{cwd: cwd, files: map[string]*fixedFile{}, base: map[*check.Job]map[string][]byte{}}
+	for _, j := range jobs {
+		fx.base[j] = j.Target.Overlay
 	}
-	return nil
+	return fx
 }
 
-// overlay is the overlay a project is loaded with: the target's (an
-// editor's buffer), with the contents fixed in earlier rounds over it.
-func (f *flags) overlay(t *target) map[string][]byte {
-	if !f.fix && !f.diff {
-		return t.overlay
-	}
-	if f.fixing == nil {
-		f.fixing = &fixState{files: map[string]*fixedFile{}}
-	}
-	base := t.overlay
-	if f.stdinFilename != "" {
-		// Standard input was read in the first round.
-		if f.fixing.stdin == nil {
-			f.fixing.stdin = t.overlay
-		}
-		base = f.fixing.stdin
-	}
-	abs, err := filepath.Abs(t.dir)
+// realPath is the key of a file in a project folder.
+func realPath(dir, rel string) string {
+	p, err := filepath.Abs(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
-		return base
+		return filepath.Join(dir, rel)
 	}
-	o := map[string][]byte{}
-	for k, v := range base {
-		o[k] = v
+	if d, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		p = filepath.Join(d, filepath.Base(p))
 	}
-	for _, key := range f.fixing.order {
-		ff := f.fixing.files[key]
-		if d, err := filepath.Abs(ff.dir); err == nil && d == abs {
-			o[ff.rel] = ff.cur
-		}
-	}
-	if len(o) == 0 {
-		return base
-	}
-	return o
+	return p
 }
 
-// fixes serves --fix and --diff once the projects have been linted. Each
-// round applies the first fix of each finding (see package fix) in memory
-// and lints again with the fixed contents, until no fix changes anything
-// (at most maxFixRounds rounds). Then --diff prints the unified diff of all
-// the changes (to --output or standard output), writes nothing and ends the
-// run, with status 1 when there is a change, as ruff --diff does; --fix
-// writes each changed file once, and the report of the last round, which
-// linted exactly what is now on disk, shows what remains (as ESLint and Ruff
-// do). done is false when lintPaths should go on and report results.
-func fixes(paths []string, f *flags, results []*lint.Result, failure error, cwd string, stdout, stderr io.Writer) (code int, done bool) {
-	if f.fixing == nil { // overlay makes it in the first round
-		f.fixing = &fixState{files: map[string]*fixedFile{}}
-	}
-	st := f.fixing
-	var skipped []string
+// round takes the fixes of the last check and reports whether another
+// round is to run; it then sets each job's overlay to the fixed contents.
+func (fx *fixer) round(jobs []*check.Job) bool {
+	fx.skipped = fx.skipped[:0]
 	var changed []*fixedFile
 	fixed := 0
-	for _, r := range results {
+	for _, j := range jobs {
+		r := j.Result
 		if r == nil {
 			continue
 		}
 		plan := fix.Compute(r)
 		for _, s := range plan.Skipped {
 			fd := s.Finding
-			skipped = append(skipped, fmt.Sprintf("%s:%d:%d: fix %q (%s) skipped: %s",
-				fix.DisplayPath(cwd, r.Dir, fd.Path), fd.Start.Line, fd.Start.Column, s.Fix.Message, fd.Rule, s.Reason))
+			fx.skipped = append(fx.skipped, fmt.Sprintf("%s:%d:%d: fix %q (%s) skipped: %s",
+				fix.DisplayPath(fx.cwd, r.Dir, fd.Path), fd.Start.Line, fd.Start.Column, s.Fix.Message, fd.Rule, s.Reason))
 		}
 		if len(plan.Files) > 0 {
 			fixed += len(plan.Fixed)
 		}
 		for _, file := range plan.Files {
-			key, err := filepath.Abs(filepath.Join(r.Dir, filepath.FromSlash(file.Path)))
-			if err != nil {
-				fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
-				return exitFailure, true
+			orig := file.Old
+			if ff := fx.files[realPath(r.Dir, file.Path)]; ff != nil {
+				orig = ff.orig
 			}
-			ff := st.files[key]
-			if ff == nil {
-				ff = &fixedFile{dir: r.Dir, rel: file.Path, orig: file.Old}
-			}
-			changed = append(changed, &fixedFile{dir: ff.dir, rel: ff.rel, orig: ff.orig, cur: file.New})
+			changed = append(changed, &fixedFile{dir: r.Dir, rel: file.Path, orig: orig, cur: file.New})
 		}
 	}
-	if len(changed) > 0 && st.rounds < maxFixRounds {
-		st.rounds++
-		st.fixed += fixed
-		for _, c := range changed {
-			key, _ := filepath.Abs(filepath.Join(c.dir, filepath.FromSlash(c.rel)))
-			if st.files[key] == nil {
-				st.order = append(st.order, key)
-			}
-			st.files[key] = c
-		}
-		if f.stdinFilename != "" {
-			stdin = bytes.NewReader(nil) // read once; the buffer is in st.stdin
-		}
-		return lintPaths(paths, f, stdout, stderr), true
+	fx.pending = len(changed) > 0
+	if !fx.pending || fx.rounds >= maxFixRounds {
+		return false
 	}
-	if len(changed) > 0 {
+	fx.rounds++
+	fx.fixed += fixed
+	for _, c := range changed {
+		key := realPath(c.dir, c.rel)
+		if fx.files[key] == nil {
+			fx.order = append(fx.order, key)
+		}
+		fx.files[key] = c
+	}
+	for _, j := range jobs {
+		o := map[string][]byte{}
+		for k, v := range fx.base[j] {
+			o[k] = v
+		}
+		for _, key := range fx.order {
+			ff := fx.files[key]
+			if rel, ok := relIn(j.Target.Dir, key); ok {
+				o[rel] = ff.cur
+			}
+		}
+		j.Target.Overlay = o
+	}
+	return true
+}
+
+// relIn is the slash path of the file at key (a real path) in the project
+// folder dir, if it lies there.
+func relIn(dir, key string) (string, bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	r, err := filepath.Rel(abs, key)
+	if err != nil || !filepath.IsLocal(r) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+// finish ends --fix and --diff once the rounds are done. --diff prints the
+// unified diff of all the changes (to --output or standard output), writes
+// nothing and ends the run, with status 1 when there is a change, as ruff
+// --diff does; --fix writes each changed file once, and the report of the
+// last round, which linted exactly what is now on disk, shows what remains
+// (as ESLint and Ruff do). done is false when the run should go on and
+// report the results.
+func (fx *fixer) finish(f *flags, failure error, cwd string, stdout, stderr io.Writer) (code int, done bool) {
+	if fx.pending {
 		fmt.Fprintf(stderr, "chattool-lint: fixes still apply after %d rounds; stopped (run again)\n", maxFixRounds)
 	}
-	for _, s := range skipped {
+	for _, s := range fx.skipped {
 		fmt.Fprintf(stderr, "chattool-lint: %s\n", s)
 	}
 	var files []*fixedFile
-	for _, key := range st.order {
-		if ff := st.files[key]; !bytes.Equal(ff.orig, ff.cur) {
+	for _, key := range fx.order {
+		if ff := fx.files[key]; !bytes.Equal(ff.orig, ff.cur) {
 			files = append(files, ff)
 		}
 	}
 	slices.SortStableFunc(files, func(a, b *fixedFile) int {
 		return cmp.Or(cmp.Compare(a.dir, b.dir), cmp.Compare(a.rel, b.rel))
 	})
-	summary := fmt.Sprintf("%s in %s", plural(st.fixed, "finding"), plural(len(files), "file"))
+	summary := fmt.Sprintf("%s in %s", plural(fx.fixed, "finding"), plural(len(files), "file"))
 
 	if f.diff {
 		var buf bytes.Buffer
@@ -163,13 +165,7 @@ func fixes(paths []string, f *flags, results []*lint.Result, failure error, cwd 
 			p := fix.Plan{Dir: ff.dir, Files: []*fix.File{{Path: ff.rel, Old: ff.orig, New: ff.cur}}}
 			buf.Write(p.Diff(cwd))
 		}
-		var err error
-		if f.output != "" {
-			err = os.WriteFile(f.output, buf.Bytes(), 0o644)
-		} else {
-			_, err = stdout.Write(buf.Bytes())
-		}
-		if err != nil {
+		if err := writeOut(f.output, buf.Bytes(), stdout); err != nil {
 			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
 			return exitFailure, true
 		}

@@ -23,14 +23,13 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
-	"sync"
 	"text/tabwriter"
 
+	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/lint"
-	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/report"
 	"github.com/chattool-lint/chattool-lint/rules"
-	"github.com/chattool-lint/chattool-lint/size"
 )
 
 const (
@@ -110,23 +109,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type flags struct {
 	*flag.FlagSet
-	format         string
-	output         string
-	minBaseLibrary string
-	assumeChatTool bool
-	noCache        bool
-	configFile     string
-	noConfig       bool
-	stdinFilename  string
-	maxWarnings    int
-	failOn         string
-	fix, diff      bool
-	cpuProfile     string
-	fixing         *fixState // --fix and --diff: see fix.go
-	budgetFlags
-
-	minVersion project.Version
-	budgets    project.Budgets
+	options.Flags
+	format        string
+	output        string
+	stdinFilename string
+	maxWarnings   int
+	failOn        string
+	fix, diff     bool
+	cpuProfile    string
 }
 
 func newFlags(stderr io.Writer) *flags {
@@ -134,18 +124,13 @@ func newFlags(stderr io.Writer) *flags {
 	f.SetOutput(stderr)
 	f.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github (workflow commands that annotate a pull request)")
 	f.StringVar(&f.output, "output", "", "write the report to `FILE` instead of standard output")
-	f.StringVar(&f.minBaseLibrary, "min-base-library", "", "oldest base library `X.Y.Z` the app supports (set in WeChat's admin console); chat-tool code is never checked below 3.7.8")
-	f.BoolVar(&f.assumeChatTool, "assume-chat-tool", false, "treat every file under PATH as chat-tool code (component libraries, folders without app.json)")
-	f.StringVar(&f.configFile, "config", "", "read the configuration from `FILE` instead of the chattool-lint.json found above each PATH")
-	f.BoolVar(&f.noConfig, "no-config", false, "use no configuration file")
 	f.StringVar(&f.stdinFilename, "stdin-filename", "", "lint standard input as the content of the file at `PATH`, in its project (the rest from disk): for editors")
 	f.IntVar(&f.maxWarnings, "max-warnings", -1, "fail (exit 1) when there are more than `N` warnings (-1: no limit)")
 	f.StringVar(&f.failOn, "fail-on", "error", "the least severity that fails the run (exit 1): error, warning, info or never")
 	f.BoolVar(&f.fix, "fix", false, "apply the safe fixes to the files, then report what remains")
 	f.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and write nothing; exit 1 when there is any")
-	f.BoolVar(&f.noCache, "no-cache", false, "estimate every file's built size again instead of reusing the estimates of earlier runs ($CHATTOOL_LINT_CACHE: the cache folder, or off)")
 	f.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof FILE), to report a slow run")
-	f.budgetFlags.register(f.FlagSet)
+	f.Flags.Register(f.FlagSet)
 	f.Usage = func() {}
 	return f
 }
@@ -161,34 +146,10 @@ func (f *flags) validate() error {
 	default:
 		return fmt.Errorf("unknown --fail-on %q: want error, warning, info or never", f.failOn)
 	}
-	if f.configFile != "" && f.noConfig {
-		return errors.New("--config and --no-config do not go together")
+	if f.fix && f.stdinFilename != "" && !f.diff {
+		return errors.New("--fix writes files, and --stdin-filename lints a buffer that is not on disk: use --diff to see the fixes")
 	}
-	if err := f.validateFix(); err != nil {
-		return err
-	}
-	if f.minBaseLibrary != "" {
-		v, err := project.ParseVersion(f.minBaseLibrary)
-		if err != nil {
-			return fmt.Errorf("--min-base-library: %v", err)
-		}
-		f.minVersion = v
-	}
-	b, err := f.budgetFlags.budgets()
-	if err != nil {
-		return err
-	}
-	f.budgets = b
 	return nil
-}
-
-// options are the project options the flags ask for.
-func (f *flags) options() project.Options {
-	o := project.Options{AssumeChatTool: f.assumeChatTool, MinBaseLibrary: f.minVersion, Budgets: f.budgets}
-	if !f.noCache {
-		o.CacheDir = size.DefaultCacheDir()
-	}
-	return o
 }
 
 func usage(w io.Writer, f *flags) {
@@ -239,58 +200,61 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// lintPaths is the lint command: options, then discovery (plan), then
+// each project checked (package check), in --fix rounds when asked, then
+// the report.
 func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+		return exitFailure
+	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
-	targets, err := f.targets(paths)
+	resolver, err := f.Flags.Resolver()
 	if err != nil {
-		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
-	configs := configs{}
-	jobs := make([]lintJob, len(targets))
-	for i, t := range targets {
-		cfg, err := configs.forTarget(f, t.dir)
-		if err != nil {
-			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
-			return exitFailure
-		}
-		opts := f.options()
-		cfg.Apply(&opts)
-		opts.Overlay = f.overlay(t)
-		lo, err := cfg.Options(t.dir)
-		if err != nil {
-			fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
-			return exitFailure
-		}
-		lo.Only = t.only
-		jobs[i] = lintJob{dir: t.dir, opts: opts, lint: lo}
+	pl, err := planPaths(paths, f.AssumeChatTool, f.stdinFilename)
+	if err != nil {
+		return fail(err)
 	}
-	runJobs(jobs)
+	jobs, err := jobsFor(pl.targets, resolver)
+	if err != nil {
+		return fail(err)
+	}
+	var fx *fixer
+	if f.fix || f.diff {
+		fx = newFixer(cwd, jobs)
+	}
+	for {
+		check.All(jobs)
+		if fx == nil || !fx.round(jobs) {
+			break
+		}
+	}
 	var results []*lint.Result
 	var failure error
 	for _, j := range jobs {
-		if j.loadErr != nil {
-			fmt.Fprintf(stderr, "chattool-lint: %v\n", j.loadErr)
-			return exitFailure
+		if j.LoadErr != nil {
+			return fail(j.LoadErr)
 		}
-		if j.err != nil {
-			fmt.Fprintf(stderr, "chattool-lint: %s: %v\n", j.dir, j.err)
-			failure = errors.Join(failure, fmt.Errorf("%s: %w", j.dir, j.err))
+		if j.Err != nil {
+			fmt.Fprintf(stderr, "chattool-lint: %s: %v\n", j.Target.Dir, j.Err)
+			failure = errors.Join(failure, fmt.Errorf("%s: %w", j.Target.Dir, j.Err))
 		}
-		results = append(results, j.res)
+		results = append(results, j.Result)
 	}
-	if f.fix || f.diff {
-		if code, done := fixes(paths, f, results, failure, cwd, stdout, stderr); done {
+	if fx != nil {
+		if code, done := fx.finish(f, failure, cwd, stdout, stderr); done {
 			return code
 		}
 	}
 
 	var buf bytes.Buffer
-	o := report.Options{Version: version(), Cwd: cwd, Failure: failure}
+	o := report.Options{Version: version(), Cwd: cwd, Failure: failure,
+		Projects: pl.projects(jobs), Notes: pl.notes, JoinDir: pl.joinDir}
 	switch f.format {
 	case "json":
 		err = report.JSON(&buf, results, o)
@@ -302,15 +266,10 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		err = report.Text(&buf, results, o)
 	}
 	if err == nil {
-		if f.output != "" {
-			err = os.WriteFile(f.output, buf.Bytes(), 0o644)
-		} else {
-			_, err = stdout.Write(buf.Bytes())
-		}
+		err = writeOut(f.output, buf.Bytes(), stdout)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
 	if failure != nil {
 		return exitFailure
@@ -318,50 +277,13 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 	return f.verdict(results, stderr)
 }
 
-// A lintJob is one project to load and lint, and what came of it.
-type lintJob struct {
-	dir  string
-	opts project.Options
-	lint lint.Options
-
-	res     *lint.Result
-	err     error // the run failed (exit 2), res holds what it found
-	loadErr error // the project could not be loaded
-}
-
-// projectsInFlight is how many projects are loaded and linted at once. Each
-// project's files are already spread over every core; a second project
-// fills the cores while the first waits on its slowest file or its serial
-// steps (the project model, the report), and more would only add memory.
-const projectsInFlight = 2
-
-// runJobs loads and lints the projects of jobs, projectsInFlight at a
-// time. Each job's outcome is kept in the job, so the report comes out in
-// the order of the command line whatever the order they finish in.
-func runJobs(jobs []lintJob) {
-	sem := make(chan struct{}, projectsInFlight)
-	var wg sync.WaitGroup
-	for i := range jobs {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func(j *lintJob) {
-			defer func() {
-				if r := recover(); r != nil {
-					j.loadErr = fmt.Errorf("%s: internal error: %v\n%s", j.dir, r, debug.Stack())
-				}
-				<-sem
-				wg.Done()
-			}()
-			p, err := project.Load(j.dir, j.opts)
-			if err != nil {
-				j.loadErr = err
-				return
-			}
-			j.res, j.err = lint.RunWith(p, rules.All(), j.lint)
-			j.res.Source = keptSources(j.res)
-		}(&jobs[i])
+// writeOut writes a report to the file named, or to stdout.
+func writeOut(name string, b []byte, stdout io.Writer) error {
+	if name != "" {
+		return os.WriteFile(name, b, 0o644)
 	}
-	wg.Wait()
+	_, err := stdout.Write(b)
+	return err
 }
 
 func listRules(args []string, stdout, stderr io.Writer) int {
@@ -422,24 +344,4 @@ func indentCode(code string) string {
 		b.WriteString(line)
 	}
 	return b.String()
-}
-
-// keptSources returns a Source that holds only the files res's findings and
-// their fixes name: what the reports (SARIF fingerprints) and --fix read.
-// res.Source holds the whole project (every file's source, line tables,
-// parsed JSON), which would otherwise stay in memory until the report is
-// written, one project per PATH.
-func keptSources(res *lint.Result) func(string) []byte {
-	kept := map[string][]byte{}
-	if res.Source != nil {
-		for _, f := range res.Findings {
-			kept[f.Path] = res.Source(f.Path)
-			for _, fx := range f.Fixes {
-				for _, e := range fx.Edits {
-					kept[e.Path] = res.Source(e.Path)
-				}
-			}
-		}
-	}
-	return func(path string) []byte { return kept[path] }
 }

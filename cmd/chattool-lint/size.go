@@ -10,8 +10,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/jsparse"
+	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/report"
 	"github.com/chattool-lint/chattool-lint/size"
 	"github.com/chattool-lint/chattool-lint/views"
 	"github.com/chattool-lint/chattool-lint/wxml"
@@ -20,74 +23,69 @@ import (
 
 // sizeCmd is "chattool-lint size [flags] [PATH ...]": the size of every
 // package against its budget, the largest files, the share of each file
-// type, and the files that are not uploaded, with why.
+// type, and the files that are not uploaded, with why. It finds projects
+// as the lint command does (discovery) and takes their options from the
+// same resolver, so chattool-lint.json's size budgets hold here too.
 func sizeCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("chattool-lint size", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	top := fs.Int("top", 10, "list the `N` largest files")
 	all := fs.Bool("all", false, "list every file that is not uploaded, not only a few of each reason")
-	noCache := fs.Bool("no-cache", false, "estimate every file again instead of reusing the estimates of earlier runs")
-	var b budgetFlags
-	b.register(fs)
+	var of options.Flags
+	of.Register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: chattool-lint size [flags] [PATH ...]\n\nThe size of each package as WeChat builds it, against its limit.\n\nFlags:\n")
 		fs.PrintDefaults()
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
+		return exitFailure
 	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "chattool-lint size: unknown --format %q: want text or json\n", *format)
-		return exitFailure
+		return fail(fmt.Errorf("unknown --format %q: want text or json", *format))
 	}
-	budgets, err := b.budgets()
+	resolver, err := of.Resolver()
 	if err != nil {
-		fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
-		return exitFailure
+		return fail(err)
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	pl, err := planPaths(paths, of.AssumeChatTool, "")
+	if err != nil {
+		return fail(err)
+	}
+	jobs, err := jobsFor(pl.targets, resolver)
+	if err != nil {
+		return fail(err)
+	}
 	status := exitOK
-	for i, dir := range paths {
-		opts := project.Options{Budgets: budgets}
-		if !*noCache {
-			opts.CacheDir = size.DefaultCacheDir()
-		}
-		p, err := project.Load(dir, opts)
+	var reports []sizeProjectJSON
+	for i, j := range jobs {
+		p, err := check.Load(j)
 		if err != nil {
-			fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
-			return exitFailure
+			return fail(err)
 		}
-		// The scripts are parsed once: the estimate counts a script no
-		// parser accepts as it is, and pages reach scripts through them.
-		scripts := jsparse.Load(p)
-		var used size.Used
-		if p.Upload().IgnoresUnusedFiles {
-			// What no page reaches is not uploaded: find what pages reach.
-			used = size.UsedBy(p, scripts, views.Build(p, wxml.Load(p), wxss.Load(p)))
-		}
-		r := size.MeasureParsed(p, used, scripts)
+		j.Kind, j.ChatTool = check.Describe(p)
+		r := measure(p)
 		if *format == "json" {
-			err = writeSizeJSON(stdout, r, *top)
+			reports = append(reports, sizeProjectJSON{Path: j.Target.Dir, sizeJSON: sizeJSONOf(r, *top)})
 		} else {
 			if i > 0 {
 				fmt.Fprintln(stdout)
 			}
-			if len(paths) > 1 {
-				fmt.Fprintf(stdout, "%s\n\n", dir)
+			if len(jobs) > 1 || pl.joinDir {
+				fmt.Fprintf(stdout, "%s\n\n", j.Target.Dir)
 			}
 			writeSizeText(stdout, r, *top, *all)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
-			return exitFailure
 		}
 		for _, pkg := range r.Packages {
 			if pkg.BuiltBytes > pkg.BudgetBytes {
@@ -98,41 +96,34 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 			status = exitFindings
 		}
 	}
+	if *format == "json" {
+		if err := writeSizeJSON(stdout, reports); err != nil {
+			return fail(err)
+		}
+	} else if s := report.Summary(pl.projects(jobs), pl.notes); s != "" {
+		fmt.Fprintf(stdout, "\n%s", s)
+	}
 	return status
 }
 
-// budgetFlags are the size limits, shared by the lint and size commands.
-type budgetFlags struct {
-	chatTool, pkg, total string
-	serviceProvider      bool
+// measure is the size report of a loaded project. The scripts are parsed
+// once: the estimate counts a script no parser accepts as it is, and pages
+// reach scripts through them.
+func measure(p *project.Project) *size.Report {
+	scripts := jsparse.Load(p)
+	var used size.Used
+	if p.Upload().IgnoresUnusedFiles {
+		// What no page reaches is not uploaded: find what pages reach.
+		used = size.UsedBy(p, scripts, views.Build(p, wxml.Load(p), wxss.Load(p)))
+	}
+	return size.MeasureParsed(p, used, scripts)
 }
 
-func (b *budgetFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&b.chatTool, "budget-chat-tool", "", "size limit of the chat-tool subpackage (default 500KB; KB and MB of 1024 bytes)")
-	fs.StringVar(&b.pkg, "budget-package", "", "size limit of the main package and of each subpackage (default 2MB)")
-	fs.StringVar(&b.total, "budget-total", "", "size limit of all packages together (default 30MB)")
-	fs.BoolVar(&b.serviceProvider, "service-provider", false, "the app is built by a service provider: all packages together may hold 20MB")
-}
-
-func (b *budgetFlags) budgets() (project.Budgets, error) {
-	var out project.Budgets
-	for _, f := range []struct {
-		name, val string
-		dst       *int64
-	}{{"--budget-chat-tool", b.chatTool, &out.ChatTool}, {"--budget-package", b.pkg, &out.Package}, {"--budget-total", b.total, &out.Total}} {
-		if f.val == "" {
-			continue
-		}
-		n, err := size.Parse(f.val)
-		if err != nil {
-			return out, fmt.Errorf("%s: %v", f.name, err)
-		}
-		*f.dst = n
-	}
-	if b.serviceProvider && out.Total == 0 {
-		out.Total = size.ServiceProviderBudget
-	}
-	return out, nil
+// sizeProjectJSON is one project's size report. With one project the
+// JSON output is this document; with several, {"projects": [...]} of them.
+type sizeProjectJSON struct {
+	Path string `json:"path"`
+	sizeJSON
 }
 
 type sizeJSON struct {
@@ -181,7 +172,18 @@ func pkgOf(pkg *size.Package) pkgJSON {
 		UploadedBytes: pkg.UploadedBytes, BuiltBytes: pkg.BuiltBytes, BudgetBytes: pkg.BudgetBytes}
 }
 
-func writeSizeJSON(w io.Writer, r *size.Report, top int) error {
+func writeSizeJSON(w io.Writer, reports []sizeProjectJSON) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if len(reports) == 1 {
+		return enc.Encode(reports[0])
+	}
+	return enc.Encode(struct {
+		Projects []sizeProjectJSON `json:"projects"`
+	}{reports})
+}
+
+func sizeJSONOf(r *size.Report, top int) sizeJSON {
 	out := sizeJSON{Measure: r.Settings.Measures(), Settings: r.Settings, Largest: []fileJSON{}, NotUploaded: []skipJSON{}}
 	files := 0
 	for _, pkg := range r.Packages {
@@ -203,9 +205,7 @@ func writeSizeJSON(w io.Writer, r *size.Report, top int) error {
 	for _, t := range typeShares(r) {
 		out.Types = append(out.Types, typeJSON{Type: t.name, Files: t.files, BuiltBytes: t.built, Share: t.share})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }
 
 func rootOf(f *size.File) string {

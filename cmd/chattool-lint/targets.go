@@ -7,83 +7,162 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/config"
+	"github.com/chattool-lint/chattool-lint/discover"
 	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/report"
 	"github.com/chattool-lint/chattool-lint/rules"
 )
 
 // stdin is what --stdin-filename reads.
 var stdin io.Reader = os.Stdin
 
-// target is one project to lint.
-type target struct {
-	dir string
-	// only are the files whose findings are kept (paths relative to dir,
-	// with forward slashes); nil keeps all.
-	only    map[string]bool
-	overlay map[string][]byte
+// plan is what the PATH arguments ask to check: the projects (targets),
+// the source folders found and not checked, and notes for the summary.
+type plan struct {
+	targets   []*discover.Target
+	unchecked []*discover.Target
+	notes     []string
+	// summarize is set when a PATH is a folder: the report then says
+	// what was checked (for files, the hook's usual case, it would be
+	// noise).
+	summarize bool
+	// joinDir is set when a project was found elsewhere than a PATH
+	// names: JSON paths then carry their project's folder.
+	joinDir bool
 }
 
-// targets turns the PATH arguments into projects: a folder is a project;
-// a file (a pre-commit hook passes the staged files) belongs to the
-// project project.FindDir finds for it, linted whole but reported only for
-// the files given. --stdin-filename makes one target of standard input.
-func (f *flags) targets(paths []string) ([]*target, error) {
-	if f.stdinFilename != "" {
+// plan resolves the PATH arguments (see package discover): a folder is its
+// project, the project it lies in, or the projects below it; a file belongs
+// to the project discover.File finds for it, linted whole but reported
+// only for the files given. --stdin-filename makes one target of standard
+// input. Targets naming the same project are merged. assume is
+// --assume-chat-tool, which makes scripts count as loose mini program files.
+func planPaths(paths []string, assume bool, stdinName string) (*plan, error) {
+	pl := &plan{}
+	byDir := map[string]*discover.Target{}
+	add := func(t *discover.Target) error {
+		key, err := filepath.Abs(t.Dir)
+		if err != nil {
+			return err
+		}
+		if real, err := filepath.EvalSymlinks(key); err == nil {
+			key = real // the same project given twice, once through a link
+		}
+		if u := byDir[key]; u != nil {
+			u.Merge(t)
+			return nil
+		}
+		byDir[key] = t
+		pl.targets = append(pl.targets, t)
+		return nil
+	}
+	if stdinName != "" {
 		src, err := io.ReadAll(io.LimitReader(stdin, project.MaxFileSize+1))
 		if err != nil {
 			return nil, fmt.Errorf("reading standard input: %v", err)
 		}
-		dir, rel, err := fileTarget(f.stdinFilename)
+		dir, rel, kind, err := discover.File(stdinName)
 		if err != nil {
 			return nil, err
 		}
-		return []*target{{dir: dir, only: map[string]bool{rel: true}, overlay: map[string][]byte{rel: src}}}, nil
+		return pl, add(&discover.Target{Dir: dir, Kind: kind, Files: map[string]bool{rel: true}, Overlay: map[string][]byte{rel: src}})
 	}
-	var out []*target
-	byDir := map[string]*target{}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", p, unwrap(err))
 		}
-		if st.IsDir() {
-			out = append(out, &target{dir: p})
+		if !st.IsDir() {
+			dir, rel, kind, err := discover.File(p)
+			if err != nil {
+				return nil, err
+			}
+			if err := add(&discover.Target{Dir: dir, Kind: kind, Files: map[string]bool{rel: true}}); err != nil {
+				return nil, err
+			}
 			continue
 		}
-		dir, rel, err := fileTarget(p)
+		pl.summarize = true
+		ts, s, err := discover.Folder(p, assume)
 		if err != nil {
 			return nil, err
 		}
-		t := byDir[dir]
-		if t == nil {
-			t = &target{dir: dir, only: map[string]bool{}}
-			byDir[dir] = t
-			out = append(out, t)
+		for _, t := range ts {
+			if !t.Kind.Checked() {
+				pl.unchecked = append(pl.unchecked, t)
+				continue
+			}
+			if t.Dir != p {
+				pl.joinDir = true
+			}
+			if err := add(t); err != nil {
+				return nil, err
+			}
 		}
-		t.only[rel] = true
+		if s != nil && len(ts) > 0 && ts[0].Kind != discover.Loose && s.LooseFiles > 0 {
+			pl.notes = append(pl.notes, fmt.Sprintf("%s outside these projects (%s) not checked: name their folder as PATH to check them as loose files",
+				plural(s.LooseFiles, "mini program file"), filepath.ToSlash(filepath.Join(p, s.LooseExample))))
+		}
 	}
-	return out, nil
+	return pl, nil
 }
 
-// fileTarget returns the project folder of a file (relative to the
-// current directory when it is below it, as a user would type it) and the
-// file's path relative to that folder.
-func fileTarget(file string) (dir, rel string, err error) {
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return "", "", err
+// projects lists what the run checked and found, for the reports.
+func (pl *plan) projects(jobs []*check.Job) []report.Project {
+	if !pl.summarize {
+		return nil
 	}
-	dir, err = project.FindDir(abs)
-	if err != nil {
-		return "", "", err
+	var out []report.Project
+	for _, j := range jobs {
+		kind := kindName(j.Kind)
+		t := j.Target
+		if len(t.Under) == 0 || t.Files != nil {
+			out = append(out, report.Project{Path: t.Dir, Kind: kind, ChatTool: j.ChatTool, Checked: true})
+		}
+		for _, u := range t.Under {
+			out = append(out, report.Project{Path: filepath.Join(t.Dir, filepath.FromSlash(u)), In: t.Dir, Kind: kind, ChatTool: j.ChatTool, Checked: true})
+		}
 	}
-	r, err := filepath.Rel(dir, abs)
-	if err != nil {
-		return "", "", err
+	for _, t := range pl.unchecked {
+		out = append(out, report.Project{Path: t.Dir, Kind: kindName(t.Kind)})
 	}
-	return local(dir), filepath.ToSlash(r), nil
+	return out
+}
+
+func kindName(k discover.Kind) string {
+	return [...]string{
+		discover.MiniProgram: "miniprogram",
+		discover.MiniGame:    "minigame",
+		discover.Loose:       "loose",
+		discover.UniApp:      "uniapp",
+		discover.Taro:        "taro",
+	}[k]
+}
+
+// jobs pairs each target with its options. A configuration file with
+// problems stops the run (exit 2): linting without it would hide them.
+func jobsFor(targets []*discover.Target, r *options.Resolver) ([]*check.Job, error) {
+	jobs := make([]*check.Job, len(targets))
+	for i, t := range targets {
+		o, err := r.For(t.Dir)
+		if err != nil {
+			return nil, err
+		}
+		jobs[i] = &check.Job{Target: t, Options: o}
+	}
+	return jobs, nil
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // local returns path relative to the current folder when it lies below it,
@@ -95,45 +174,6 @@ func local(path string) string {
 		}
 	}
 	return path
-}
-
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// configs caches configuration files by path.
-type configs map[string]*config.Config
-
-// forTarget returns the configuration for a project folder: --config's,
-// or the chattool-lint.json found above it, or none.
-func (cs configs) forTarget(f *flags, dir string) (*config.Config, error) {
-	if f.noConfig {
-		return nil, nil
-	}
-	path := f.configFile
-	if path == "" {
-		var err error
-		if path, err = config.Find(dir); err != nil || path == "" {
-			return nil, err
-		}
-	}
-	if c, ok := cs[path]; ok {
-		return c, nil
-	}
-	c, err := config.Load(local(path), func(name string) bool { return rules.ByName(name) != nil })
-	if err != nil {
-		var ps config.Problems
-		if errors.As(err, &ps) {
-			return nil, fmt.Errorf("invalid configuration:\n%v", ps)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	cs[path] = c
-	return c, nil
 }
 
 // verdict is the exit status for the findings: exitFindings when one
