@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -49,36 +50,105 @@ func run(pass *analysis.Pass) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, e := range errs {
-			report(pass, jf, e)
+		found := make([]finding, len(errs))
+		for i, e := range errs {
+			found[i] = locate(jf, e)
+		}
+		// In the order of the file: the driver resolves each position from
+		// the last one on the same line (a file of one line holding
+		// 400,000 bad keys), and the fixes' budget goes to the first.
+		sort.SliceStable(found, func(i, j int) bool {
+			if found[i].start != found[j].start {
+				return found[i].start < found[j].start
+			}
+			return found[i].end < found[j].end
+		})
+		budget := newFixBudget(jf.Root)
+		for _, f := range found {
+			report(pass, jf, f, budget)
 		}
 	}
 	return nil, nil
 }
 
-func report(pass *analysis.Pass, jf *project.JSONFile, e schemas.Error) {
+// A finding is a schema error and the part of the file it underlines.
+type finding struct {
+	schemas.Error
+	v          *jsonc.Value
+	m          *jsonc.Member // the key, for an unknown key
+	start, end int
+}
+
+func locate(jf *project.JSONFile, e schemas.Error) finding {
 	v, m := jf.Root.Lookup(e.Pointer)
 	if v == nil {
 		v = jf.Root
 	}
-	d := analysis.Diagnostic{Message: e.Message}
-	var start, end int
+	f := finding{Error: e, v: v}
 	switch e.Kind {
 	case schemas.Unknown:
-		start, end, d.Category = v.Start, v.End, lint.Warning.String()
+		f.start, f.end = v.Start, v.End
 		if m != nil {
-			start, end = m.KeyStart, m.KeyEnd
-			d.SuggestedFixes = renameFix(jf, e, m)
+			f.m, f.start, f.end = m, m.KeyStart, m.KeyEnd
 		}
 	case schemas.Missing:
 		// Point at the opening brace of the object that lacks the key.
-		start, end, d.Category = v.Start, v.Start+1, lint.Error.String()
+		f.start, f.end = v.Start, v.Start+1
 	default:
-		start, end, d.Category = v.Start, v.Head(), lint.Error.String()
-		d.SuggestedFixes = valueFix(jf, e, v)
+		f.start, f.end = v.Start, v.Head()
 	}
-	d.Pos, d.End = jf.Pos(start), jf.Pos(end)
+	return f
+}
+
+func report(pass *analysis.Pass, jf *project.JSONFile, f finding, budget *fixBudget) {
+	d := analysis.Diagnostic{Message: f.Message, Category: lint.Error.String()}
+	switch f.Kind {
+	case schemas.Unknown:
+		d.Category = lint.Warning.String()
+		if f.m != nil {
+			d.SuggestedFixes = renameFix(jf, f.Error, f.m, budget)
+		}
+	case schemas.Missing:
+	default:
+		d.SuggestedFixes = valueFix(jf, f.Error, f.v, budget)
+	}
+	d.Pos, d.End = jf.Pos(f.start), jf.Pos(f.end)
 	pass.Report(d)
+}
+
+// A fixBudget bounds the validations the rule runs to test its fixes (each
+// validates the whole file with the change made): values validated, at
+// most a few times the file's own plus a fixed amount, so that a file of
+// 100,000 keys, each a case-only typo, is not validated 100,000 times. A
+// real file, a few hundred values, has hundreds of validations to spend;
+// past the budget, a typo gets its finding and no fix.
+type fixBudget struct {
+	values, left int
+}
+
+func newFixBudget(root *jsonc.Value) *fixBudget {
+	n := countValues(root)
+	return &fixBudget{values: n, left: 4*n + 1<<16}
+}
+
+// take spends one validation of the file, if the budget holds it.
+func (b *fixBudget) take() bool {
+	if b.left < b.values {
+		return false
+	}
+	b.left -= b.values
+	return true
+}
+
+func countValues(v *jsonc.Value) int {
+	n := 1
+	for _, m := range v.Members {
+		n += countValues(m.Value)
+	}
+	for _, e := range v.Elems {
+		n += countValues(e)
+	}
+	return n
 }
 
 // The suggestions in the schemas package's messages: `did you mean "X"?` for
@@ -93,7 +163,7 @@ var (
 // ("navigationBarTitletext"), when the schema accepts the known key, with its
 // value, in that object and the object does not have it already. Other typos
 // get no fix: the author may have meant another key.
-func renameFix(jf *project.JSONFile, e schemas.Error, m *jsonc.Member) []analysis.SuggestedFix {
+func renameFix(jf *project.JSONFile, e schemas.Error, m *jsonc.Member, budget *fixBudget) []analysis.SuggestedFix {
 	sm := didYouMean.FindStringSubmatch(e.Message)
 	if sm == nil {
 		return nil
@@ -107,7 +177,7 @@ func renameFix(jf *project.JSONFile, e schemas.Error, m *jsonc.Member) []analysi
 	if obj.Member(key) != nil {
 		return nil
 	}
-	if !accepted(jf, append(slices.Clone(parent), key), func(doc map[string]any) {
+	if !accepted(jf, budget, append(slices.Clone(parent), key), func(doc map[string]any) {
 		doc[key] = doc[m.Key]
 		delete(doc, m.Key)
 	}, parent) {
@@ -119,7 +189,7 @@ func renameFix(jf *project.JSONFile, e schemas.Error, m *jsonc.Member) []analysi
 // valueFix fixes a string outside an enum (or not the constant) that differs
 // from exactly one allowed value only in case ("Custom" for "custom"), when
 // the schema accepts that value there.
-func valueFix(jf *project.JSONFile, e schemas.Error, v *jsonc.Value) []analysis.SuggestedFix {
+func valueFix(jf *project.JSONFile, e schemas.Error, v *jsonc.Value, budget *fixBudget) []analysis.SuggestedFix {
 	s, ok := v.String()
 	if !ok || len(e.Pointer) == 0 {
 		return nil
@@ -150,7 +220,7 @@ func valueFix(jf *project.JSONFile, e schemas.Error, v *jsonc.Value) []analysis.
 		return nil
 	}
 	parent, last := e.Pointer[:len(e.Pointer)-1], e.Pointer[len(e.Pointer)-1]
-	if !accepted(jf, e.Pointer, func(doc map[string]any) { doc[last] = match }, parent) {
+	if !accepted(jf, budget, e.Pointer, func(doc map[string]any) { doc[last] = match }, parent) {
 		return nil
 	}
 	return []analysis.SuggestedFix{jsonedit.Fix(jf.File, fmt.Sprintf("Set %s to %q", last, match), jsonedit.SetString(v, match))}
@@ -158,8 +228,12 @@ func valueFix(jf *project.JSONFile, e schemas.Error, v *jsonc.Value) []analysis.
 
 // accepted reports whether the file validates with no error at or under ptr
 // once change has been made to the object at parent (which must be an
-// object; arrays are not changed here).
-func accepted(jf *project.JSONFile, ptr []string, change func(map[string]any), parent []string) bool {
+// object; arrays are not changed here). It says no, untested, once the
+// budget is spent.
+func accepted(jf *project.JSONFile, budget *fixBudget, ptr []string, change func(map[string]any), parent []string) bool {
+	if !budget.take() {
+		return false
+	}
 	doc := jf.Root.Interface()
 	var cur any = doc
 	for _, tok := range parent {
