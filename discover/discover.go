@@ -135,6 +135,9 @@ func Folder(dir string, assumeChatTool bool) ([]*Target, *Search, error) {
 	if !ok && func() bool { kind, ok = projectAt(abs); return ok }() {
 		top = abs
 	}
+	if _, src := sourceAt(abs); src && top == abs {
+		ok = false // a source folder, searched: see projectIn
+	}
 	if ok && top == abs {
 		return []*Target{{Dir: dir, Kind: kind}}, nil, nil
 	}
@@ -163,6 +166,10 @@ func Folder(dir string, assumeChatTool bool) ([]*Target, *Search, error) {
 		out = append(out, t)
 	}
 	if !s.projects() {
+		if s.LooseFiles == 0 && len(out) > 0 {
+			return out, s, fmt.Errorf("%s: %w: found a %s (%s), which chattool-lint does not read yet: lint its built mini program (uni-app: unpackage/dist/build/mp-weixin; Taro: dist)",
+				dir, ErrNothing, out[0].Kind, out[0].Dir)
+		}
 		if s.LooseFiles == 0 {
 			return out, s, fmt.Errorf("%s: %w: no mini program, mini game or mini program file", dir, ErrNothing)
 		}

@@ -81,6 +81,7 @@ func search(abs string, assumeChatTool bool) (*Search, error) {
 type walker struct {
 	top      string
 	assume   bool
+	inSource int // depth of uni-app and Taro source folders entered
 	patterns []gitignore.Pattern
 	s        *Search
 }
@@ -109,6 +110,11 @@ func (w *walker) dir(abs string, domain []string, rel string) error {
 		if kind.Checked() {
 			return nil // the rest of the folder is the project's
 		}
+		// A uni-app or Taro source: its build output below is a mini
+		// program to find, but its files are not loose mini program
+		// files (a Taro source's native components are its own).
+		w.inSource++
+		defer func() { w.inSource-- }()
 	}
 	matcher := gitignore.NewMatcher(w.patterns)
 	for _, e := range entries {
@@ -118,7 +124,7 @@ func (w *walker) dir(abs string, domain []string, rel string) error {
 			continue
 		}
 		if !isDir {
-			if e.Type().IsRegular() && w.looseFile(name) {
+			if w.inSource == 0 && e.Type().IsRegular() && w.looseFile(name) {
 				w.s.LooseFiles++
 				if w.s.LooseExample == "" {
 					w.s.LooseExample = path.Join(rel, name)
@@ -143,21 +149,11 @@ func (w *walker) projectIn(abs string, names map[string]os.DirEntry) (Kind, bool
 		e, ok := names[name]
 		return ok && e.Type().IsRegular()
 	}
-	if file("pages.json") && file("manifest.json") {
-		return UniApp, true
+	if k, ok := sourceAt(abs); ok {
+		return k, true
 	}
 	if file("project.config.json") {
-		if taro(abs) {
-			// Taro's project.config.json points at its build output:
-			// a mini program only once built.
-			if r := readConfig(abs).root(); r == "" || !isFile(filepath.Join(abs, filepath.FromSlash(r), "app.json")) {
-				return Taro, true
-			}
-		}
 		return configKind(abs), true
-	}
-	if taro(abs) {
-		return Taro, true
 	}
 	if file("app.json") && miniProgramApp(abs, file) {
 		return MiniProgram, true
@@ -166,6 +162,24 @@ func (w *walker) projectIn(abs string, names map[string]os.DirEntry) (Kind, bool
 		return MiniGame, true
 	}
 	return 0, false
+}
+
+// sourceAt reports whether abs is a uni-app or Taro source folder not
+// built yet: a Taro project.config.json points at its build output, a
+// mini program only once built (and then checked as one).
+func sourceAt(abs string) (Kind, bool) {
+	if isFile(filepath.Join(abs, "pages.json")) && isFile(filepath.Join(abs, "manifest.json")) {
+		return UniApp, true
+	}
+	if !taro(abs) {
+		return 0, false
+	}
+	if isFile(filepath.Join(abs, "project.config.json")) {
+		if r := readConfig(abs).root(); r != "" && isFile(filepath.Join(abs, filepath.FromSlash(r), "app.json")) {
+			return 0, false
+		}
+	}
+	return Taro, true
 }
 
 // taro reports whether abs is a Taro source folder: config/index.{js,ts}

@@ -119,6 +119,11 @@ func (pl *plan) projects(jobs []*check.Job) []report.Project {
 	var out []report.Project
 	for _, j := range jobs {
 		kind := kindName(j.Kind)
+		if j.Kind == discover.Loose && j.Target.Kind != discover.Loose {
+			// A project whose app.json is missing or broken: still the
+			// project it was found as.
+			kind = kindName(j.Target.Kind)
+		}
 		t := j.Target
 		if len(t.Under) == 0 || t.Files != nil {
 			out = append(out, report.Project{Path: t.Dir, Kind: kind, ChatTool: j.ChatTool, Checked: true})
