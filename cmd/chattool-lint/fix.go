@@ -6,8 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
+	"strings"
+	"syscall"
 
 	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/fix"
@@ -27,11 +31,18 @@ type fixer struct {
 	rounds int
 	files  map[string]*fixedFile // by real path, in the order first fixed
 	order  []string
-	fixed  int // findings fixed
+	// fixed counts the findings fixed, by the real path of the file
+	// their fix edits first.
+	fixed map[string]int
 	// base are the targets' own overlays (standard input).
 	base    map[*check.Job]map[string][]byte
 	skipped []string
 	pending bool // the last round still changed something
+	// unwritten are the files --fix could not write (read-only, changed
+	// since they were linted, ...), by real path; failed is set when one
+	// of them failed for a reason the tool should have overcome (exit 2).
+	unwritten map[string]bool
+	failed    bool
 }
 
 type fixedFile struct {
@@ -41,7 +52,7 @@ type fixedFile struct {
 }
 
 func newFixer(cwd string, jobs []*check.Job) *fixer {
-	fx := &fixer{cwd: cwd, files: map[string]*fixedFile{}, base: map[*check.Job]map[string][]byte{}}
+	fx := &fixer{cwd: cwd, files: map[string]*fixedFile{}, fixed: map[string]int{}, base: map[*check.Job]map[string][]byte{}}
 	for _, j := range jobs {
 		fx.base[j] = j.Target.Overlay
 	}
@@ -65,7 +76,7 @@ func realPath(dir, rel string) string {
 func (fx *fixer) round(jobs []*check.Job) bool {
 	fx.skipped = fx.skipped[:0]
 	var changed []*fixedFile
-	fixed := 0
+	fixed := map[string]int{}
 	for _, j := range jobs {
 		r := j.Result
 		if r == nil {
@@ -77,8 +88,10 @@ func (fx *fixer) round(jobs []*check.Job) bool {
 			fx.skipped = append(fx.skipped, fmt.Sprintf("%s:%d:%d: fix %q (%s) skipped: %s",
 				fix.DisplayPath(fx.cwd, r.Dir, fd.Path), fd.Start.Line, fd.Start.Column, s.Fix.Message, fd.Rule, s.Reason))
 		}
-		if len(plan.Files) > 0 {
-			fixed += len(plan.Fixed)
+		for _, fd := range plan.Fixed {
+			if len(fd.Fixes) > 0 && len(fd.Fixes[0].Edits) > 0 {
+				fixed[realPath(r.Dir, fd.Fixes[0].Edits[0].Path)]++
+			}
 		}
 		for _, file := range plan.Files {
 			orig := file.Old
@@ -93,7 +106,9 @@ func (fx *fixer) round(jobs []*check.Job) bool {
 		return false
 	}
 	fx.rounds++
-	fx.fixed += fixed
+	for k, n := range fixed {
+		fx.fixed[k] += n
+	}
 	for _, c := range changed {
 		key := realPath(c.dir, c.rel)
 		if fx.files[key] == nil {
@@ -157,7 +172,6 @@ func (fx *fixer) finish(f *flags, failure error, cwd string, stdout, stderr io.W
 	slices.SortStableFunc(files, func(a, b *fixedFile) int {
 		return cmp.Or(cmp.Compare(a.dir, b.dir), cmp.Compare(a.rel, b.rel))
 	})
-	summary := fmt.Sprintf("%s in %s", plural(fx.fixed, "finding"), plural(len(files), "file"))
 
 	if f.diff {
 		var buf bytes.Buffer
@@ -170,7 +184,7 @@ func (fx *fixer) finish(f *flags, failure error, cwd string, stdout, stderr io.W
 			return exitFailure, true
 		}
 		if len(files) > 0 {
-			fmt.Fprintf(stderr, "chattool-lint: would fix %s\n", summary)
+			fmt.Fprintf(stderr, "chattool-lint: would fix %s in %s\n", plural(fx.count(nil), "finding"), plural(len(files), "file"))
 		}
 		switch {
 		case failure != nil:
@@ -195,18 +209,57 @@ func (fx *fixer) finish(f *flags, failure error, cwd string, stdout, stderr io.W
 		}
 		p.Files = append(p.Files, &fix.File{Path: ff.rel, Old: ff.orig, New: ff.cur})
 	}
-	var errs []error
-	for _, p := range plans {
-		if err := p.Write(); err != nil {
-			errs = append(errs, err)
+	written := len(files)
+	fx.unwritten = map[string]bool{}
+	for _, e := range fix.Errors(writeAll(plans)) {
+		var fe fix.FileError
+		if !errors.As(e, &fe) {
+			fmt.Fprintf(stderr, "chattool-lint: --fix: %v\n", e)
+			return exitFailure, true
+		}
+		dir, rel := fe.File()
+		fmt.Fprintf(stderr, "chattool-lint: --fix: %s: %s\n", fix.DisplayPath(cwd, dir, rel), strings.TrimPrefix(e.Error(), rel+": "))
+		var we *fix.WriteError
+		if errors.As(e, &we) {
+			fx.failed = true // the tool could not do its job
+		}
+		fx.unwritten[realPath(dir, rel)] = true
+		written--
+	}
+	fmt.Fprintf(stderr, "chattool-lint: fixed %s in %s\n", plural(fx.count(fx.unwritten), "finding"), plural(written, "file"))
+	return 0, false
+}
+
+// count is the number of findings fixed, but in the files of except.
+func (fx *fixer) count(except map[string]bool) int {
+	n := 0
+	for k, c := range fx.fixed {
+		if !except[k] {
+			n += c
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		fmt.Fprintf(stderr, "chattool-lint: --fix: %v\n", err)
-		return exitFailure, true
+	return n
+}
+
+// writeAll writes the fixes, with interrupts held off: files are written
+// in place (keeping mode, owner and links), so a write cut short would
+// leave a file half fixed.
+func writeAll(plans []*fix.Plan) error {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	return fix.WriteAll(plans)
+}
+
+// reset points the jobs at what is on disk again (and standard input)
+// after --fix wrote its files, and reports whether a file was left
+// unwritten: the jobs must then be checked again, so the report shows
+// the findings the files still hold, not those of the fixes not written.
+func (fx *fixer) reset(jobs []*check.Job) bool {
+	for _, j := range jobs {
+		j.Target.Overlay = fx.base[j]
 	}
-	fmt.Fprintf(stderr, "chattool-lint: fixed %s\n", summary)
-	return 0, false
+	return len(fx.unwritten) > 0
 }
 
 func plural(n int, noun string) string {

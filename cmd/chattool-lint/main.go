@@ -250,6 +250,19 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		if code, done := fx.finish(f, failure, cwd, stdout, stderr); done {
 			return code
 		}
+		if fx.reset(jobs) {
+			check.All(jobs)
+			results = results[:0]
+			for _, j := range jobs {
+				if j.LoadErr != nil {
+					return fail(j.LoadErr)
+				}
+				results = append(results, j.Result)
+			}
+		}
+		if fx.failed {
+			failure = errors.Join(failure, errors.New("--fix could not write every file"))
+		}
 	}
 
 	var buf bytes.Buffer
@@ -273,6 +286,9 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 	}
 	if failure != nil {
 		return exitFailure
+	}
+	if fx != nil && len(fx.unwritten) > 0 {
+		return exitFindings // fixes refused: the run did not do what was asked
 	}
 	return f.verdict(results, stderr)
 }
