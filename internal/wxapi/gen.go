@@ -3,11 +3,14 @@
 // gen.go writes table.go: the minimum base library version of every method
 // of the wx object, and of the versioned fields of its option object, as the
 // npm package miniprogram-api-typings declares them in its JSDoc comments.
+// With -game it writes table_minigame.go, the same for mini games, from the
+// npm package minigame-api-typings (whose JSDoc has the same shape).
 //
 // It downloads the pinned tarball from the npm registry and checks it
 // against the pinned integrity hashes before reading it:
 //
 //	go run gen.go                  # download the pinned tarball
+//	go run gen.go -game            # the mini-game typings
 //	go run gen.go -tarball x.tgz   # read a local copy (still verified)
 //
 // Only the standard library is used.
@@ -36,28 +39,65 @@ import (
 	"time"
 )
 
-// The pinned release of miniprogram-api-typings (MIT) and the hashes the npm
-// registry gives for its tarball (dist.integrity and dist.shasum).
-const (
-	typingsVersion   = "5.2.3"
-	typingsIntegrity = "sha512-KVcNSfR2VmRtz35rxkjLxE92HlsBnbT6NsKyTcDX3ebbTKAsAiTOFO1mRM82Xbe848dnEYqNGzaD48LMEvGytw=="
-	typingsShasum    = "df5b8ceadd8863a8cefdea2e02b40420f8126072"
-	tarballURL       = "https://registry.npmjs.org/miniprogram-api-typings/-/miniprogram-api-typings-" + typingsVersion + ".tgz"
-	docPrefix        = "https://developers.weixin.qq.com/"
+// typings is a pinned release of an npm package of typings (MIT) with the
+// hashes the npm registry gives for its tarball (dist.integrity and
+// dist.shasum), and what the generated file names.
+type typings struct {
+	name, version, integrity, shasum string
+	out                              string // the default output file
+	versionConst, tableVar           string // the Go names of the version and the table
+	what                             string // "mini programs" or "mini games", for comments
+}
+
+func (t typings) tarballURL() string {
+	return "https://registry.npmjs.org/" + t.name + "/-/" + t.name + "-" + t.version + ".tgz"
+}
+
+var (
+	miniProgram = typings{
+		name:         "miniprogram-api-typings",
+		version:      "5.2.3",
+		integrity:    "sha512-KVcNSfR2VmRtz35rxkjLxE92HlsBnbT6NsKyTcDX3ebbTKAsAiTOFO1mRM82Xbe848dnEYqNGzaD48LMEvGytw==",
+		shasum:       "df5b8ceadd8863a8cefdea2e02b40420f8126072",
+		out:          "table.go",
+		versionConst: "TypingsVersion",
+		tableVar:     "table",
+		what:         "mini programs",
+	}
+	miniGame = typings{
+		name:         "minigame-api-typings",
+		version:      "3.8.20",
+		integrity:    "sha512-GUVY9v+JrTLKyGCwcps+pH2olKpWPlTCjZnHnIDF4vWq+D5Pn7UwPkLEDM+G95ImFSq8aQApoEVWVhxxdXW5Rw==",
+		shasum:       "926bd2dbc2f6d860b9d529769dcc056771c52ebe",
+		out:          "table_minigame.go",
+		versionConst: "GameTypingsVersion",
+		tableVar:     "gameTable",
+		what:         "mini games",
+	}
 )
+
+const docPrefix = "https://developers.weixin.qq.com/"
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("wxapi/gen: ")
+	game := flag.Bool("game", false, "generate the mini-game table from minigame-api-typings")
 	tarball := flag.String("tarball", "", "read the tarball from this file instead of downloading it")
-	out := flag.String("o", "table.go", "output file")
+	out := flag.String("o", "", "output file (default table.go, or table_minigame.go with -game)")
 	flag.Parse()
+	t := miniProgram
+	if *game {
+		t = miniGame
+	}
+	if *out == "" {
+		*out = t.out
+	}
 
-	data, err := readTarball(*tarball)
+	data, err := readTarball(t, *tarball)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := verify(data); err != nil {
+	if err := verify(t, data); err != nil {
 		log.Fatal(err)
 	}
 	files, err := dtsFiles(data)
@@ -68,7 +108,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	src, err := render(apis)
+	src, err := render(t, apis)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -82,33 +122,33 @@ func main() {
 		}
 		fields += len(a.Fields)
 	}
-	log.Printf("miniprogram-api-typings@%s: %d APIs, %d with a version, %d option fields", typingsVersion, len(apis), versioned, fields)
+	log.Printf("%s@%s: %d APIs, %d with a version, %d option fields", t.name, t.version, len(apis), versioned, fields)
 }
 
-func readTarball(file string) ([]byte, error) {
+func readTarball(t typings, file string) ([]byte, error) {
 	if file != "" {
 		return os.ReadFile(file)
 	}
 	client := &http.Client{Timeout: 2 * time.Minute}
-	resp, err := client.Get(tarballURL)
+	resp, err := client.Get(t.tarballURL())
 	if err != nil {
 		return nil, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("GET %s: %s", tarballURL, resp.Status)
+		return nil, fmt.Errorf("GET %s: %s", t.tarballURL(), resp.Status)
 	}
 	return io.ReadAll(resp.Body)
 }
 
-func verify(data []byte) error {
+func verify(t typings, data []byte) error {
 	sum512 := sha512.Sum512(data)
-	if got := "sha512-" + base64.StdEncoding.EncodeToString(sum512[:]); got != typingsIntegrity {
-		return fmt.Errorf("tarball integrity %s, want %s", got, typingsIntegrity)
+	if got := "sha512-" + base64.StdEncoding.EncodeToString(sum512[:]); got != t.integrity {
+		return fmt.Errorf("%s tarball integrity %s, want %s", t.name, got, t.integrity)
 	}
 	sum1 := sha1.Sum(data)
-	if got := hex.EncodeToString(sum1[:]); got != typingsShasum {
-		return fmt.Errorf("tarball shasum %s, want %s", got, typingsShasum)
+	if got := hex.EncodeToString(sum1[:]); got != t.shasum {
+		return fmt.Errorf("%s tarball shasum %s, want %s", t.name, got, t.shasum)
 	}
 	return nil
 }
@@ -665,15 +705,19 @@ func stripDocs(toks []token) []token {
 	return out
 }
 
-func render(apis []*api) ([]byte, error) {
+func render(t typings, apis []*api) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// Code generated by gen.go from miniprogram-api-typings@%s; DO NOT EDIT.\n\n", typingsVersion)
+	fmt.Fprintf(&b, "// Code generated by gen.go from %s@%s; DO NOT EDIT.\n\n", t.name, t.version)
 	b.WriteString("package wxapi\n\n")
-	b.WriteString("// TypingsVersion is the version of the npm package miniprogram-api-typings\n")
+	fmt.Fprintf(&b, "// %s is the version of the npm package %s\n", t.versionConst, t.name)
 	b.WriteString("// the table was generated from.\n")
-	fmt.Fprintf(&b, "const TypingsVersion = %q\n\n", typingsVersion)
-	b.WriteString("// table holds every method of the wx object, sorted by name.\n")
-	b.WriteString("var table = [...]API{\n")
+	fmt.Fprintf(&b, "const %s = %q\n\n", t.versionConst, t.version)
+	if t.tableVar == "table" {
+		b.WriteString("// table holds every method of the wx object, sorted by name.\n")
+	} else {
+		fmt.Fprintf(&b, "// %s holds every method of the wx object of %s, sorted by name.\n", t.tableVar, t.what)
+	}
+	fmt.Fprintf(&b, "var %s = [...]API{\n", t.tableVar)
 	for _, a := range apis {
 		if a.URL != "" && !strings.HasPrefix(a.URL, docPrefix) {
 			return nil, fmt.Errorf("wx.%s: unexpected link %s", a.Name, a.URL)

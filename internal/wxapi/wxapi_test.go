@@ -16,24 +16,111 @@ const (
 	wantFields    = 126
 )
 
+// Counts measured on minigame-api-typings@3.8.20: 373 methods, 283 of them
+// with a "需要基础库" line; 108 versioned option fields.
+const (
+	wantGameAPIs      = 373
+	wantGameVersioned = 283
+	wantGameFields    = 108
+)
+
 func TestTypingsVersion(t *testing.T) {
 	if TypingsVersion != "5.2.3" {
 		t.Errorf("TypingsVersion = %q; update the counts and cases of this test with the pin", TypingsVersion)
 	}
+	if GameTypingsVersion != "3.8.20" {
+		t.Errorf("GameTypingsVersion = %q; update the counts and cases of this test with the pin", GameTypingsVersion)
+	}
+	if MiniProgram.Typings != "miniprogram-api-typings" || MiniProgram.Version != TypingsVersion ||
+		MiniGame.Typings != "minigame-api-typings" || MiniGame.Version != GameTypingsVersion {
+		t.Errorf("tables name %s@%s and %s@%s", MiniProgram.Typings, MiniProgram.Version, MiniGame.Typings, MiniGame.Version)
+	}
+	if For(false) != MiniProgram || For(true) != MiniGame {
+		t.Error("For does not choose the table of the kind")
+	}
 }
 
 func TestCounts(t *testing.T) {
-	all := All()
-	versioned, fields := 0, 0
-	for _, a := range all {
-		if a.Since != "" {
-			versioned++
+	for _, tc := range []struct {
+		t                       *Table
+		apis, versioned, fields int
+	}{
+		{MiniProgram, wantAPIs, wantVersioned, wantFields},
+		{MiniGame, wantGameAPIs, wantGameVersioned, wantGameFields},
+	} {
+		all := tc.t.All()
+		versioned, fields := 0, 0
+		for _, a := range all {
+			if a.Since != "" {
+				versioned++
+			}
+			fields += len(a.Fields)
 		}
-		fields += len(a.Fields)
+		if len(all) != tc.apis || versioned != tc.versioned || fields != tc.fields {
+			t.Errorf("%s: %d APIs, %d versioned, %d option fields; want %d, %d, %d",
+				tc.t.Typings, len(all), versioned, fields, tc.apis, tc.versioned, tc.fields)
+		}
 	}
-	if len(all) != wantAPIs || versioned != wantVersioned || fields != wantFields {
-		t.Errorf("%d APIs, %d versioned, %d option fields; want %d, %d, %d",
-			len(all), versioned, fields, wantAPIs, wantVersioned, wantFields)
+}
+
+// TestGame checks the mini-game table against what the mini-game API pages
+// say (minigame/dev/api/chattool/): the chat-tool APIs need 3.7.12, and
+// some mini-program APIs do not exist.
+func TestGame(t *testing.T) {
+	for name, want := range map[string]string{
+		"openChatTool":           "3.7.12",
+		"exitChatTool":           "3.7.12",
+		"isChatTool":             "3.7.12",
+		"getChatToolInfo":        "3.7.12",
+		"selectGroupMembers":     "3.7.12",
+		"getGroupMembersInfo":    "3.7.12",
+		"notifyGroupMembers":     "3.7.12",
+		"shareAppMessageToGroup": "3.7.12",
+		"shareTextToGroup":       "3.7.12",
+		"shareImageToGroup":      "3.7.12",
+		"shareEmojiToGroup":      "3.7.12",
+		"shareVideoToGroup":      "3.7.12",
+		"enterChatToolMode":      "3.12.0",
+		"getGroupEnterInfo":      "2.10.4",
+		"updateShareMenu":        "1.2.0",
+		"createRewardedVideoAd":  "2.0.4",
+	} {
+		a, ok := MiniGame.Lookup(name)
+		if !ok {
+			t.Errorf("MiniGame.Lookup(%q) not found", name)
+			continue
+		}
+		if a.Since != want {
+			t.Errorf("MiniGame.Lookup(%q) since %q, want %q", name, a.Since, want)
+		}
+		if !strings.HasPrefix(a.URL, "https://developers.weixin.qq.com/minigame/dev/api/") {
+			t.Errorf("MiniGame.Lookup(%q).URL = %q, not a mini-game page", name, a.URL)
+		}
+	}
+	for _, name := range []string{"shareFileToGroup", "getApiCategory", "openEmbeddedMiniProgram", "navigateTo"} {
+		if a, ok := MiniGame.Lookup(name); ok {
+			t.Errorf("MiniGame.Lookup(%q) = %+v, want none: mini games have no such API", name, a)
+		}
+	}
+	for _, tc := range []struct{ api, field, want string }{
+		{"updateShareMenu", "useForChatTool", "3.7.8"},
+		{"updateShareMenu", "chooseType", "3.7.8"},
+		{"getGroupEnterInfo", "allowSingleChat", "3.7.8"},
+		{"shareAppMessage", "path", "2.12.2"},
+	} {
+		a, _ := MiniGame.Lookup(tc.api)
+		if f, ok := a.Field(tc.field); !ok || f.Since != tc.want {
+			t.Errorf("MiniGame %s.%s: %v %v, want since %s", tc.api, tc.field, f, ok, tc.want)
+		}
+	}
+	// The mini-program table is not the game's.
+	if a, _ := Lookup("openChatTool"); a.Since != "3.7.8" {
+		t.Errorf("mini-program openChatTool since %q", a.Since)
+	}
+	for _, name := range []string{"exitChatTool", "isChatTool", "shareTextToGroup"} {
+		if _, ok := Lookup(name); ok {
+			t.Errorf("Lookup(%q) found: miniprogram-api-typings %s has no such method", name, TypingsVersion)
+		}
 	}
 }
 
@@ -113,9 +200,19 @@ func TestFields(t *testing.T) {
 var versionRE = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
 
 func TestTableWellFormed(t *testing.T) {
-	all := All()
+	for _, tb := range []*Table{MiniProgram, MiniGame} {
+		t.Run(tb.Typings, func(t *testing.T) { wellFormed(t, tb) })
+	}
+}
+
+func wellFormed(t *testing.T, tb *Table) {
+	all := tb.All()
 	if !slices.IsSortedFunc(all, func(x, y *API) int { return strings.Compare(x.Name, y.Name) }) {
 		t.Error("All() is not sorted by name")
+	}
+	kind := "/miniprogram/dev/"
+	if tb == MiniGame {
+		kind = "/minigame/dev/"
 	}
 	noURL := 0
 	for i, a := range all {
@@ -134,7 +231,7 @@ func TestTableWellFormed(t *testing.T) {
 			if a.Name != "getXrFrameSystem" {
 				t.Errorf("%s: no URL", a.Name)
 			}
-		case !strings.HasPrefix(a.URL, "https://developers.weixin.qq.com/") || !strings.HasSuffix(a.URL, "/wx."+a.Name+".html"):
+		case !strings.HasPrefix(a.URL, "https://developers.weixin.qq.com"+kind) || !strings.HasSuffix(a.URL, "/wx."+a.Name+".html"):
 			t.Errorf("%s: URL %q", a.Name, a.URL)
 		}
 		if !slices.IsSortedFunc(a.Fields, func(x, y Field) int { return strings.Compare(x.Name, y.Name) }) {
@@ -151,7 +248,7 @@ func TestTableWellFormed(t *testing.T) {
 				t.Errorf("%s: Field(%q) does not find it", a.Name, f.Name)
 			}
 		}
-		if got, ok := Lookup(a.Name); !ok || got != a {
+		if got, ok := tb.Lookup(a.Name); !ok || got != a {
 			t.Errorf("Lookup(%q) does not find it", a.Name)
 		}
 	}
