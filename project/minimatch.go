@@ -66,6 +66,9 @@ outer:
 			if !ok {
 				continue outer // a segment that did not compile: the alternative is dropped
 			}
+			if part.globstar && len(parts) > 0 && parts[len(parts)-1].globstar {
+				continue // "**/**" matches what "**" matches
+			}
 			parts = append(parts, part)
 		}
 		m.set = append(m.set, parts)
@@ -363,6 +366,14 @@ func globUnescape(s string) string {
 }
 
 func (m *minimatch) match(f string) bool {
+	var steps int
+	return m.matchCounting(f, &steps)
+}
+
+// matchCounting is match, adding to *steps one for each pair of a path
+// name and a pattern part it looks at: at most (names+1) × (parts+1) for
+// each alternative of the pattern.
+func (m *minimatch) matchCounting(f string, steps *int) bool {
 	if m.comment || m.unsupported != "" {
 		return false
 	}
@@ -370,58 +381,98 @@ func (m *minimatch) match(f string) bool {
 		return f == ""
 	}
 	file := splitSlashes(f)
+	var buf [64]bool
 	for _, pat := range m.set {
-		if mmMatchOne(file, pat) {
+		if mmMatchOne(file, pat, buf[:0], steps) {
 			return !m.negate
 		}
 	}
 	return m.negate
 }
 
-func mmMatchOne(file []string, pattern []mmPart) bool {
-	fi, pi := 0, 0
-	for ; fi < len(file) && pi < len(pattern); fi, pi = fi+1, pi+1 {
-		p, f := pattern[pi], file[fi]
-		if p.globstar {
-			if pi+1 == len(pattern) {
-				for ; fi < len(file); fi++ {
-					if file[fi] == "." || file[fi] == ".." || strings.HasPrefix(file[fi], ".") {
-						return false
-					}
+// mmMatchOne is minimatch's matchOne(file, pattern, partial = false).
+// minimatch tries each way a "**" can swallow names by recursion, which
+// takes time exponential in the number of "**"; the outcome of each
+// recursive call only depends on where it starts in file and pattern, so
+// this walks the pattern once, keeping the set of places in file reached
+// at each part: time (names+1) × (parts+1), memory names+1. scratch, when
+// it has room, holds the sets.
+func mmMatchOne(file []string, pattern []mmPart, scratch []bool, steps *int) bool {
+	nf := len(file)
+	if cap(scratch) < 2*(nf+1) {
+		scratch = make([]bool, 2*(nf+1))
+	}
+	scratch = scratch[:2*(nf+1)]
+	clear(scratch)
+	cur, next := scratch[:nf+1], scratch[nf+1:]
+	cur[0] = true
+	dotted := func(s string) bool { return strings.HasPrefix(s, ".") } // ".", ".." and dot names: dot is off
+	for pi, p := range pattern {
+		clear(next)
+		reached := false
+		switch {
+		case p.globstar && pi+1 == len(pattern):
+			// A "**" at the end swallows the rest, if no name of it starts
+			// with a dot: minimatch returns there, whatever else is left.
+			lastDot := -1
+			for fi := nf - 1; fi >= 0 && lastDot < 0; fi-- {
+				*steps++
+				if dotted(file[fi]) {
+					lastDot = fi
 				}
-				return true
 			}
-			for fr := fi; fr < len(file); fr++ {
-				if mmMatchOne(file[fr:], pattern[pi+1:]) {
+			for fi := nf - 1; fi > lastDot; fi-- {
+				*steps++
+				if cur[fi] {
 					return true
 				}
-				if sw := file[fr]; sw == "." || sw == ".." || strings.HasPrefix(sw, ".") {
-					break
-				}
 			}
 			return false
-		}
-		var hit bool
-		switch {
-		case p.literal:
-			hit = f == p.lit
-		case p.re == nil:
-			hit = false
+		case p.globstar:
+			// From name fi, "**" tries the rest of the pattern at fi, fi+1,
+			// ... up to and including the first name that starts with a dot.
+			swallowing := false
+			for fi := 0; fi < nf; fi++ {
+				*steps++
+				swallowing = swallowing || cur[fi]
+				if swallowing {
+					next[fi] = true
+					reached = true
+					if dotted(file[fi]) {
+						swallowing = false
+					}
+				}
+			}
 		default:
-			hit = (!p.noDot || !strings.HasPrefix(f, ".")) && (!p.nonEmpty || f != "") && p.re.MatchString(f)
+			for fi := 0; fi < nf; fi++ {
+				if !cur[fi] {
+					continue
+				}
+				*steps++
+				f := file[fi]
+				var hit bool
+				switch {
+				case p.literal:
+					hit = f == p.lit
+				case p.re == nil:
+					hit = false
+				default:
+					hit = (!p.noDot || !strings.HasPrefix(f, ".")) && (!p.nonEmpty || f != "") && p.re.MatchString(f)
+				}
+				if hit {
+					next[fi+1] = true
+					reached = true
+				}
+			}
 		}
-		if !hit {
+		if !reached {
 			return false
 		}
+		cur, next = next, cur
 	}
-	switch {
-	case fi == len(file) && pi == len(pattern):
-		return true
-	case fi == len(file):
-		return false
-	default:
-		return fi == len(file)-1 && file[fi] == ""
-	}
+	// The whole pattern is used: the whole file must be, but for one last
+	// empty name ("a/" matches "a").
+	return cur[nf] || nf > 0 && cur[nf-1] && file[nf-1] == ""
 }
 
 // ---- brace-expansion 1.x, as minimatch 3 uses it ----

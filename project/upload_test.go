@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 )
@@ -698,5 +699,46 @@ func TestUploadAlwaysWritten(t *testing.T) {
 	}
 	if want := []string{"app.json", "ext.json"}; !slices.Equal(jsons, want) {
 		t.Errorf("json files uploaded: %v, want %v", jsons, want)
+	}
+}
+
+// finishes fails the test when f has not returned after d. It is for cases
+// that took minutes or never finished before they were fixed; they take
+// milliseconds now, so d is far from what a slow machine needs.
+func finishes(t *testing.T, d time.Duration, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("not done after %v", d)
+	}
+}
+
+// TestPackOptionsGlobstar: ten "**" before a name nothing has, in
+// packOptions.ignore, and a file 40 folders deep: minimatch's recursion
+// never finished.
+func TestPackOptionsGlobstar(t *testing.T) {
+	files := packFixture()
+	deepJS := strings.Repeat("d/", 40) + "f.js"
+	files[deepJS] = "x\n"
+	files["project.config.json"] = projectConfig("", "{}", `{"ignore": [
+		{"type": "glob", "value": "**/**/**/**/**/**/**/**/**/**/nomatch"},
+		{"type": "glob", "value": "**/d/**/d/**/d/**/d/**/d/**/d/**/d/**/d/**/nomatch"}], "include": []}`)
+	p, err := Load(writeProject(t, files), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var u *Upload
+	finishes(t, 10*time.Second, func() { u = p.Upload() })
+	if want := append(slices.Clone(packBase), deepJS); !slices.Equal(uploadedMPs(u), slices.Sorted(slices.Values(want))) {
+		t.Errorf("uploaded %q", uploadedMPs(u))
+	}
+	if len(u.Problems) != 0 {
+		t.Errorf("problems: %+v", u.Problems)
 	}
 }
