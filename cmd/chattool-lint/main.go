@@ -53,6 +53,36 @@ func main() {
 var errUsage = errors.New("usage")
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lsp" {
+		return lspCmd(args[1:], os.Stdin, stdout, stderr)
+	}
+	// A report that could not be written is a failure (exit 2), however
+	// the command wrote it: a full disk, a closed pipe.
+	out := &checkedWriter{w: stdout}
+	code := runCmd(args, out, stderr)
+	if out.err != nil && code != exitFailure {
+		fmt.Fprintf(stderr, "chattool-lint: writing the output: %v\n", out.err)
+		return exitFailure
+	}
+	return code
+}
+
+// checkedWriter keeps the first error of the writes to w.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(b []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(b)
+	c.err = err
+	return n, err
+}
+
+func runCmd(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":
@@ -63,8 +93,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return sizeCmd(args[1:], stdout, stderr)
 		case "config":
 			return configCmd(args[1:], stdout, stderr)
-		case "lsp":
-			return lspCmd(args[1:], os.Stdin, stdout, stderr)
 		case "help":
 			usage(stdout, newFlags(io.Discard))
 			return exitOK
