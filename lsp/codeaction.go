@@ -18,7 +18,8 @@ const codeActionWait = 10 * time.Second
 // safe fix of the findings in the range. Fixes hold byte offsets into the
 // text that was linted, so they are offered only for the document's
 // current text: when that has not been linted yet, the lint starts at once
-// and the answer waits for it on a goroutine of its own.
+// and the answer waits for it on a goroutine of its own, until
+// $/cancelRequest cancels the request (answered with RequestCancelled).
 func (s *server) codeAction(ctx context.Context, req *jsonrpc2.Request, p *codeActionParams) (any, error) {
 	if !wantsQuickFix(p.Context.Only) {
 		return []CodeAction{}, nil
@@ -34,12 +35,24 @@ func (s *server) codeAction(ctx context.Context, req *jsonrpc2.Request, p *codeA
 		s.mu.Unlock()
 		return actions, nil
 	}
+	if s.state != stateRunning {
+		s.mu.Unlock()
+		return []CodeAction{}, nil
+	}
 	gen := d.gen
 	s.flush(d.dir)
+	cctx, cancel := context.WithCancel(context.Background())
+	s.requests[req.ID] = cancel
 	s.lints.Add(1)
 	s.mu.Unlock()
 	go func() {
 		defer s.lints.Done()
+		defer func() {
+			s.mu.Lock()
+			delete(s.requests, req.ID)
+			s.mu.Unlock()
+			cancel()
+		}()
 		defer func() {
 			if r := recover(); r != nil {
 				s.log.Printf("internal error in textDocument/codeAction (please report it): %v", r)
@@ -49,6 +62,7 @@ func (s *server) codeAction(ctx context.Context, req *jsonrpc2.Request, p *codeA
 		timeout := time.NewTimer(codeActionWait)
 		defer timeout.Stop()
 		var actions []CodeAction
+		cancelled := false
 		for {
 			s.mu.Lock()
 			ch := s.changed
@@ -65,8 +79,14 @@ func (s *server) codeAction(ctx context.Context, req *jsonrpc2.Request, p *codeA
 			case <-ch:
 				continue
 			case <-timeout.C:
+			case <-cctx.Done():
+				cancelled = true
 			}
 			break
+		}
+		if cancelled {
+			s.replyErr(ctx, req, codeRequestCancelled, "request cancelled")
+			return
 		}
 		if actions == nil {
 			// Changed, closed, or not linted in time: the range is

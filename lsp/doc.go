@@ -17,8 +17,17 @@
 // loads that project with every open file of it as an overlay (the unsaved
 // buffers), applies its chattool-lint.json, runs the rules and publishes the
 // findings of each open file of the project; one lint runs per project at a
-// time, and one more after it when something changed meanwhile. Files in no
-// mini program (no project.config.json or app.json above them) are not
-// linted unless --assume-chat-tool is given. Positions are UTF-16 unless the
-// client offers UTF-8 or UTF-32 (general.positionEncodings).
+// time. A change to the project while it is linted (an edit, a save, a file
+// opened or closed) cancels that lint, which stops before its next rule and
+// publishes nothing, and the project is linted again. Shutdown cancels every
+// lint and is answered at once; once the session ends, Serve waits half a
+// second at most for a lint to stop (loading a project cannot be
+// interrupted) and the process ends. $/cancelRequest cancels a code action
+// that waits for a lint: it is answered RequestCancelled (-32800).
+//
+// Files in no mini program (no project.config.json or app.json above them)
+// are not linted unless --assume-chat-tool is given. Positions are UTF-16
+// unless the client offers UTF-8 or UTF-32 (general.positionEncodings); a
+// line or character past the end of the line or of the text, however large,
+// means that end.
 package lsp

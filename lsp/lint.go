@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"os"
 	"time"
 
@@ -12,7 +13,7 @@ import (
 
 // schedule lints the project in dir after delay (at once when delay is not
 // positive). A later schedule of the same project moves the time; a lint
-// asked for while one runs runs after it. s.mu is held.
+// asked for while one runs cancels it, and runs after it. s.mu is held.
 func (s *server) schedule(dir string, delay time.Duration) {
 	if s.state != stateRunning {
 		return
@@ -25,6 +26,11 @@ func (s *server) schedule(dir string, delay time.Duration) {
 	if ps.timer != nil {
 		ps.timer.Stop()
 		ps.timer = nil
+	}
+	if ps.cancel != nil {
+		// The check under way reads an older state of the project: this
+		// one supersedes it.
+		ps.cancel()
 	}
 	if delay <= 0 {
 		s.start(dir, ps)
@@ -93,14 +99,23 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 			s.mu.Unlock()
 			return
 		}
+		ctx, cancel := context.WithCancel(s.ctx)
+		ps.cancel = cancel
 		s.mu.Unlock()
 
-		res, err := s.lint(dir, overlay, only)
+		res, err := s.lint(ctx, dir, overlay, only)
+		if testChecked != nil {
+			testChecked(dir, err)
+		}
+		// Cancelled: superseded by a newer state of the project, which
+		// is checked next, or the session ended. Nothing to publish.
+		cancelled := ctx.Err() != nil
+		cancel()
 		msg := ""
 		if err != nil {
 			msg = err.Error()
 		}
-		if msg != ps.lastErr {
+		if !cancelled && msg != ps.lastErr {
 			// Once, not at every keystroke.
 			ps.lastErr = msg
 			if msg != "" {
@@ -113,8 +128,9 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 		}
 
 		s.mu.Lock()
+		ps.cancel = nil
 		var pubs []snapshot
-		if s.state == stateRunning {
+		if s.state == stateRunning && !cancelled {
 			byPath := map[string][]lint.Finding{}
 			for _, f := range res.Findings {
 				if f.Suppressed == nil {
@@ -152,8 +168,9 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 // and chattool-lint.json resolve to. A project that cannot be loaded is an
 // error and no result; a rule that fails is an error beside the findings
 // of the others. An invalid configuration file is logged, and the project
-// linted as if there were none.
-func (s *server) lint(dir string, overlay map[string][]byte, only map[string]bool) (*lint.Result, error) {
+// linted as if there were none. A check cancelled through ctx is its error
+// and no result.
+func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte, only map[string]bool) (*lint.Result, error) {
 	opts, err := s.opts.Resolver.For(dir)
 	if err != nil {
 		s.logClient(messageWarning, "%v (not used)", err)
@@ -167,6 +184,7 @@ func (s *server) lint(dir string, overlay map[string][]byte, only map[string]boo
 	s.mu.Unlock()
 	memo.Next() // (one lint of a project at a time)
 	opts.Project.Memo = memo
+	opts.Lint.Context = ctx
 	j := &check.Job{Target: &discover.Target{Dir: dir, Files: only, Overlay: overlay}, Options: opts, Rules: s.rules}
 	check.Lint(j)
 	if j.LoadErr != nil {

@@ -19,8 +19,12 @@ const (
 	encodingUTF32 = "utf-32"
 )
 
-// codeServerNotInitialized answers a request sent before initialize.
-const codeServerNotInitialized = -32002
+// codeServerNotInitialized answers a request sent before initialize;
+// codeRequestCancelled one the client cancelled ($/cancelRequest).
+const (
+	codeServerNotInitialized = -32002
+	codeRequestCancelled     = -32800
+)
 
 type initializeParams struct {
 	ProcessID    *int               `json:"processId"`

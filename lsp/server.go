@@ -48,11 +48,20 @@ const DefaultDebounce = 150 * time.Millisecond
 // process should exit with status 1, as the protocol says.
 var ErrNoShutdown = errors.New("the client ended the session without shutdown")
 
+// stopWait bounds how long Serve waits, once the session ends, for the
+// checks under way to stop: they are cancelled, and stop at the driver's
+// next step, but a step that cannot be cancelled (loading a large project,
+// one rule's run) is not waited for; the process ends after Serve returns.
+const stopWait = 500 * time.Millisecond
+
 // Serve runs a language server over in and out (the editor's pipe to the
 // process: standard input and output) until the client sends exit, the
 // input ends or ctx is done. It returns nil after an orderly shutdown.
+// Shutdown is answered at once: the checks under way are cancelled, and
+// once the session ends Serve waits at most stopWait for them.
 func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
-	s := newServer(opts)
+	s := newServer(ctx, opts)
+	defer s.cancel()
 	st := newStream(in, out, s.log)
 	conn := jsonrpc2.NewConn(ctx, st, s, jsonrpc2.SetLogger(s.log))
 	s.conn = conn
@@ -62,7 +71,10 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 	case <-ctx.Done():
 		conn.Close()
 	}
-	s.stop()
+	s.halt()
+	if !s.waitChecks(stopWait) {
+		s.log.Printf("a cancelled check has not stopped after %v; not waiting for it", stopWait)
+	}
 	s.mu.Lock()
 	shutdown := s.shutdownAsked
 	s.mu.Unlock()
@@ -85,6 +97,10 @@ type server struct {
 	debounce time.Duration
 	log      *log.Logger
 	conn     *jsonrpc2.Conn
+	// ctx ends with the session (shutdown, exit, the end of the input):
+	// the context of every check derives from it; cancel ends it.
+	ctx    context.Context
+	cancel context.CancelFunc
 
 	// pubMu orders what the server tells the client about a document:
 	// the diagnostics of a lint and the empty list of a close are sent
@@ -108,6 +124,9 @@ type server struct {
 	// on it.
 	changed chan struct{}
 	lints   sync.WaitGroup
+	// requests cancels the requests answered later (code actions waiting
+	// for a check), by id, for $/cancelRequest.
+	requests map[jsonrpc2.ID]context.CancelFunc
 }
 
 // document is an open text document.
@@ -135,12 +154,15 @@ type projectState struct {
 	timer   *time.Timer
 	running bool
 	again   bool
+	// cancel cancels the check under way (nil: none, or not started yet):
+	// a newer state of the project supersedes it.
+	cancel context.CancelFunc
 	// lastErr is the error of the last lint ("": none), logged when it
 	// changes.
 	lastErr string
 }
 
-func newServer(opts Options) *server {
+func newServer(ctx context.Context, opts Options) *server {
 	s := &server{
 		opts:     opts,
 		rules:    opts.Rules,
@@ -151,7 +173,9 @@ func newServer(opts Options) *server {
 		projects: map[string]*projectState{},
 		memos:    map[string]*project.Memo{},
 		changed:  make(chan struct{}),
+		requests: map[jsonrpc2.ID]context.CancelFunc{},
 	}
+	s.ctx, s.cancel = context.WithCancel(ctx)
 	if s.opts.Resolver == nil {
 		s.opts.Resolver, _ = (&options.Flags{}).Resolver() // no flags: cannot fail
 	}
@@ -192,6 +216,7 @@ func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		params = *req.Params
 	}
 	if req.Method == "exit" {
+		s.halt() // no check goes on: the process ends
 		conn.Close()
 		return
 	}
@@ -234,8 +259,12 @@ func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	}
 }
 
-// testHook, when set by a test, is called before each message is handled.
-var testHook func(method string)
+// testHook, when set by a test, is called before each message is handled;
+// testChecked after each check of a project, with its error.
+var (
+	testHook    func(method string)
+	testChecked func(dir string, err error)
+)
 
 // errAnswerLater says a request is answered on another goroutine.
 var errAnswerLater = errors.New("answered later")
@@ -267,10 +296,9 @@ func (s *server) request(ctx context.Context, req *jsonrpc2.Request, params json
 		return s.initialize(&p)
 	case "shutdown":
 		s.mu.Lock()
-		s.state = stateShutdown
 		s.shutdownAsked = true
 		s.mu.Unlock()
-		s.stop()
+		s.halt() // (waits for no check: the answer goes at once)
 		return nil, nil
 	case "textDocument/codeAction":
 		var p codeActionParams
@@ -308,8 +336,21 @@ func (s *server) notification(method string, params json.RawMessage) error {
 			return err
 		}
 		s.didClose(&p)
+	case "$/cancelRequest":
+		var p struct {
+			ID jsonrpc2.ID `json:"id"`
+		}
+		if err := decode(params, &p); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		cancel := s.requests[p.ID]
+		s.mu.Unlock()
+		if cancel != nil {
+			cancel() // (a request answered already is not there)
+		}
 	}
-	// initialized, $/cancelRequest, $/setTrace, workspace/... need nothing.
+	// initialized, $/setTrace, workspace/... need nothing.
 	return nil
 }
 
@@ -497,12 +538,13 @@ func (s *server) logClient(typ int, format string, args ...any) {
 	s.send("window/logMessage", logMessageParams{Type: typ, Message: "chattool-lint: " + msg})
 }
 
-// stop stops the timers and waits for the lints in progress.
-func (s *server) stop() {
+// halt ends the session's work: no check starts any more, the timers
+// stop, the checks under way are cancelled and the code actions waiting for
+// them answer. It waits for nothing, so that shutdown is answered at once
+// whatever runs.
+func (s *server) halt() {
 	s.mu.Lock()
-	if s.state != stateShutdown {
-		s.state = stateShutdown
-	}
+	s.state = stateShutdown
 	for _, ps := range s.projects {
 		if ps.timer != nil {
 			ps.timer.Stop()
@@ -511,5 +553,23 @@ func (s *server) stop() {
 	}
 	s.notifyChanged()
 	s.mu.Unlock()
-	s.lints.Wait()
+	s.cancel()
+}
+
+// waitChecks waits at most d for the checks and the code actions under way
+// to end, and reports whether they did.
+func (s *server) waitChecks(d time.Duration) bool {
+	done := make(chan struct{})
+	go func() {
+		s.lints.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+		return true
+	case <-t.C:
+		return false
+	}
 }

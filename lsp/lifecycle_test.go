@@ -1,0 +1,258 @@
+package lsp
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sourcegraph/jsonrpc2"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/rules"
+)
+
+// gate is a rule that holds the checks a test asks it to, until the test
+// lets them go: a check as slow as the test needs, with no clock. Its runs
+// are numbered from 1, in the order they start.
+type gate struct {
+	name    string
+	hold    func(run int) bool
+	entered chan int // the number of each run, as it starts
+	release chan struct{}
+	once    sync.Once
+	mu      sync.Mutex
+	runs    int
+}
+
+func newGate(name string, hold func(run int) bool) *gate {
+	return &gate{name: name, hold: hold, entered: make(chan int, 100), release: make(chan struct{})}
+}
+
+// never holds no run: the gate only counts them.
+func never(int) bool { return false }
+
+// open lets the held runs, and every later one, go.
+func (g *gate) open() { g.once.Do(func() { close(g.release) }) }
+
+func (g *gate) rule() *lint.Rule {
+	return &lint.Rule{
+		Doc: &lint.Doc{Name: g.name, Summary: "holds checks", Severity: lint.Info},
+		Analyzer: &analysis.Analyzer{
+			Name:     g.name,
+			Doc:      "holds checks",
+			Requires: []*analysis.Analyzer{project.Analyzer},
+			Run: func(*analysis.Pass) (any, error) {
+				g.mu.Lock()
+				g.runs++
+				n := g.runs
+				g.mu.Unlock()
+				g.entered <- n
+				if g.hold(n) {
+					<-g.release
+				}
+				return nil, nil
+			},
+		},
+	}
+}
+
+// next waits for the next run to start and returns its number.
+func (g *gate) next(t testing.TB) int {
+	t.Helper()
+	select {
+	case n := <-g.entered:
+		return n
+	case <-time.After(20 * time.Second):
+		t.Fatalf("no check reached the %s rule", g.name)
+	}
+	panic("unreachable")
+}
+
+// watchChecks reports the error of every check the server ends, until
+// the test is over.
+func watchChecks(t testing.TB) <-chan error {
+	ch := make(chan error, 100)
+	testChecked = func(_ string, err error) { ch <- err }
+	t.Cleanup(func() { testChecked = nil })
+	return ch
+}
+
+// waitCheck waits for the next check to end and returns its error.
+func waitCheck(t testing.TB, checked <-chan error) error {
+	t.Helper()
+	select {
+	case err := <-checked:
+		return err
+	case <-time.After(20 * time.Second):
+		t.Fatal("no check ended")
+	}
+	panic("unreachable")
+}
+
+// sync returns once the server has handled every message sent before:
+// it handles them in order, and answers a request at once.
+func (c *client) sync() {
+	c.t.Helper()
+	var jerr *jsonrpc2.Error
+	if err := c.call("chattool-lint/sync", nil, nil); !errors.As(err, &jerr) || jerr.Code != jsonrpc2.CodeMethodNotFound {
+		c.t.Fatalf("sync: %v", err)
+	}
+}
+
+// TestShutdownWhileChecking: shutdown is answered at once while a check
+// runs (here, held in a rule until the test lets it go); exit ends Serve
+// without waiting for it, and the check, let go, runs no further rule.
+func TestShutdownWhileChecking(t *testing.T) {
+	dir := fixture(t)
+	path := filepath.Join(dir, filepath.FromSlash(pollPage))
+	uri := fileURI(path)
+	held := newGate("held", func(int) bool { return true })
+	after := newGate("after", never)
+	checked := watchChecks(t)
+	c := start(t, Options{Rules: []*lint.Rule{held.rule(), after.rule()}}, nil)
+	t.Cleanup(held.open) // (before the client's cleanup, which waits for Serve)
+	c.open(uri, readFile(t, path))
+	held.next(t)
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := c.conn.Call(ctx, "shutdown", nil, nil); err != nil {
+		t.Fatalf("shutdown while a check runs: %v; want an answer within 1 s", err)
+	}
+	c.notify("exit", nil)
+	select {
+	case err := <-c.done:
+		if err != nil {
+			t.Errorf("Serve after shutdown and exit = %v", err)
+		}
+		c.done <- err
+	case <-time.After(10 * time.Second):
+		t.Fatal("exit did not end Serve while a check ran")
+	}
+
+	held.open()
+	if err := waitCheck(t, checked); !errors.Is(err, context.Canceled) {
+		t.Errorf("the check let go after exit ended with %v, want it cancelled", err)
+	}
+	select {
+	case n := <-after.entered:
+		t.Errorf("a rule ran after exit (run %d)", n)
+	default:
+	}
+}
+
+// TestSupersededCheck: a change while the project is checked cancels that
+// check, which publishes nothing; the check of the new text publishes.
+func TestSupersededCheck(t *testing.T) {
+	dir := fixture(t)
+	path := filepath.Join(dir, filepath.FromSlash(pollPage))
+	uri := fileURI(path)
+	text := readFile(t, path)
+	held := newGate("held", func(n int) bool { return n == 1 })
+	after := newGate("after", never)
+	checked := watchChecks(t)
+	rs := append([]*lint.Rule{held.rule()}, rules.All()...)
+	c := start(t, Options{Rules: append(rs, after.rule())}, nil)
+	t.Cleanup(held.open)
+	c.open(uri, text)
+	held.next(t)
+
+	c.notify("textDocument/didChange", map[string]any{
+		"textDocument":   map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"text": "// version 2\n" + text}},
+	})
+	c.sync()
+	held.open()
+	p := c.wait(uri)
+	if got, want := summary(p.Diagnostics), expect(encodingUTF16, 1, 0); p.Version == nil || *p.Version != 2 || got != want {
+		t.Fatalf("published version %v:\n%s\nwant version 2:\n%s", deref(p.Version), got, want)
+	}
+	if err := waitCheck(t, checked); !errors.Is(err, context.Canceled) {
+		t.Errorf("the check of version 1 ended with %v, want it cancelled", err)
+	}
+	if n := after.next(t); n != 1 {
+		t.Errorf("the last rule ran %d times, want once (the check of version 1 stopped before it)", n)
+	}
+	select {
+	case n := <-after.entered:
+		t.Errorf("the last rule ran again (run %d)", n)
+	default:
+	}
+}
+
+// TestCancelRequest: a code action waiting for a check is answered
+// RequestCancelled when the client cancels it; cancelling an unknown or
+// answered request does nothing.
+func TestCancelRequest(t *testing.T) {
+	dir := fixture(t)
+	path := filepath.Join(dir, filepath.FromSlash(pollPage))
+	uri := fileURI(path)
+	text := readFile(t, path)
+	held := newGate("held", func(n int) bool { return n >= 2 })
+	c := start(t, Options{Rules: append([]*lint.Rule{held.rule()}, rules.All()...), Debounce: 5 * time.Second}, nil)
+	t.Cleanup(held.open)
+	c.open(uri, text)
+	held.next(t)
+	c.wait(uri)
+
+	// After a change, a code action waits for the check of the new text,
+	// which it starts at once; that check is held.
+	c.notify("textDocument/didChange", map[string]any{
+		"textDocument":   map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"text": "// version 2\n" + text}},
+	})
+	id := jsonrpc2.ID{Num: 4242}
+	answer := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		var actions []CodeAction
+		answer <- c.conn.Call(ctx, "textDocument/codeAction", map[string]any{
+			"textDocument": map[string]any{"uri": uri},
+			"range":        Range{},
+			"context":      map[string]any{"diagnostics": []any{}},
+		}, &actions, jsonrpc2.PickID(id))
+	}()
+	held.next(t)
+	c.notify("$/cancelRequest", map[string]any{"id": "not-sent"})
+	c.notify("$/cancelRequest", map[string]any{"id": 99999})
+	c.notify("$/cancelRequest", map[string]any{"id": 4242})
+	select {
+	case err := <-answer:
+		var jerr *jsonrpc2.Error
+		if !errors.As(err, &jerr) || jerr.Code != codeRequestCancelled {
+			t.Errorf("cancelled code action: %v, want code %d", err, codeRequestCancelled)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the cancelled code action was not answered")
+	}
+
+	// The server goes on: the check, let go, publishes, and a second
+	// cancel of the answered request does nothing.
+	c.notify("$/cancelRequest", map[string]any{"id": 4242})
+	held.open()
+	if p := c.wait(uri); p.Version == nil || *p.Version != 2 {
+		t.Errorf("published version %v, want 2", deref(p.Version))
+	}
+	var actions []CodeAction
+	if err := c.call("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": uri},
+		"range":        Range{},
+		"context":      map[string]any{"diagnostics": []any{}},
+	}, &actions); err != nil {
+		t.Errorf("code action after the cancel: %v", err)
+	}
+}
+
+// deref is *v, or nil.
+func deref(v *int32) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
