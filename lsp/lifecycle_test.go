@@ -3,7 +3,9 @@ package lsp
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -247,6 +249,74 @@ func TestCancelRequest(t *testing.T) {
 	}, &actions); err != nil {
 		t.Errorf("code action after the cancel: %v", err)
 	}
+}
+
+// TestReopen: a second didOpen of a URI without didClose replaces the
+// document; closing it clears the diagnostics published for the first,
+// even when the check of the second has not ended.
+func TestReopen(t *testing.T) {
+	dir := fixture(t)
+	path := filepath.Join(dir, filepath.FromSlash(pollPage))
+	uri := fileURI(path)
+	text := readFile(t, path)
+	held := newGate("held", func(n int) bool { return n == 2 })
+	checked := watchChecks(t)
+	c := start(t, Options{Rules: append([]*lint.Rule{held.rule()}, rules.All()...)}, nil)
+	t.Cleanup(held.open)
+	c.open(uri, text)
+	held.next(t)
+	if p := c.wait(uri); len(p.Diagnostics) != 2 {
+		t.Fatalf("diagnostics %+v", p.Diagnostics)
+	}
+
+	// Opened again while its check is held, then closed.
+	c.open(uri, text)
+	if n := held.next(t); n != 2 {
+		t.Fatalf("run %d", n)
+	}
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	if p := c.wait(uri); len(p.Diagnostics) != 0 || p.Version != nil {
+		t.Errorf("on close: %+v, want no diagnostics", p)
+	}
+	held.open()
+	if err := waitCheck(t, checked); err != nil {
+		t.Errorf("the first check: %v", err)
+	}
+	if err := waitCheck(t, checked); !errors.Is(err, context.Canceled) {
+		t.Errorf("the check of the closed document ended with %v, want it cancelled", err)
+	}
+	c.quiet(300 * time.Millisecond)
+
+	// Opened, opened again with another text (as one open of it): the
+	// second text's diagnostics, then none on close.
+	c.open(uri, text)
+	c.wait(uri)
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": "javascript", "version": 5, "text": strings.Replace(text, "wx.navigateToMiniProgram", "wx.showToast", 1),
+	}})
+	if p := c.wait(uri); p.Version == nil || *p.Version != 5 || len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != apiRule {
+		t.Errorf("after the second open: %+v", p)
+	}
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	if p := c.wait(uri); len(p.Diagnostics) != 0 {
+		t.Errorf("on close: %+v", p)
+	}
+	c.quiet(300 * time.Millisecond)
+
+	// Opened again once its folder is no mini program any more: it is
+	// not linted, and what was published for it is cleared at once.
+	c.open(uri, text)
+	c.wait(uri)
+	for _, f := range []string{"project.config.json", "miniprogram/app.json"} {
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.open(uri, text)
+	if p := c.wait(uri); len(p.Diagnostics) != 0 {
+		t.Errorf("reopened outside any mini program: %+v", p)
+	}
+	c.quiet(300 * time.Millisecond)
 }
 
 // deref is *v, or nil.

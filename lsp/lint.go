@@ -208,6 +208,7 @@ func (s *server) publish(snaps []snapshot) {
 			s.mu.Unlock()
 			continue
 		}
+		d.published = true
 		params := PublishDiagnosticsParams{URI: d.uri, Diagnostics: []Diagnostic{}}
 		v := sn.version
 		params.Version = &v

@@ -138,6 +138,10 @@ type document struct {
 	version  int32
 	text     []byte
 	gen      int // counts the changes of text
+	// published says the client holds diagnostics for the URI, published
+	// for this document or for the one it replaced (a second didOpen):
+	// closing it publishes an empty list.
+	published bool
 
 	// The last lint of the document: what it read (gen, version, the
 	// project's sources) and found.
@@ -404,18 +408,38 @@ func negotiate(c clientCapabilities) (enc string, legacy bool) {
 	return encodingUTF16, legacy
 }
 
+// didOpen opens a document. A second didOpen of a URI without didClose
+// (which the protocol does not allow, but clients send) replaces the
+// document, as a close and an open would, except that the diagnostics the
+// client holds stay until the new text's replace them: the new document
+// inherits them, and its close clears them.
 func (s *server) didOpen(p *didOpenParams) {
 	item := p.TextDocument
 	d := &document{uri: item.URI, version: item.Version, text: []byte(item.Text)}
 	d.dir, d.rel = s.locate(item.URI)
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if old := s.files[item.URI]; old != nil {
-		d.gen = old.gen + 1
-	}
+	old := s.files[item.URI]
 	s.files[item.URI] = d
+	if old != nil {
+		d.gen = old.gen + 1
+		d.published = old.published
+		if old.dir != d.dir {
+			s.left(old.dir)
+		}
+		s.notifyChanged() // (code actions about the old document answer)
+	}
 	if d.dir != "" {
 		s.schedule(d.dir, 0)
+	}
+	clear := d.published && d.dir == ""
+	d.published = d.published && !clear
+	s.mu.Unlock()
+	if clear {
+		// Not linted any more (its project went): nothing will replace
+		// the old diagnostics.
+		s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: d.uri, Diagnostics: []Diagnostic{}})
 	}
 }
 
@@ -494,17 +518,28 @@ func (s *server) didClose(p *didCloseParams) {
 		return
 	}
 	delete(s.files, d.uri)
-	switch {
-	case d.dir != "" && s.openIn(d.dir):
-		// The other files were linted with this one's buffer.
-		s.schedule(d.dir, s.debounce)
-	case d.dir != "":
-		delete(s.memos, d.dir) // (a lint under way keeps its own)
-	}
+	s.left(d.dir)
 	s.notifyChanged()
 	s.mu.Unlock()
-	if d.linted {
+	if d.published {
 		s.send("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: d.uri, Diagnostics: []Diagnostic{}})
+	}
+}
+
+// left updates the project in dir after a document of it closed: its other
+// open files were linted with that document's buffer and are linted again;
+// with none open, the check under way is cancelled and the memo dropped.
+// s.mu is held.
+func (s *server) left(dir string) {
+	switch {
+	case dir == "":
+	case s.openIn(dir):
+		s.schedule(dir, s.debounce)
+	default:
+		if ps := s.projects[dir]; ps != nil && ps.cancel != nil {
+			ps.cancel()
+		}
+		delete(s.memos, dir) // (a lint under way keeps its own)
 	}
 }
 
