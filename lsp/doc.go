@@ -26,8 +26,14 @@
 // that waits for a lint: it is answered RequestCancelled (-32800).
 //
 // Files in no mini program (no project.config.json or app.json above them)
-// are not linted unless --assume-chat-tool is given. Positions are UTF-16
-// unless the client offers UTF-8 or UTF-32 (general.positionEncodings); a
-// line or character past the end of the line or of the text, however large,
-// means that end.
+// are not linted unless --assume-chat-tool is given. Then a file's own
+// folder is its project: linted whole, as the command line lints it, when
+// it holds at most 2,000 files and folders (a component library; counted
+// at each lint, reading no more entries than that); otherwise (a file in a
+// home folder) the folder is not walked, and its open files are linted
+// together as the whole project. A file that is not open is then not seen:
+// a module a script requires is not looked for, and a .json is not read as
+// a page's or component's. Positions are UTF-16 unless the client
+// offers UTF-8 or UTF-32 (general.positionEncodings); a line or character
+// past the end of the line or of the text, however large, means that end.
 package lsp

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
 )
@@ -319,10 +321,140 @@ func TestReopen(t *testing.T) {
 	c.quiet(300 * time.Millisecond)
 }
 
+// treeRule reports, at the start of every script of the project, the
+// project's files, as the rules see them.
+var treeRule = &lint.Rule{
+	Doc: &lint.Doc{Name: "tree", Summary: "lists the project", Severity: lint.Info},
+	Analyzer: &analysis.Analyzer{
+		Name:     "tree",
+		Doc:      "lists the project",
+		Requires: []*analysis.Analyzer{project.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			p := project.Of(pass)
+			for _, rel := range p.Tree() {
+				if !strings.HasSuffix(rel, ".js") {
+					continue
+				}
+				f, err := p.ReadFile(rel)
+				if err != nil {
+					return nil, err
+				}
+				pass.Report(analysis.Diagnostic{Pos: f.Pos(0), Message: strings.Join(p.Tree(), " ")})
+			}
+			return nil, nil
+		},
+	},
+}
+
+// TestStrayFolder: with --assume-chat-tool, a file in no mini program is
+// linted in its folder, walked whole when it is small; in a larger one, it
+// is linted with the other open files of the folder, and only them: the
+// folder is not walked.
+func TestStrayFolder(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) string {
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	a := write("a.js", "wx.navigateToMiniProgram({})\n")
+	b := write("b.js", "require('./lib')\nwx.navigateToMiniProgram({})\n")
+	write("lib.js", "module.exports = 1\n")
+	write("sub/c.js", "wx.navigateToMiniProgram({})\n")
+	// (5 files and folders)
+
+	tree := func(p PublishDiagnosticsParams) (string, []string) {
+		var codes []string
+		var tree string
+		for _, d := range p.Diagnostics {
+			if d.Code == "tree" {
+				tree = d.Message
+			} else {
+				codes = append(codes, d.Code)
+			}
+		}
+		slices.Sort(codes)
+		return tree, codes
+	}
+	t.Run("small", func(t *testing.T) {
+		c := start(t, strayOptions(t, append(rules.All(), treeRule)), nil)
+		c.open(fileURI(a), readFile(t, a))
+		p := c.wait(fileURI(a))
+		if got, codes := tree(p); got != "a.js b.js lib.js sub/c.js" || !slices.Equal(codes, []string{pollRule}) {
+			t.Errorf("project %q, diagnostics %v; want the whole folder, %s", got, codes, pollRule)
+		}
+	})
+	t.Run("large", func(t *testing.T) {
+		defer func(n int) { strayLimit = n }(strayLimit)
+		strayLimit = 4
+		c := start(t, strayOptions(t, append(rules.All(), treeRule)), nil)
+		c.open(fileURI(a), readFile(t, a))
+		p := c.wait(fileURI(a))
+		if got, codes := tree(p); got != "a.js" || !slices.Equal(codes, []string{pollRule}) {
+			t.Errorf("a.js alone: project %q, diagnostics %v; want a.js alone, %s", got, codes, pollRule)
+		}
+
+		// A second open file of the folder is linted with the first.
+		c.open(fileURI(b), readFile(t, b))
+		got := map[string]PublishDiagnosticsParams{}
+		for range 2 {
+			select {
+			case p := <-c.diags:
+				got[p.URI] = p
+			case <-time.After(20 * time.Second):
+				t.Fatal("no diagnostics after opening b.js")
+			}
+		}
+		for _, path := range []string{a, b} {
+			if tr, codes := tree(got[fileURI(path)]); tr != "a.js b.js" || !slices.Equal(codes, []string{pollRule}) {
+				t.Errorf("%s with b.js open: project %q, diagnostics %v; want a.js b.js, %s", filepath.Base(path), tr, codes, pollRule)
+			}
+		}
+		// (The server ends, and no lint runs, before strayLimit is put back.)
+		c.conn.Close()
+		<-c.done
+		c.done <- nil
+	})
+}
+
+// TestSmall counts a folder's files and folders as the project's walk
+// meets them.
+func TestSmall(t *testing.T) {
+	dir := t.TempDir()
+	for _, rel := range []string{"a.js", "b/c.js", "b/d/e.js", ".hidden/f.js", "node_modules/p/index.js", ".git/HEAD"} {
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// a.js b b/c.js b/d b/d/e.js .hidden .hidden/f.js node_modules .git: 9
+	for limit, want := range map[int]bool{0: false, 8: false, 9: true, 100: true} {
+		if got := small(dir, limit); got != want {
+			t.Errorf("small(dir, %d) = %v, want %v", limit, got, want)
+		}
+	}
+	if !small(filepath.Join(dir, "none"), 0) {
+		t.Errorf("a folder that is not there holds something")
+	}
+}
+
 // deref is *v, or nil.
 func deref(v *int32) any {
 	if v == nil {
 		return nil
 	}
 	return *v
+}
+
+// strayOptions are the server's options with --assume-chat-tool.
+func strayOptions(t testing.TB, rs []*lint.Rule) Options {
+	return Options{Rules: rs, Resolver: mustResolver(t, options.Flags{AssumeChatTool: true, NoConfig: true})}
 }

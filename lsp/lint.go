@@ -2,7 +2,9 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/chattool-lint/chattool-lint/check"
@@ -170,6 +172,13 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 // of the others. An invalid configuration file is logged, and the project
 // linted as if there were none. A check cancelled through ctx is its error
 // and no result.
+//
+// A stray folder (no project.config.json or app.json: the file's own
+// folder, linted with --assume-chat-tool) is linted whole when it is small
+// (a component library's folder). A larger one, which may be a home folder
+// of 100,000 files, is not walked: its open documents are linted as the
+// whole project, loaded from an empty folder of the server's own with them
+// as the overlay.
 func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte, only map[string]bool) (*lint.Result, error) {
 	opts, err := s.opts.Resolver.For(dir)
 	if err != nil {
@@ -185,12 +194,94 @@ func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte
 	memo.Next() // (one lint of a project at a time)
 	opts.Project.Memo = memo
 	opts.Lint.Context = ctx
-	j := &check.Job{Target: &discover.Target{Dir: dir, Files: only, Overlay: overlay}, Options: opts, Rules: s.rules}
+	load := dir
+	if opts.Project.AssumeChatTool && stray(dir) && !small(dir, strayLimit) {
+		if load, err = s.standInDir(); err != nil {
+			return nil, err
+		}
+	}
+	j := &check.Job{Target: &discover.Target{Dir: load, Files: only, Overlay: overlay}, Options: opts, Rules: s.rules}
 	check.Lint(j)
 	if j.LoadErr != nil {
 		return nil, j.LoadErr
 	}
 	return j.Result, j.Err
+}
+
+// stray reports whether dir is in no mini program: it has neither
+// project.config.json nor app.json (project.FindDir gave a file's own
+// folder).
+func stray(dir string) bool {
+	return !isFile(filepath.Join(dir, "project.config.json")) && !isFile(filepath.Join(dir, "app.json"))
+}
+
+// strayLimit is the most files and folders a stray folder may hold (at any
+// depth) to be linted whole.
+var strayLimit = 2000
+
+// small reports whether dir holds at most limit files and folders, at any
+// depth, counted as the project's walk meets them (node_modules, .git and
+// .svn not entered, nor links to folders). It stops at the entry after the
+// limit, and reads entries 256 at a time: the folder may be a home folder.
+func small(dir string, limit int) bool {
+	n := 0
+	queue := []string{dir}
+	for len(queue) > 0 {
+		d := queue[0]
+		queue = queue[1:]
+		f, err := os.Open(d)
+		if err != nil {
+			continue
+		}
+		for {
+			entries, err := f.ReadDir(256)
+			for _, e := range entries {
+				if n++; n > limit {
+					f.Close()
+					return false
+				}
+				switch e.Name() {
+				case "node_modules", ".git", ".svn":
+					continue
+				}
+				if e.IsDir() {
+					queue = append(queue, filepath.Join(d, e.Name()))
+				}
+			}
+			if err != nil {
+				break // (io.EOF at the end)
+			}
+		}
+		f.Close()
+	}
+	return true
+}
+
+// standInDir returns the empty folder stray folders are loaded from, made
+// at its first use.
+func (s *server) standInDir() (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.standIn == "" {
+		d, err := os.MkdirTemp("", "chattool-lint-lsp-")
+		if err != nil {
+			return "", fmt.Errorf("cannot check a file in no mini program: %v", err)
+		}
+		s.standIn = d
+	}
+	return s.standIn, nil
+}
+
+// removeStandIn removes the folder standInDir made, if any.
+func (s *server) removeStandIn() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.standIn != "" {
+		if err := os.Remove(s.standIn); err != nil {
+			s.log.Printf("%v", err)
+		}
+		s.standIn = ""
+	}
 }
 
 // publish sends the diagnostics of the documents linted, unless a document

@@ -75,6 +75,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 	if !s.waitChecks(stopWait) {
 		s.log.Printf("a cancelled check has not stopped after %v; not waiting for it", stopWait)
 	}
+	s.removeStandIn()
 	s.mu.Lock()
 	shutdown := s.shutdownAsked
 	s.mu.Unlock()
@@ -127,6 +128,9 @@ type server struct {
 	// requests cancels the requests answered later (code actions waiting
 	// for a check), by id, for $/cancelRequest.
 	requests map[jsonrpc2.ID]context.CancelFunc
+	// standIn is an empty folder of the server's own, made at the first
+	// check of a stray folder (see lint.go) and removed at the end.
+	standIn string
 }
 
 // document is an open text document.
