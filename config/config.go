@@ -167,11 +167,12 @@ func Load(path string, known func(string) bool) (*Config, error) {
 		}
 		return out
 	}
+	gc := project.NewGlobCompiler() // one budget for the file's globs
 	globs := func(v *jsonc.Value) []project.Glob {
 		var out []project.Glob
 		for _, e := range v.Elems {
 			s, _ := e.String()
-			g, err := project.CompileGlob(s)
+			g, err := gc.Compile(s)
 			if err != nil {
 				at(e.Start, "%v", err)
 				continue

@@ -37,6 +37,46 @@ func writeConfig(t *testing.T, src string) string {
 
 func known(string) bool { return true }
 
+// TestGlobBraceBudget: brace expansion was bounded per glob, not per file:
+// twenty globs like "{1..100000}*q*z" in ignore took minutes and gigabytes.
+// The globs of chattool-lint.json now share one budget, and each one it
+// cuts is a problem at its line and column.
+func TestGlobBraceBudget(t *testing.T) {
+	lines := []string{`{"ignore": [`}
+	for i := range 20 {
+		sep := ","
+		if i == 19 {
+			sep = ""
+		}
+		lines = append(lines, `  "{1..100000}*q*z"`+sep)
+	}
+	lines = append(lines, `], "overrides": [{"files": ["**/*.{js,ts}"], "rules": {}}]}`)
+	path := writeConfig(t, strings.Join(lines, "\n"))
+	var err error
+	finishes(t, 10*time.Second, func() { _, err = Load(path, known) })
+	ps, ok := err.(Problems)
+	if !ok {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(ps) != 21 {
+		t.Fatalf("%d problems, want 21 (20 ignore globs, 1 override):\n%v", len(ps), ps)
+	}
+	for i, p := range ps[:20] {
+		if p.Line != i+2 || p.Column != 3 || !strings.Contains(p.Message, "goes past what this checker evaluates for one file") {
+			t.Errorf("problem %d: %v", i, p)
+		}
+	}
+	if p := ps[20]; p.Line != 22 || !strings.Contains(p.Message, `glob "**/*.{js,ts}" goes past`) {
+		t.Errorf("override problem: %v", p)
+	}
+
+	// Within the budget: no problem.
+	path = writeConfig(t, `{"ignore": ["{a,b}/**", "dist/**"], "overrides": [{"files": ["**/*.{js,ts}"], "rules": {}}]}`)
+	if _, err := Load(path, known); err != nil {
+		t.Errorf("Load: %v", err)
+	}
+}
+
 // TestGlobstarDeep: ten "**" before a name nothing has, in ignore and
 // overrides, and a file 40 folders deep: minimatch's recursion never
 // finished.

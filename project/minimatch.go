@@ -7,6 +7,7 @@ package project
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,6 +21,12 @@ type minimatch struct {
 	set                    [][]mmPart
 	// unsupported names a feature the port cannot evaluate ("" when none).
 	unsupported string
+	// cut is set when the file's glob budget ran out while this pattern was
+	// compiled: set holds only some of its alternatives (kept of them), and a
+	// negated pattern matches nothing. Either way the pattern matches a subset
+	// of what minimatch matches.
+	cut  bool
+	kept int
 }
 
 type mmPart struct {
@@ -31,7 +38,37 @@ type mmPart struct {
 	nonEmpty bool           // minimatch's (?=.)
 }
 
-func newMinimatch(pattern string) *minimatch {
+// The globs of one file (project.config.json's packOptions, chattool-lint.json)
+// are compiled within one budget, so that no file can make the checker
+// expand, compile or match without end: twenty items like "{1..100000}*q*z"
+// would be two million patterns, each matched against every path. The
+// budget is per file, not per glob.
+const (
+	// GlobMaxPatterns is the most patterns the globs of one file compile to,
+	// counting each alternative of a brace expansion.
+	GlobMaxPatterns = 1000
+	// GlobMaxWork bounds the bytes the brace expansions of one file write
+	// (intermediate results included) and the bytes it compiles, each
+	// pattern counted once more for every "[" in it (a class left open is
+	// parsed again from there on, as minimatch does).
+	GlobMaxWork = 1 << 20
+)
+
+// globBudget is what is left of one file's budget.
+type globBudget struct {
+	patterns, work int
+}
+
+func newGlobBudget() *globBudget {
+	return &globBudget{patterns: GlobMaxPatterns, work: GlobMaxWork}
+}
+
+// newMinimatch compiles a pattern with a budget of its own.
+func newMinimatch(pattern string) *minimatch { return compileMinimatch(pattern, newGlobBudget()) }
+
+// compileMinimatch compiles a pattern within b, and takes what it used
+// from b.
+func compileMinimatch(pattern string, b *globBudget) *minimatch {
 	m := &minimatch{}
 	if strings.HasPrefix(pattern, "#") {
 		m.comment = true
@@ -54,12 +91,21 @@ func newMinimatch(pattern string) *minimatch {
 	pattern = pattern[i:]
 	var set []string
 	if braceCandidate.MatchString(pattern) {
-		set = braceExpand(pattern)
+		set, m.cut = braceExpand(pattern, b)
 	} else {
 		set = []string{pattern}
 	}
 outer:
 	for _, s := range set {
+		// Parsing a pattern takes up to one pass more for each "[" in it.
+		passes := 1 + strings.Count(s, "[")
+		if b.patterns <= 0 || len(s) > b.work/passes {
+			m.cut = true
+			break
+		}
+		b.patterns--
+		b.work -= len(s) * passes
+		m.kept++
 		var parts []mmPart
 		for _, seg := range splitSlashes(s) {
 			part, ok := m.parseSegment(seg)
@@ -74,6 +120,24 @@ outer:
 		m.set = append(m.set, parts)
 	}
 	return m
+}
+
+// cutReason says why the budget cut a pattern, for a message.
+func cutReason() string {
+	return fmt.Sprintf("goes past what this checker evaluates for one file (%d patterns in all, each alternative of a brace expansion counted, and %d MB of them)",
+		GlobMaxPatterns, GlobMaxWork>>20)
+}
+
+// cutMessage says why a pattern was cut and what is left of it.
+func (m *minimatch) cutMessage() string {
+	what := fmt.Sprintf("%d of its patterns are evaluated, the others match nothing here", m.kept)
+	switch {
+	case m.kept == 0:
+		what = "none of its patterns is evaluated: it matches nothing here"
+	case m.negate:
+		what = "it is negated, so with only some of its patterns it is treated as matching nothing"
+	}
+	return cutReason() + "; " + what
 }
 
 var braceCandidate = regexp.MustCompile(`\{.*\}`)
@@ -374,7 +438,7 @@ func (m *minimatch) match(f string) bool {
 // name and a pattern part it looks at: at most (names+1) × (parts+1) for
 // each alternative of the pattern.
 func (m *minimatch) matchCounting(f string, steps *int) bool {
-	if m.comment || m.unsupported != "" {
+	if m.comment || m.unsupported != "" || m.cut && m.negate {
 		return false
 	}
 	if m.empty {
@@ -477,8 +541,6 @@ func mmMatchOne(file []string, pattern []mmPart, scratch []bool, steps *int) boo
 
 // ---- brace-expansion 1.x, as minimatch 3 uses it ----
 
-const braceMax = 100000
-
 const (
 	escSlash  = "\x00SLASH\x00"
 	escOpen   = "\x00OPEN\x00"
@@ -487,20 +549,57 @@ const (
 	escPeriod = "\x00PERIOD\x00"
 )
 
-func braceExpand(str string) []string {
+var (
+	braceEscape   = strings.NewReplacer(`\\`, escSlash, `\{`, escOpen, `\}`, escClose, `\,`, escComma, `\.`, escPeriod)
+	braceUnescape = strings.NewReplacer(escSlash, `\`, escOpen, "{", escClose, "}", escComma, ",", escPeriod, ".")
+)
+
+// braceExpand is brace-expansion's expand(str), within b: it returns at
+// most b.patterns strings and writes at most b.work bytes (it takes from
+// b.work what it wrote). When the budget runs out it returns only some of
+// the expansions (each one of them is one brace-expansion returns), and
+// cut.
+func braceExpand(str string, b *globBudget) (out []string, cut bool) {
 	if str == "" {
-		return nil
+		return nil, false
 	}
 	if strings.HasPrefix(str, "{}") {
 		str = `\{\}` + str[2:]
 	}
-	r := strings.NewReplacer(`\\`, escSlash, `\{`, escOpen, `\}`, escClose, `\,`, escComma, `\.`, escPeriod)
-	un := strings.NewReplacer(escSlash, `\`, escOpen, "{", escClose, "}", escComma, ",", escPeriod, ".")
-	out := braceExpandRec(r.Replace(str), true, 0)
+	e := &braceExpander{limit: max(b.patterns, 0), work: b.work}
+	out = e.rec(braceEscape.Replace(str), true, 0)
 	for i, s := range out {
-		out[i] = un.Replace(s)
+		out[i] = braceUnescape.Replace(s)
 	}
-	return out
+	b.work = max(e.work, 0)
+	return out, e.cut
+}
+
+// braceExpander carries the budget through one expansion.
+type braceExpander struct {
+	limit int // most strings in any list
+	work  int // bytes left to write or scan
+	cut   bool
+}
+
+// spend takes n from the budget, and reports whether there was that much.
+func (e *braceExpander) spend(n int) bool {
+	if e.work < n {
+		e.work = 0
+		e.cut = true
+		return false
+	}
+	e.work -= n
+	return true
+}
+
+// full reports whether a list of n strings is full, and notes the cut.
+func (e *braceExpander) full(n int) bool {
+	if n >= e.limit {
+		e.cut = true
+		return true
+	}
+	return false
 }
 
 // balancedRange is balanced-match's range('{', '}', s).
@@ -568,9 +667,15 @@ var (
 	paddedNum  = regexp.MustCompile(`^-?0\d`)
 )
 
-func braceExpandRec(str string, isTop bool, depth int) []string {
+// rec is brace-expansion's expand(str, isTop). Every list it makes is cut
+// at e.limit strings; it returns nil once the budget is spent. So whatever
+// it returns is some of what brace-expansion returns.
+func (e *braceExpander) rec(str string, isTop bool, depth int) []string {
 	if depth > 100 {
 		return []string{str}
+	}
+	if !e.spend(len(str) + 1) { // the scans below are linear in str
+		return nil
 	}
 	a, z, ok := balancedRange(str)
 	if !ok {
@@ -586,7 +691,7 @@ func braceExpandRec(str string, isTop bool, depth int) []string {
 	isOptions := strings.Contains(body, ",")
 	if !isSeq && !isOptions {
 		if commaLater.MatchString(post) {
-			return braceExpandRec(pre+"{"+body+escClose+post, true, depth+1)
+			return e.rec(pre+"{"+body+escClose+post, true, depth+1)
 		}
 		return []string{str}
 	}
@@ -594,9 +699,9 @@ func braceExpandRec(str string, isTop bool, depth int) []string {
 	if isSeq {
 		n = strings.Split(body, "..")
 	} else {
-		n = braceCommaParts(body)
+		n = e.commaParts(body)
 		if len(n) == 1 {
-			inner := braceExpandRec(n[0], false, depth+1)
+			inner := e.rec(n[0], false, depth+1)
 			for i := range inner {
 				inner[i] = "{" + inner[i] + "}"
 			}
@@ -604,10 +709,13 @@ func braceExpandRec(str string, isTop bool, depth int) []string {
 			if len(n) == 1 {
 				posts := []string{""}
 				if post != "" {
-					posts = braceExpandRec(post, false, depth+1)
+					posts = e.rec(post, false, depth+1)
 				}
 				out := make([]string, 0, len(posts))
 				for _, p := range posts {
+					if !e.spend(len(pre) + len(n[0]) + len(p) + 1) {
+						break
+					}
 					out = append(out, pre+n[0]+p)
 				}
 				return out
@@ -616,15 +724,20 @@ func braceExpandRec(str string, isTop bool, depth int) []string {
 	}
 	posts := []string{""}
 	if post != "" {
-		posts = braceExpandRec(post, false, depth+1)
+		posts = e.rec(post, false, depth+1)
 	}
 	var values []string
 	if isSeq {
-		values = braceSequence(n, isAlpha)
+		values = e.sequence(n, isAlpha)
 	} else {
-		for _, el := range n {
-			values = append(values, braceExpandRec(el, false, depth+1)...)
-			if len(values) > braceMax {
+		for k, el := range n {
+			vs := e.rec(el, false, depth+1)
+			if room := e.limit - len(values); len(vs) > room {
+				vs = vs[:room]
+				e.cut = true
+			}
+			values = append(values, vs...)
+			if k+1 < len(n) && (e.full(len(values)) || e.work == 0) {
 				break
 			}
 		}
@@ -632,35 +745,56 @@ func braceExpandRec(str string, isTop bool, depth int) []string {
 	var out []string
 	for _, v := range values {
 		for _, p := range posts {
-			e := pre + v + p
-			if !isTop || isSeq || e != "" {
-				out = append(out, e)
-			}
-			if len(out) >= braceMax {
+			if !e.spend(len(pre) + len(v) + len(p) + 1) {
 				return out
+			}
+			s := pre + v + p
+			if !isTop || isSeq || s != "" {
+				if e.full(len(out)) {
+					return out
+				}
+				out = append(out, s)
 			}
 		}
 	}
 	return out
 }
 
-func braceCommaParts(str string) []string {
+// commaParts is brace-expansion's parseCommaParts(str), without its
+// recursion on what follows each balanced {...}: every part is a stretch
+// of str between commas outside of them.
+func (e *braceExpander) commaParts(str string) []string {
 	if str == "" {
 		return []string{""}
 	}
-	a, z, ok := balancedRange(str)
-	if !ok {
-		return strings.Split(str, ",")
+	var parts []string
+	start := 0 // where the part being read starts
+	for off := 0; ; {
+		if !e.spend(len(str) - off + 1) {
+			return parts // the parts read whole
+		}
+		a, z, ok := balancedRange(str[off:])
+		end := len(str) // commas before end split parts
+		if ok {
+			end = off + a
+		}
+		for {
+			i := strings.IndexByte(str[off:end], ',')
+			if i < 0 {
+				break
+			}
+			parts = append(parts, str[start:off+i])
+			start = off + i + 1
+			off = start
+		}
+		if !ok {
+			return append(parts, str[start:])
+		}
+		off = end + z - a + 1
+		if off == len(str) {
+			return append(parts, str[start:])
+		}
 	}
-	pre, body, post := str[:a], str[a+1:z], str[z+1:]
-	p := strings.Split(pre, ",")
-	p[len(p)-1] += "{" + body + "}"
-	postParts := braceCommaParts(post)
-	if post != "" {
-		p[len(p)-1] += postParts[0]
-		p = append(p, postParts[1:]...)
-	}
-	return p
 }
 
 // braceNumeric is brace-expansion's numeric(): a number when the string
@@ -675,7 +809,8 @@ func braceNumeric(s string) int {
 	return int([]rune(s)[0])
 }
 
-func braceSequence(n []string, isAlpha bool) []string {
+// sequence is the x..y[..incr] sequence of brace-expansion.
+func (e *braceExpander) sequence(n []string, isAlpha bool) []string {
 	x, y := braceNumeric(n[0]), braceNumeric(n[1])
 	width := max(len(n[0]), len(n[1]))
 	incr := 1
@@ -713,9 +848,12 @@ func braceSequence(n []string, isAlpha bool) []string {
 				}
 			}
 		}
-		out = append(out, c)
-		if len(out) >= braceMax {
+		if e.full(len(out)) || !e.spend(len(c)+1) {
 			break
+		}
+		out = append(out, c)
+		if (incr > 0 && i > math.MaxInt-incr) || (incr < 0 && i < math.MinInt-incr) {
+			break // the next one would wrap around
 		}
 	}
 	return out
@@ -734,12 +872,28 @@ func abs(i int) int {
 // match as users of ESLint's ignore patterns expect).
 type Glob struct{ m *minimatch }
 
-// CompileGlob compiles a glob. It returns an error for what the port cannot
-// evaluate.
-func CompileGlob(pattern string) (Glob, error) {
-	m := newMinimatch(pattern)
+// CompileGlob compiles a glob with a budget of its own (GlobMaxPatterns);
+// GlobCompiler compiles the globs of one file within one budget. It
+// returns an error for what the port cannot evaluate.
+func CompileGlob(pattern string) (Glob, error) { return NewGlobCompiler().Compile(pattern) }
+
+// GlobCompiler compiles the globs of one file (chattool-lint.json's ignore
+// and overrides) within one budget: GlobMaxPatterns patterns in all, brace
+// alternatives counted, and GlobMaxWork bytes.
+type GlobCompiler struct{ b *globBudget }
+
+// NewGlobCompiler returns a compiler with a whole budget.
+func NewGlobCompiler() *GlobCompiler { return &GlobCompiler{newGlobBudget()} }
+
+// Compile compiles a glob within what is left of the budget. It returns an
+// error for what the port cannot evaluate, and for a glob the budget cut.
+func (c *GlobCompiler) Compile(pattern string) (Glob, error) {
+	m := compileMinimatch(pattern, c.b)
 	if m.unsupported != "" {
 		return Glob{}, fmt.Errorf("glob %q: %s is not supported", pattern, m.unsupported)
+	}
+	if m.cut {
+		return Glob{}, fmt.Errorf("glob %q %s", pattern, cutReason())
 	}
 	return Glob{m}, nil
 }

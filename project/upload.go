@@ -61,7 +61,9 @@ type SkippedFile struct {
 }
 
 // PackOptionProblem is a packOptions item this model cannot evaluate as
-// WeChat does. It is treated as matching nothing.
+// WeChat does. It is treated as matching nothing, or (a glob past the
+// file's budget: GlobMaxPatterns) as matching some of what it matches for
+// WeChat. A finding about it points at Entry's "value".
 type PackOptionProblem struct {
 	Entry   *jsonc.Value
 	Message string
@@ -152,6 +154,12 @@ type PackOptionProblem struct {
 //     not match a name that starts with "." unless the pattern spells the
 //     dot: "**/h.js" left .hidden/x/h.js and "*.js" left .dotfile.js
 //     uploaded, ".hidden/*.json" removed .hidden/h.json.
+//     The glob items of the file share one budget (GlobMaxPatterns patterns,
+//     each alternative of a brace expansion counted, and GlobMaxWork bytes):
+//     an item past it is reported in Upload.Problems and keeps the patterns
+//     compiled before the cut (a negated one matches nothing), so that it
+//     matches some of the files it matches for WeChat. Matching takes time
+//     (names+1) × (parts+1) for each pattern, however many "**" it has.
 //   - any other type matches nothing.
 //
 // Files and Skipped are sorted by MP. A folder that is not entered
@@ -196,8 +204,9 @@ func (p *Project) Upload() *Upload {
 	var ignore, include []*packRule
 	if p.Config != nil && p.Config.Root != nil {
 		po := p.Config.Root.Get("packOptions")
-		ignore = compilePackRules(po.Get("ignore"), u)
-		include = compilePackRules(po.Get("include"), u)
+		b := newGlobBudget() // one for the whole file
+		ignore = compilePackRules(po.Get("ignore"), u, b)
+		include = compilePackRules(po.Get("include"), u, b)
 		u.IgnoresUnusedFiles = p.Config.Root.Get("setting").Get("ignoreUploadUnusedFiles").IsTrue()
 	}
 
@@ -384,7 +393,11 @@ func (r *packRule) describe() string {
 	return fmt.Sprintf(`{"type": %s, "value": %s}`, t, vs)
 }
 
-func compilePackRules(list *jsonc.Value, u *Upload) []*packRule {
+// compilePackRules compiles the items of packOptions.ignore or include. Their
+// globs are compiled within b, the budget of the whole project.config.json;
+// a glob it cuts is a problem, and keeps the patterns compiled before the
+// cut, so that it matches some of the files WeChat's matches.
+func compilePackRules(list *jsonc.Value, u *Upload, b *globBudget) []*packRule {
 	if list == nil || list.Kind != jsonc.Array {
 		return nil
 	}
@@ -406,11 +419,15 @@ func compilePackRules(list *jsonc.Value, u *Upload) []*packRule {
 			}
 			r.re = re
 		case "glob":
-			m := newMinimatch(r.value)
+			m := compileMinimatch(r.value, b)
 			if m.unsupported != "" {
 				u.Problems = append(u.Problems, PackOptionProblem{Entry: item, Message: fmt.Sprintf(
 					"packOptions glob %q uses %s, which this checker does not evaluate; it is treated as matching nothing", val, m.unsupported)})
 				continue
+			}
+			if m.cut {
+				u.Problems = append(u.Problems, PackOptionProblem{Entry: item, Message: fmt.Sprintf(
+					"packOptions glob %q %s", val, m.cutMessage())})
 			}
 			r.glob = m
 		}

@@ -742,3 +742,48 @@ func TestPackOptionsGlobstar(t *testing.T) {
 		t.Errorf("problems: %+v", u.Problems)
 	}
 }
+
+// TestPackOptionsBraceBudget: twenty glob items like "{1..100000}*q*z" in
+// a 600-byte project.config.json took 216 s and 5 GB (brace expansion was
+// bounded per item, at 100,000 patterns, not per file). The file's globs
+// now share one budget, and each item it cuts is a problem at its value.
+func TestPackOptionsBraceBudget(t *testing.T) {
+	files := packFixture()
+	items := []string{`{"type": "glob", "value": "{docs,{1..100000}}/**"}`}
+	for range 20 {
+		items = append(items, `{"type": "glob", "value": "{1..100000}*q*z"}`)
+	}
+	items = append(items, `{"type": "glob", "value": "img/*.png"}`)
+	cfg := projectConfig("", "{}", "{\"ignore\": [\n"+strings.Join(items, ",\n")+"\n]}")
+	files["project.config.json"] = cfg
+	p, err := Load(writeProject(t, files), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var u *Upload
+	finishes(t, 10*time.Second, func() { u = p.Upload() })
+	// The first item keeps "docs/**" (what the budget cut matches
+	// nothing); the last one, without braces, finds no budget left.
+	if want := minus(packBase, []string{"docs/b.js", "docs/sub/c.png"}); !slices.Equal(uploadedMPs(u), want) {
+		t.Errorf("uploaded\n got %q\nwant %q", uploadedMPs(u), want)
+	}
+	if len(u.Problems) != len(items) {
+		t.Fatalf("%d problems, want %d: %+v", len(u.Problems), len(items), u.Problems)
+	}
+	for i, pr := range u.Problems {
+		v := pr.Entry.Get("value")
+		pos := p.Fset.Position(p.Config.Pos(v.Start))
+		if pos.Line != i+2 || pos.Column != len(`{"type": "glob", "value": `)+1 {
+			t.Errorf("problem %d at %d:%d", i, pos.Line, pos.Column)
+		}
+		if !strings.Contains(pr.Message, "goes past what this checker evaluates for one file (1000 patterns") {
+			t.Errorf("problem %d: %s", i, pr.Message)
+		}
+	}
+	if m := u.Problems[0].Message; !strings.Contains(m, "1000 of its patterns are evaluated") {
+		t.Errorf("first problem: %s", m)
+	}
+	if m := u.Problems[1].Message; !strings.Contains(m, "none of its patterns is evaluated") {
+		t.Errorf("second problem: %s", m)
+	}
+}
