@@ -691,7 +691,7 @@ func (e *braceExpander) rec(str string, isTop bool, depth int) []string {
 	isOptions := strings.Contains(body, ",")
 	if !isSeq && !isOptions {
 		if commaLater.MatchString(post) {
-			return e.rec(pre+"{"+body+escClose+post, true, depth+1)
+			return e.rec(pre+"{"+body+escClose+post, false, depth+1) // expand(str): isTop is undefined there
 		}
 		return []string{str}
 	}
