@@ -215,7 +215,9 @@ func hasKey(name string, keys []string) bool {
 	}
 	var obj map[string]json.RawMessage
 	if json.Unmarshal(b, &obj) != nil {
-		return false
+		// Not JSON (comments, a syntax error): no other tool's file,
+		// and a broken one of ours is for the loader to report.
+		return true
 	}
 	for _, k := range keys {
 		if _, ok := obj[k]; ok {
