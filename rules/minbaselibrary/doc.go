@@ -13,6 +13,18 @@
 // table is internal/wxapi/table.go, regenerated with
 // `go generate ./internal/wxapi` after raising the pin in gen.go.
 //
+// Applies to: mini programs and mini games.
+//
+// A mini game has a wx object of its own, documented apart
+// (minigame/dev/api/), and is checked against it: the npm package
+// minigame-api-typings (MIT), version 3.8.20 (wxapi.GameTypingsVersion),
+// table internal/wxapi/table_minigame.go, regenerated with the other. There
+// the chat-tool APIs (wx.openChatTool, wx.exitChatTool, wx.isChatTool,
+// wx.shareTextToGroup, wx.shareAppMessageToGroup, wx.notifyGroupMembers,
+// ...) need 3.7.12, where a mini program's need 3.7.8, and an API only mini
+// programs have (wx.shareFileToGroup, wx.getApiCategory) is not this rule's:
+// chattool-api-args reports it.
+//
 // The effective minimum of a file:
 //
 //   - the oldest base library the app supports, given with
@@ -21,10 +33,16 @@
 //     version);
 //   - inside the chat-tool subpackage, never below 3.7.8: chat tools do not
 //     run on older base libraries, so chat-tool code is checked at 3.7.8
-//     even without --min-base-library.
+//     even without --min-base-library;
+//   - in a mini game, which declares no chat-tool code (the same code runs
+//     in chat-tool mode and out of it), only --min-base-library, unless
+//     --assume-chat-tool says the code runs in chat-tool mode: then never
+//     below 3.7.12, the first base library of a mini game's chat-tool mode
+//     (minigame/dev/guide/open-ability/chat-tool.html: «从基础库 3.7.12
+//     开始支持»).
 //
-// Without --min-base-library, code outside the chat tool is not checked: its
-// minimum is unknown.
+// Without --min-base-library, code outside the chat tool, and every mini
+// game without --assume-chat-tool, is not checked: its minimum is unknown.
 //
 // An API is reported where it is called (directly, through an alias such as
 // const {x} = wx, with .call or .apply, or passed to a wrapper such as
@@ -44,7 +62,11 @@
 //     if (!wx.canIUse('api')) return;
 //   - a comparison of SDKVersion, from wx.getAppBaseInfo() or
 //     wx.getSystemInfoSync(), with the needed version through a compare
-//     helper (compareVersion(SDKVersion, '3.12.0') >= 0).
+//     helper (compareVersion(SDKVersion, '3.12.0') >= 0);
+//   - any of these tests for another API that needs the same version or a
+//     newer one: where it exists, the base library is at least that new.
+//     So if (!wx.isChatTool) return, as Tencent's minigame-demo writes it,
+//     guards every 3.7.12 API of a mini game after it.
 //
 // A try/catch around the call is not a guard: the feature is still missing.
 // WXS files (no wx object there) and scripts only the fallback parser could

@@ -40,6 +40,7 @@ func (m minimum) String() string { return fmt.Sprintf("the minimum %s (%s)", m.v
 
 func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
+	tb := wxapi.For(p.IsGame())
 	for _, f := range jsparse.Of(pass).Files {
 		if f.Lang == jsparse.WXS || f.Limited {
 			continue // WXS has no wx object; Limited files have no AST
@@ -53,16 +54,33 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, u := range fx.Uses {
-			checkUse(pass, f, m, u)
+			checkUse(pass, f, tb, m, u)
 		}
 	}
 	return nil, nil
 }
 
+// gameChatToolBaseLibrary is the oldest base library that runs a mini
+// game's chat-tool mode: «从基础库 3.7.12 开始支持» (the mini-game chat-tool
+// guide, minigame/dev/guide/open-ability/chat-tool.html).
+var gameChatToolBaseLibrary = project.Version{3, 7, 12}
+
 // effectiveMinimum returns the oldest base library code at mp runs on, and
 // false when it is unknown (no --min-base-library, outside the chat tool).
 func effectiveMinimum(p *project.Project, mp string) (minimum, bool) {
 	given := p.Options.MinBaseLibrary
+	if p.IsGame() {
+		// A mini game declares no chat-tool code: the same code runs in
+		// chat-tool mode and out of it. Only --assume-chat-tool says that
+		// it runs in chat-tool mode, hence on 3.7.12 and up.
+		switch {
+		case p.Options.AssumeChatTool && given.Less(gameChatToolBaseLibrary):
+			return minimum{gameChatToolBaseLibrary, "the oldest base library that runs a mini game's chat-tool mode, as --assume-chat-tool says this code runs in it"}, true
+		case given == project.Version{}:
+			return minimum{}, false
+		}
+		return minimum{given, "--min-base-library"}, true
+	}
 	v := p.MinBaseLibrary(mp)
 	switch {
 	case p.IsChatTool(mp) && given.Less(v):
@@ -83,21 +101,40 @@ func newer(since string, v project.Version) bool {
 	return err == nil && v.Less(s)
 }
 
-// covered reports whether a version check in the guard establishes since.
-func covered(g *jsparse.Guard, since string) bool {
+// covered reports whether the guard establishes base library since: by a
+// version check, or by a feature test of an API of the table tb that
+// appeared in since or later: where wx.isChatTool exists, the base library
+// is 3.7.12 or newer, and so every API of 3.7.12 is there. (A test of one
+// option field, wx.canIUse('api.object.field'), establishes the API's
+// version, not that of the other fields.)
+func covered(g *jsparse.Guard, tb *wxapi.Table, since string) bool {
 	s, err := project.ParseVersion(since)
-	return err == nil && !g.MinVersion().Less(s)
+	if err != nil {
+		return false
+	}
+	if !g.MinVersion().Less(s) {
+		return true
+	}
+	if g == nil {
+		return false
+	}
+	for _, a := range tb.All() {
+		if v, err := project.ParseVersion(a.Since); a.Since != "" && err == nil && !v.Less(s) && g.Has(a.Name) {
+			return true
+		}
+	}
+	return false
 }
 
-func checkUse(pass *analysis.Pass, f *jsparse.File, m minimum, u *jsparse.Use) {
+func checkUse(pass *analysis.Pass, f *jsparse.File, tb *wxapi.Table, m minimum, u *jsparse.Use) {
 	if u.Call == nil && !u.Passed {
 		return // a feature test or a plain reference: nothing is called
 	}
-	api, ok := wxapi.Lookup(u.API)
+	api, ok := tb.Lookup(u.API)
 	if !ok {
 		return
 	}
-	if !u.Optional && newer(api.Since, m.v) && !u.Guard.Has(u.API) && !covered(u.Guard, api.Since) {
+	if !u.Optional && newer(api.Since, m.v) && !u.Guard.Has(u.API) && !covered(u.Guard, tb, api.Since) {
 		how := ""
 		if u.Passed {
 			how = " (passed to a wrapper that calls it)"
@@ -118,15 +155,15 @@ func checkUse(pass *analysis.Pass, f *jsparse.File, m minimum, u *jsparse.Use) {
 	if !ok {
 		return
 	}
-	checkFields(pass, f, m, u, api, o, "")
+	checkFields(pass, f, tb, m, u, api, o, "")
 }
 
 // checkFields reports the properties of the option object o (at the dotted
 // prefix, "" for the top level) whose field needs a newer base library.
-func checkFields(pass *analysis.Pass, f *jsparse.File, m minimum, u *jsparse.Use, api *wxapi.API, o *jsparse.Object, prefix string) {
+func checkFields(pass *analysis.Pass, f *jsparse.File, tb *wxapi.Table, m minimum, u *jsparse.Use, api *wxapi.API, o *jsparse.Object, prefix string) {
 	for _, prop := range o.Props {
 		name := prefix + prop.Key
-		if fd, ok := api.Field(name); ok && newer(fd.Since, m.v) && !u.Guard.HasField(u.API, name) && !covered(u.Guard, fd.Since) {
+		if fd, ok := api.Field(name); ok && newer(fd.Since, m.v) && !u.Guard.HasField(u.API, name) && !covered(u.Guard, tb, fd.Since) {
 			start, end := f.Span(prop.KeyNode)
 			lint.Report(pass, lint.Warning, start, end,
 				"option %q of wx.%s needs base library %s, newer than %s; older ones ignore it silently: guard the call with wx.canIUse('%s.object.%s') or raise --min-base-library",
@@ -136,7 +173,7 @@ func checkFields(pass *analysis.Pass, f *jsparse.File, m minimum, u *jsparse.Use
 			continue
 		}
 		if sub, ok := f.Source.Object(o.Scope, prop.Value); ok {
-			checkFields(pass, f, m, u, api, sub, name+".")
+			checkFields(pass, f, tb, m, u, api, sub, name+".")
 		}
 	}
 }

@@ -16,8 +16,16 @@ func Test(t *testing.T) {
 
 // TestDocNamesTypings keeps doc.go's typings version in step with the table.
 func TestDocNamesTypings(t *testing.T) {
-	want := "miniprogram-api-typings (MIT), version " + wxapi.TypingsVersion + " (wxapi.TypingsVersion)"
-	if !strings.Contains(strings.Join(strings.Fields(minbaselibrary.Rule.Doc.Text), " "), want) {
-		t.Errorf("doc.go does not say %q; update it with the pin", want)
+	text := strings.Join(strings.Fields(minbaselibrary.Rule.Doc.Text), " ")
+	for _, want := range []string{
+		"miniprogram-api-typings (MIT), version " + wxapi.TypingsVersion + " (wxapi.TypingsVersion)",
+		"minigame-api-typings (MIT), version " + wxapi.GameTypingsVersion + " (wxapi.GameTypingsVersion)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("doc.go does not say %q; update it with the pin", want)
+		}
+	}
+	if !minbaselibrary.Rule.Doc.MiniGames {
+		t.Error("doc.go does not say the rule applies to mini games")
 	}
 }
