@@ -28,7 +28,8 @@ var Rule = lint.NewRule(doc, "chattoolapiargs", &analysis.Analyzer{
 })
 
 // checks are the APIs this rule knows, each with the check of its option
-// object (the first argument).
+// object (the first argument). A check looks at c.game where the mini-game
+// API differs.
 var checks = map[string]func(*call){
 	"openChatTool":           checkOpenChatTool,
 	"shareAppMessageToGroup": checkShareAppMessageToGroup,
@@ -37,11 +38,26 @@ var checks = map[string]func(*call){
 	"shareEmojiToGroup":      localPath("imagePath"),
 	"shareVideoToGroup":      localPath("videoPath"),
 	"shareFileToGroup":       localPath("filePath"),
+	"shareTextToGroup":       checkShareTextToGroup,
 	"updateShareMenu":        checkUpdateShareMenu,
+}
+
+// gameOnly are the APIs checked in mini games only: mini programs have no
+// API page for them (miniprogram/dev/api/chattool/), so their options
+// there are not known.
+var gameOnly = map[string]bool{"shareTextToGroup": true}
+
+// notInGames are the chat-tool APIs of mini programs that mini games do not
+// have (no page under minigame/dev/api/, no method in minigame-api-typings),
+// with what a mini game uses instead.
+var notInGames = map[string]string{
+	"shareFileToGroup": "a mini game sends text, images, emoji, videos and cards to the chat (wx.shareTextToGroup, wx.shareImageToGroup, wx.shareEmojiToGroup, wx.shareVideoToGroup, wx.shareAppMessageToGroup), not files",
+	"getApiCategory":   "a mini game tells chat-tool mode with wx.isChatTool()",
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
+	game := p.IsGame()
 	for _, f := range jsparse.Of(pass).Files {
 		if f.Lang == jsparse.WXS || f.Limited {
 			continue // WXS has no wx object; Limited files have no AST
@@ -51,11 +67,20 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, u := range fx.Uses {
-			check, ok := checks[u.API]
-			if !ok || u.Call == nil || !u.ArgsKnown {
+			if instead, ok := notInGames[u.API]; ok && game {
+				if (u.Call != nil && !u.Optional) || u.Passed {
+					start, end := f.Span(u.Node)
+					lint.Report(pass, lint.Error, start, end,
+						"wx.%s is not an API of mini games (the mini-game API pages and minigame-api-typings have none): in a mini game it is undefined and calling it throws; %s",
+						u.API, instead)
+				}
 				continue
 			}
-			c := &call{pass: pass, p: p, f: f, u: u}
+			check, ok := checks[u.API]
+			if !ok || u.Call == nil || !u.ArgsKnown || gameOnly[u.API] && !game {
+				continue
+			}
+			c := &call{pass: pass, p: p, f: f, u: u, game: game}
 			if len(u.Args) == 0 {
 				// No argument at all: every required property is missing.
 				c.o = &jsparse.Object{Scope: u.Scope}
@@ -77,6 +102,9 @@ type call struct {
 	f    *jsparse.File
 	u    *jsparse.Use
 	o    *jsparse.Object
+	// game is set in a mini game, whose chat-tool APIs are documented
+	// apart (minigame/dev/api/chattool/).
+	game bool
 }
 
 // api is the API as the messages name it.
@@ -214,10 +242,19 @@ const chatTypes = `1 (WeChat single chat), 2 (WeCom single chat), 3 (WeChat grou
 
 func checkOpenChatTool(c *call) {
 	o := c.o
-	url := c.require(o, "url", "the path of a page of the chat-tool subpackage"+c.examplePage())
-	if s, complete, ok := c.nonEmpty(o, url, "it must name a page of the chat-tool subpackage"+c.examplePage()); ok {
-		if p, known := pathPart(s, complete); known {
-			c.checkChatToolPage(url, quote(s, complete), p, s[len(p):])
+	if c.game {
+		// A mini game has no pages: wx.openChatTool puts the game itself in
+		// chat-tool mode, and its page lists roomid and chatType only.
+		if url := o.Get("url"); url != nil && !isUndefined(o.Scope, url.Value) {
+			c.report(url.KeyNode, lint.Warning,
+				"a mini game's %s has no \"url\" option (its API page lists roomid and chatType only): it puts the game itself in chat-tool mode, so remove it", c.api())
+		}
+	} else {
+		url := c.require(o, "url", "the path of a page of the chat-tool subpackage"+c.examplePage())
+		if s, complete, ok := c.nonEmpty(o, url, "it must name a page of the chat-tool subpackage"+c.examplePage()); ok {
+			if p, known := pathPart(s, complete); known {
+				c.checkChatToolPage(url, quote(s, complete), p, s[len(p):])
+			}
 		}
 	}
 
@@ -313,10 +350,31 @@ func pageList(sp *project.Subpackage) string {
 	return strings.Join(names, ", ")
 }
 
+// gameQuery warns about a path option of a mini game's chat-tool API that
+// is written as a page path: there it takes a query only («如需传递参数，只传
+// query 即可，query 形如 ?a=1&b=2»), since a mini game has no pages.
+func (c *call) gameQuery(key string) {
+	pr := c.o.Get(key)
+	if pr == nil {
+		return
+	}
+	if s, complete, ok := c.text(c.o, pr); ok && strings.HasPrefix(s, "/") {
+		example := "?a=1&b=2"
+		if i := strings.IndexByte(s, '?'); i >= 0 {
+			example = s[i:]
+		}
+		c.report(pr.Value, lint.Warning,
+			"%s %q %s is a page path, but a mini game has no pages: its %q takes only a query, such as %q",
+			c.api(), key, quote(s, complete), key, example)
+	}
+}
+
 func checkShareAppMessageToGroup(c *call) {
 	o := c.o
 	c.nonEmpty(o, c.require(o, "title", "the title of the card"), "give the card a title")
-	if pr := o.Get("path"); pr != nil {
+	if c.game {
+		c.gameQuery("path")
+	} else if pr := o.Get("path"); pr != nil {
 		if s, complete, ok := c.text(o, pr); ok && s != "" && !strings.HasPrefix(s, "/") {
 			example := "/pages/index/index?id=1"
 			if !strings.HasPrefix(s, ".") && !strings.HasPrefix(s, "?") {
@@ -360,7 +418,12 @@ func checkNotifyGroupMembers(c *call) {
 	if members := c.require(o, "members", "the group_openid of each member to remind (from wx.selectGroupMembers)"); c.emptyArray(o, members) {
 		c.report(members.Value, lint.Error, "%s \"members\" is an empty array: list the group_openid of each member to remind (from wx.selectGroupMembers)", c.api())
 	}
-	c.nonEmpty(o, c.require(o, "entrancePath", "the page the reminder link opens"), "give the page the reminder link opens")
+	if c.game {
+		c.nonEmpty(o, c.require(o, "entrancePath", "the query the reminder link opens the game with, such as \"?a=1\""), "give the query the reminder link opens the game with, such as \"?a=1\"")
+		c.gameQuery("entrancePath")
+	} else {
+		c.nonEmpty(o, c.require(o, "entrancePath", "the page the reminder link opens"), "give the page the reminder link opens")
+	}
 	if pr := o.Get("type"); pr != nil {
 		if s, complete, ok := c.text(o, pr); ok && complete && s != "participate" && s != "complete" {
 			c.report(pr.Value, lint.Error, "%s \"type\" is %q; it must be \"participate\" (请参与, please take part) or \"complete\" (请完成, please complete)",
@@ -394,6 +457,9 @@ func titleLength(s string) int {
 func localPath(key string) func(*call) {
 	return func(c *call) {
 		o := c.o
+		if c.game {
+			c.gameQuery("entrancePath")
+		}
 		pr := c.require(o, key, "the local or temporary path of the file to send")
 		s, complete, ok := c.nonEmpty(o, pr, "give the local or temporary path of the file to send")
 		if !ok {
@@ -406,6 +472,15 @@ func localPath(key string) func(*call) {
 				c.api(), key, quote(s, complete))
 		}
 	}
+}
+
+// checkShareTextToGroup checks a mini game's wx.shareTextToGroup({content,
+// needShowEntrance?, entrancePath?}) (minigame/dev/api/chattool/
+// wx.shareTextToGroup.html).
+func checkShareTextToGroup(c *call) {
+	o := c.o
+	c.nonEmpty(o, c.require(o, "content", "the text to send to the chat"), "give the text to send to the chat")
+	c.gameQuery("entrancePath")
 }
 
 // Templates of chat-tool dynamic messages ([CT] 动态消息).

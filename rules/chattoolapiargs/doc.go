@@ -47,6 +47,39 @@
 //     members), and "participant" when chooseType is 1. Calls without
 //     useForChatTool: true (known statically) are not checked.
 //
+// Applies to: mini programs and mini games.
+//
+// A mini game (game.json, compileType "game") has chat-tool APIs of its own,
+// on its own API pages (minigame/dev/api/chattool/), and they differ:
+//
+//   - wx.openChatTool({roomid?, chatType?}) has no "url": it puts the game
+//     itself in chat-tool mode. A "url" is a warning; chatType is checked
+//     as above.
+//   - "path" (wx.shareAppMessageToGroup) and "entrancePath"
+//     (wx.notifyGroupMembers, wx.shareTextToGroup, wx.shareImageToGroup,
+//     wx.shareEmojiToGroup, wx.shareVideoToGroup) take a query only:
+//     «如需传递参数，只传 query 即可，query 形如 ?a=1&b=2». A page path
+//     starting with "/" is a warning (a mini game has no pages), not an
+//     error: the sample on the mini-game wx.notifyGroupMembers page itself
+//     passes '/path/to/page'. notifyGroupMembers still needs "entrancePath".
+//   - wx.shareTextToGroup({content, needShowEntrance?, entrancePath?}):
+//     "content" is required and must not be empty.
+//   - wx.shareFileToGroup and wx.getApiCategory are not mini-game APIs:
+//     there is no mini-game page for them, the mini-game guide's list of
+//     what chat-tool mode sends has no files, and minigame-api-typings
+//     3.8.20 has neither method. A call (not a feature test, not wx.x?.())
+//     is an error: the function is undefined in a mini game. A mini game
+//     tells chat-tool mode with wx.isChatTool().
+//   - wx.updateShareMenu for dynamic messages is checked as above (the
+//     mini-game guide, minigame/dev/guide/open-ability/share/
+//     updatable-message.html, asks for the same options and templates).
+//
+// In a mini program, wx.shareTextToGroup, which only the mini-game pages
+// document, is not checked, and neither are wx.exitChatTool and
+// wx.isChatTool: the mini-program open-mode guide
+// (framework/open-ability/chatToolOpenMode.html) tells mini programs to call
+// them, though miniprogram-api-typings does not declare them.
+//
 // A required string that is statically empty ("") is reported like a
 // wrong value. A missing option is reported at the API reference of the
 // call; a wrong value at the value. The calls are found however the API is
@@ -70,7 +103,11 @@
 // wx.shareImageToGroup.html, wx.shareEmojiToGroup.html,
 // wx.shareVideoToGroup.html, wx.shareFileToGroup.html and
 // api/share/wx.updateShareMenu.html, with the chat-tool guide
-// (framework/open-ability/chatTool.html) for dynamic messages.
+// (framework/open-ability/chatTool.html) for dynamic messages; for mini
+// games, the same pages under minigame/dev/api/chattool/ (with
+// wx.shareTextToGroup.html), the mini-game chat-tool guide
+// (minigame/dev/guide/open-ability/chat-tool.html) and
+// minigame-api-typings 3.8.20.
 //
 // Default severity: error
 //
