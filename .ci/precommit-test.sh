@@ -58,11 +58,13 @@ rev=$(git -C "$snap" rev-parse HEAD)
 (cd "$snap" && pre-commit validate-manifest .pre-commit-hooks.yaml) || fail "pre-commit rejects .pre-commit-hooks.yaml"
 echo "$snap at $rev"
 
-step "fixture repository: a copy of testdata/example"
+step "fixture repository: a copy of testdata/example in app/, beside a backend, as real repositories hold it"
 fix=$tmp/fixture
-mkdir -p "$fix"
-cp -R "$ROOT/testdata/example/." "$fix/"
+mkdir -p "$fix/app" "$fix/backend"
+cp -R "$ROOT/testdata/example/." "$fix/app/"
 printf 'Notes, not a file chattool-lint reads.\n' >"$fix/NOTES.md"
+printf 'require("http").createServer().listen(8080)\n' >"$fix/backend/server.js"
+printf '{"name": "backend", "private": true}\n' >"$fix/backend/package.json"
 git -C "$fix" init -q
 git -C "$fix" add -A
 git -C "$fix" commit -q -m fixture
@@ -100,7 +102,7 @@ lacks() {
 	done
 }
 
-mp=miniprogram
+mp=app/miniprogram
 vote=$mp/packageChatTool/pages/vote
 
 step "chattool-lint on a staged file without findings passes, while the project has errors elsewhere"
@@ -134,16 +136,22 @@ step "chattool-lint --files: a warning alone does not fail the commit"
 hook files-warning 0 pre-commit try-repo "$snap" chattool-lint --verbose --files "$mp/pages/index/index.json"
 has files-warning "Passed" "$mp/pages/index/index.json:2:3: warning:" "(config-schema)"
 
+step "chattool-lint on staged files of the backend, in no mini program, passes"
+hook files-backend 0 pre-commit try-repo "$snap" chattool-lint --verbose --files backend/server.js backend/package.json
+has files-backend "Passed"
+lacks files-backend "error:" "warning:"
+
 step "chattool-lint skips files it does not read"
 hook files-other 0 pre-commit try-repo "$snap" chattool-lint --files NOTES.md
 has files-other "no files to check" "Skipped"
 
-step "chattool-lint-full --all-files checks the whole project"
+step "chattool-lint-full --all-files finds the project below the repository root and checks it whole"
 hook full 1 pre-commit try-repo "$snap" chattool-lint-full --all-files
 has full "chattool-lint (whole project)" "Failed" \
 	"$mp/app.json:27:22: error:" "(skyline-config)" "(chattool-declaration)" "(chattool-renderer)" \
 	"(missing-file)" "(open-data)" "(independent-isolation)" "(chattool-disabled-component)" \
-	"(chattool-disabled-api)" "(skyline-support)" "(config-schema)"
+	"(chattool-disabled-api)" "(skyline-support)" "(config-schema)" \
+	"checked 1 mini program (app with chat tool packageChatTool)"
 
 step "chattool-lint-full runs with nothing staged (always_run)"
 hook full-nothing-staged 1 pre-commit try-repo "$snap" chattool-lint-full
