@@ -178,8 +178,10 @@ func Folder(dir string, assumeChatTool bool) ([]*Target, *Search, error) {
 	return out, s, nil
 }
 
-// File resolves a PATH that is a file: the project it belongs to (see
-// project.FindDir), and its path there.
+// File resolves a PATH that is a file (it need not exist: an editor's
+// unsaved buffer): the folder of the project it belongs to (see
+// project.FindDir; mini games too), absolute, its kind (Loose for a file
+// in no project: its own folder), and its path there.
 func File(file string) (dir, rel string, kind Kind, err error) {
 	abs, err := filepath.Abs(file)
 	if err != nil {
@@ -193,7 +195,7 @@ func File(file string) (dir, rel string, kind Kind, err error) {
 	if err != nil {
 		return "", "", 0, err
 	}
-	return local(top), filepath.ToSlash(r), kind, nil
+	return top, filepath.ToSlash(r), kind, nil
 }
 
 // projectAt reports whether dir holds a project of its own, and its kind.

@@ -458,3 +458,35 @@ func deref(v *int32) any {
 func strayOptions(t testing.TB, rs []*lint.Rule) Options {
 	return Options{Rules: rs, Resolver: mustResolver(t, options.Flags{AssumeChatTool: true, NoConfig: true})}
 }
+
+// TestMiniGame: a mini game's file is checked in its game, found as the
+// command finds it (game.json above it, no project.config.json), with the
+// rules that apply to mini games only: a syntax error is reported, a
+// disabled jump is not.
+func TestMiniGame(t *testing.T) {
+	dir := t.TempDir()
+	for rel, text := range map[string]string{
+		"src/game.json":      `{"deviceOrientation": "portrait"}`,
+		"src/game.js":        "wx.navigateToMiniProgram({})\n",
+		"src/stage/level.js": "wx.navigateToMiniProgram({})\nlet = ;\n",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	level := filepath.Join(dir, "src", "stage", "level.js")
+	c := start(t, Options{}, nil)
+	c.open(fileURI(level), readFile(t, level))
+	p := c.wait(fileURI(level))
+	var codes []string
+	for _, d := range p.Diagnostics {
+		codes = append(codes, d.Code)
+	}
+	if !slices.Equal(codes, []string{"parse-error"}) {
+		t.Errorf("diagnostics %v, want [parse-error] alone", codes)
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sourcegraph/jsonrpc2"
 
+	"github.com/chattool-lint/chattool-lint/discover"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/project"
@@ -457,12 +458,14 @@ func (s *server) locate(uri string) (dir, rel string) {
 	if !ok {
 		return "", ""
 	}
-	dir, err := project.FindDir(path)
+	// The project is found as the command finds a file's (mini games
+	// too); a file in none is checked only with --assume-chat-tool.
+	dir, _, kind, err := discover.File(path)
 	if err != nil {
 		s.log.Printf("%s: %v", path, err)
 		return "", ""
 	}
-	if o, _ := s.opts.Resolver.For(dir); !o.Project.AssumeChatTool && !isFile(filepath.Join(dir, "project.config.json")) && !isFile(filepath.Join(dir, "app.json")) {
+	if o, _ := s.opts.Resolver.For(dir); !o.Project.AssumeChatTool && kind == discover.Loose {
 		return "", ""
 	}
 	r, err := filepath.Rel(dir, path)

@@ -69,7 +69,7 @@ func planPaths(paths []string, assume bool, stdinName string) (*plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		return pl, add(&discover.Target{Dir: dir, Kind: kind, Files: map[string]bool{rel: true}, Overlay: map[string][]byte{rel: src}})
+		return pl, add(&discover.Target{Dir: local(dir), Kind: kind, Files: map[string]bool{rel: true}, Overlay: map[string][]byte{rel: src}})
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -81,7 +81,7 @@ func planPaths(paths []string, assume bool, stdinName string) (*plan, error) {
 			if err != nil {
 				return nil, err
 			}
-			if err := add(&discover.Target{Dir: dir, Kind: kind, Files: map[string]bool{rel: true}}); err != nil {
+			if err := add(&discover.Target{Dir: local(dir), Kind: kind, Files: map[string]bool{rel: true}}); err != nil {
 				return nil, err
 			}
 			continue
