@@ -22,6 +22,27 @@ var uploadWhitelist = map[string]bool{
 	".cert": true,
 }
 
+// gameUploadWhitelist is miniprogram-ci's GameWhiteList (the same file), the
+// file types a mini game uploads besides its scripts and game.json: no
+// .wxml, .wxss or .wxs, and many game-engine formats. The mini-game docs'
+// list (minigame/dev/guide/base-ability/code-package.html «文件类型») has
+// the same 68 types and ".map" too; miniprogram-ci asks WeChat's server for
+// the current lists when it can and falls back on these.
+var gameUploadWhitelist = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true, ".js": true,
+	".json": true, ".cer": true, ".obj": true, ".dae": true, ".fbx": true, ".mtl": true,
+	".stl": true, ".3ds": true, ".mp3": true, ".pvr": true, ".wav": true, ".plist": true,
+	".ttf": true, ".fnt": true, ".gz": true, ".ccz": true, ".m4a": true, ".mp4": true,
+	".bmp": true, ".atlas": true, ".swf": true, ".ani": true, ".part": true, ".proto": true,
+	".bin": true, ".sk": true, ".mipmaps": true, ".txt": true, ".zip": true, ".ogg": true,
+	".silk": true, ".dbbin": true, ".dbmv": true, ".etc": true, ".lmat": true, ".lm": true,
+	".ls": true, ".lh": true, ".lani": true, ".lav": true, ".lsani": true, ".ltc": true,
+	".csv": true, ".scene": true, ".prefab": true, ".lml": true, ".lmani": true, ".ktx": true,
+	".dds": true, ".xml": true, ".aac": true, ".pkm": true, ".skel": true, ".cur": true,
+	".ico": true, ".wasm": true, ".br": true, ".gltf": true, ".glb": true, ".astc": true,
+	".dat": true, ".tt": true,
+}
+
 // UploadWhitelisted reports whether WeChat uploads a file with this extension
 // (".png"; compared case-sensitively, as WeChat does).
 func UploadWhitelisted(ext string) bool { return uploadWhitelist[ext] }
@@ -211,10 +232,18 @@ func (p *Project) Upload() *Upload {
 	}
 
 	// The resolver's source extensions per output extension, in priority
-	// order (later wins), and the compiler plugin of each.
+	// order (later wins), and the compiler plugin of each. A mini game
+	// compiles its scripts and game.json («以下文件会经过编译：*.js、
+	// game.json», code-package.html) and has no templates or styles.
 	sources := map[string][]string{"js": {"js"}, "wxss": {"wxss"}, "json": {"json"}, "wxml": {"wxml"}, "wxs": {"wxs"}}
 	compiler := map[string]string{}
 	target := map[string]string{"js": "js", "wxss": "wxss", "json": "json", "wxml": "wxml", "wxs": "wxs"}
+	game, whitelist := p.IsGame(), uploadWhitelist
+	if game {
+		sources = map[string][]string{"js": {"js"}, "json": {"json"}}
+		target = map[string]string{"js": "js", "json": "json"}
+		whitelist = gameUploadWhitelist
+	}
 	for _, name := range p.compilerPluginOrder() {
 		var exts []string
 		var out string
@@ -227,7 +256,7 @@ func (p *Project) Upload() *Upload {
 			exts, out = []string{"sass", "scss"}, "wxss"
 		}
 		for _, e := range exts {
-			if _, dup := target[e]; dup {
+			if _, dup := target[e]; dup || game && out != "js" {
 				continue
 			}
 			sources[out] = append(sources[out], e)
@@ -292,8 +321,8 @@ func (p *Project) Upload() *Upload {
 				continue
 			}
 			comp = compiler[bare]
-		} else if !uploadWhitelist[ext] {
-			skip(mp, e.size, notWhitelisted(ext, p.Compilers), nil)
+		} else if !whitelist[ext] {
+			skip(mp, e.size, notWhitelisted(ext, p.Compilers, game), nil)
 			continue
 		}
 		if mp == "project.config.json" {
@@ -342,8 +371,18 @@ func (p *Project) compilerPluginOrder() []string {
 	return names
 }
 
-func notWhitelisted(ext string, compilers map[string]bool) string {
+// notWhitelisted says why a file with extension ext is not uploaded, in a
+// mini game (game) or a mini program.
+func notWhitelisted(ext string, compilers map[string]bool, game bool) string {
+	whitelist := uploadWhitelist
+	if game {
+		whitelist = gameUploadWhitelist
+	}
 	switch {
+	case game && ext == ".map":
+		return "not a whitelisted file type of mini games (.map: miniprogram-ci's list leaves it out, the docs' list has it; check what the upload reports)"
+	case game && uploadWhitelist[ext]:
+		return fmt.Sprintf("not a whitelisted file type of mini games (%s)", ext)
 	case ext == "":
 		return "not a whitelisted file type (no extension)"
 	case ext == ".ts" && !compilers["typescript"]:
@@ -352,7 +391,7 @@ func notWhitelisted(ext string, compilers map[string]bool) string {
 		return `LESS, but setting.useCompilerPlugins does not name "less": not compiled, not uploaded`
 	case (ext == ".scss" || ext == ".sass") && !compilers["sass"]:
 		return `Sass, but setting.useCompilerPlugins does not name "sass": not compiled, not uploaded`
-	case uploadWhitelist[strings.ToLower(ext)]:
+	case whitelist[strings.ToLower(ext)]:
 		return fmt.Sprintf("not a whitelisted file type (%s: WeChat compares extensions case-sensitively)", ext)
 	}
 	return fmt.Sprintf("not a whitelisted file type (%s)", ext)
