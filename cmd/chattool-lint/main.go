@@ -30,6 +30,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/report"
 	"github.com/chattool-lint/chattool-lint/rules"
+	"github.com/chattool-lint/chattool-lint/size"
 )
 
 const (
@@ -262,6 +263,7 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 			break
 		}
 	}
+	printNotes(stderr)
 	var results []*lint.Result
 	var failure error
 	for _, j := range jobs {
@@ -319,6 +321,14 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		return exitFindings // fixes refused: the run did not do what was asked
 	}
 	return f.verdict(results, stderr)
+}
+
+// printNotes prints what the size estimate's cache had to say (a cache
+// file it could not trust and ignored), once each.
+func printNotes(stderr io.Writer) {
+	for _, n := range size.CacheNotes() {
+		fmt.Fprintf(stderr, "chattool-lint: %s\n", n)
+	}
 }
 
 // writeOut writes a report to the file named, or to stdout.

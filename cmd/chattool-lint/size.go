@@ -96,6 +96,7 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 			status = exitFindings
 		}
 	}
+	printNotes(stderr)
 	if *format == "json" {
 		if err := writeSizeJSON(stdout, reports); err != nil {
 			return fail(err)
