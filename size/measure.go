@@ -24,6 +24,12 @@ const (
 	PackageBudget         = 2 * MB   // the main package and each subpackage
 	TotalBudget           = 30 * MB  // every package together
 	ServiceProviderBudget = 20 * MB  // every package together, for service-provider builds
+
+	// A mini game's limits (minigame/dev/guide/base-ability/subPackage/
+	// useSubPackage.html): «整个小游戏所有主包+分包大小不超过 30M；主包不超过
+	// 4M；单个普通分包不限制大小；单个独立分包不超过 4M». An ordinary
+	// subpackage has no limit of its own: its budget is the whole game's.
+	GamePackageBudget = 4 * MB // the main package and each independent subpackage
 )
 
 // Margin is how close, in percent, the built estimate comes to the size
@@ -100,14 +106,21 @@ func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result)
 	r := &Report{Settings: s}
 	up := p.Upload()
 	byPkg := map[*project.Subpackage]*Package{}
-	main := &Package{BudgetBytes: budget(p.Options.Budgets.Package, PackageBudget)}
+	pkgBudget := budget(p.Options.Budgets.Package, PackageBudget)
+	if p.IsGame() {
+		pkgBudget = budget(p.Options.Budgets.Package, GamePackageBudget)
+	}
+	main := &Package{BudgetBytes: pkgBudget}
 	r.Packages = append(r.Packages, main)
 	byPkg[nil] = main
 	for _, sp := range p.Subpackages {
 		if byPkg[sp] != nil {
 			continue
 		}
-		pkg := &Package{Root: sp.Root, Sub: sp, BudgetBytes: budget(p.Options.Budgets.Package, PackageBudget)}
+		pkg := &Package{Root: sp.Root, Sub: sp, BudgetBytes: pkgBudget}
+		if p.IsGame() && !sp.Independent() {
+			pkg.BudgetBytes = budget(p.Options.Budgets.Total, TotalBudget)
+		}
 		if sp == p.ChatTool {
 			pkg.ChatTool = true
 			pkg.BudgetBytes = budget(p.Options.Budgets.ChatTool, ChatToolBudget)
