@@ -33,6 +33,28 @@
 // be changed with --budget-chat-tool, --budget-package and --budget-total,
 // and --service-provider sets the total to 20 MB.
 //
+// Applies to: mini programs and mini games.
+//
+// A mini game (game.json) has limits of its own: «整个小游戏所有主包+分包大小
+// 不超过 30M；主包不超过 4M；单个普通分包不限制大小；单个独立分包不超过 4M»
+// (minigame/dev/guide/base-ability/subPackage/useSubPackage.html;
+// code-package.html says the same of the total and the main package). So
+// there the main package and each independent subpackage may hold 4 MB
+// (--budget-package changes both), an ordinary subpackage has no limit of
+// its own and is never reported alone, and all packages together may hold
+// 30 MB. Older pages disagree on the total: 20 MB (a community answer
+// quoting code-package.html; engine docs, 30 MB "with virtual payment"), 8
+// MB with 4 MB per package (the old subpackage tutorial); the rule keeps
+// the current pages' 30 MB. A mini game has no chat-tool subpackage, so no
+// 500 KB limit: the mini-game chat-tool guide declares none. Findings point
+// at game.json: a subpackage's root, or its opening brace for the main
+// package and the total. A mini game uploads other file types
+// (miniprogram-ci's GameWhiteList: fonts, archives, engine formats; no
+// .wxml, .wxss or .wxs) and compiles only its scripts and game.json. The
+// docs do not say how a mini game's package is measured; it is measured as
+// a mini program's, with the built estimate, which was calibrated on mini
+// programs only.
+//
 // Default severity: error
 //
 // # Bad

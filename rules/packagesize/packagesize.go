@@ -24,7 +24,12 @@ var Rule = lint.NewRule(doc, "packagesize", &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
-	if p.App == nil || p.App.Root == nil {
+	game := p.IsGame()
+	cfg, whole := p.App, "app"
+	if game {
+		cfg, whole = p.Game, "game"
+	}
+	if cfg == nil || cfg.Root == nil {
 		return nil, nil // a folder of loose files is no package
 	}
 	r := size.Of(pass)
@@ -33,7 +38,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if pkg.Bounded && !(pkg.ChatTool && pkg.UploadedBytes > pkg.BudgetBytes) {
 			continue // far under its limit
 		}
-		start, end := anchor(p, pkg)
+		if game && pkg.Sub != nil && !pkg.Sub.Independent() {
+			continue // «单个普通分包不限制大小»: only the whole game's limit holds
+		}
+		start, end := anchor(cfg, pkg)
 		near := ""
 		if pkg.BuiltBytes*100 > pkg.BudgetBytes*(100-size.Margin) {
 			near = fmt.Sprintf("; that is within %d%% of the limit, as close as the estimate is to Tencent's compiler, so check the size the upload reports", size.Margin)
@@ -55,18 +63,18 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if t := r.Total; !t.Bounded && t.BuiltBytes > t.BudgetBytes {
-		start, end := anchor(p, r.Packages[0])
+		start, end := anchor(cfg, r.Packages[0])
 		lint.Report(pass, lint.Error, start, end,
-			"all packages together are an estimated %s once built %s, over the %s limit of the whole app by %s",
-			size.Format(t.BuiltBytes), how, size.Format(t.BudgetBytes), size.Format(t.BuiltBytes-t.BudgetBytes))
+			"all packages together are an estimated %s once built %s, over the %s limit of the whole %s by %s",
+			size.Format(t.BuiltBytes), how, size.Format(t.BudgetBytes), whole, size.Format(t.BuiltBytes-t.BudgetBytes))
 	}
 	return nil, nil
 }
 
 // anchor is where a package's finding points: its subpackage root in
-// app.json, or app.json's pages for the main package.
-func anchor(p *project.Project, pkg *size.Package) (token.Pos, token.Pos) {
-	app := p.App
+// app.json (game.json for a mini game), or app.json's pages for the main
+// package (game.json's opening brace: a mini game has no pages).
+func anchor(app *project.JSONFile, pkg *size.Package) (token.Pos, token.Pos) {
 	v := app.Root
 	if pkg.Sub != nil {
 		if root := pkg.Sub.Item.Get("root"); root != nil {
