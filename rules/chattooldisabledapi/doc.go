@@ -20,6 +20,25 @@
 //     wx.shareAppMessageToGroup, or post a dynamic message with
 //     wx.updateShareMenu({ useForChatTool: true, ... }).
 //
+// Applies to: mini programs and mini games.
+//
+// A mini game declares no chat-tool code: chat-tool mode is a mode the whole
+// game enters with wx.openChatTool, and the same code runs in it and out of
+// it. So in a mini game the rule checks only with --assume-chat-tool (every
+// file is chat-tool code), against the list of the mini-game chat-tool
+// guide (minigame/dev/guide/open-ability/chat-tool.html, «聊天工具模式内禁用
+// 的能力»): wx.navigateToMiniProgram, wx.openChannelsUserProfile and
+// wx.openChannelsActivity are errors; wx.openChannelsLive and
+// wx.openChannelsEvent are warnings (the guide writes "openChannelsIsLive"
+// and "openChannelsIsEvent", which are no APIs; these are the nearest real
+// ones); the ad APIs (wx.createRewardedVideoAd, wx.createInterstitialAd,
+// wx.createBannerAd, wx.createCustomAd, wx.createGridAd) are warnings, as
+// the guide says only «聊天工具模式暂不支持广告»; and the ordinary share APIs
+// (wx.shareAppMessage, wx.showShareMenu, wx.onShareAppMessage,
+// wx.onShareTimeline) are warnings, as the guide disables «普通转发能力»
+// without naming an API. Without --assume-chat-tool nothing in a mini game
+// is reported: which of its code runs in chat-tool mode is not known.
+//
 // Calls are seen through aliases (const w = wx; const { x } = wx),
 // wx['x'](), .call and .apply, and APIs passed to a wrapper
 // (promisify(wx.navigateToMiniProgram)). A feature test such as
