@@ -8,23 +8,9 @@ import (
 	"time"
 
 	"github.com/chattool-lint/chattool-lint/lint"
-)
 
-// finishes fails the test when f has not returned after d (cases that took
-// minutes or never finished before they were fixed; milliseconds now).
-func finishes(t *testing.T, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("not done after %v", d)
-	}
-}
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
+)
 
 func writeConfig(t *testing.T, src string) string {
 	t.Helper()
@@ -53,7 +39,7 @@ func TestGlobBraceBudget(t *testing.T) {
 	lines = append(lines, `], "overrides": [{"files": ["**/*.{js,ts}"], "rules": {}}]}`)
 	path := writeConfig(t, strings.Join(lines, "\n"))
 	var err error
-	finishes(t, 10*time.Second, func() { _, err = Load(path, known) })
+	testutil.Within(t, 10*time.Second, "the match", func() { _, err = Load(path, known) })
 	ps, ok := err.(Problems)
 	if !ok {
 		t.Fatalf("Load: %v", err)
@@ -92,7 +78,7 @@ func TestGlobstarDeep(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sev lint.Severity
-	finishes(t, 10*time.Second, func() { sev, _ = o.Severity("parse-error", strings.Repeat("d/", 40)+"f.js") })
+	testutil.Within(t, 10*time.Second, "the match", func() { sev, _ = o.Severity("parse-error", strings.Repeat("d/", 40)+"f.js") })
 	if sev != lint.Warning {
 		t.Errorf("severity %v", sev)
 	}

@@ -2,25 +2,16 @@ package discover
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 )
 
 // tree writes files (slash paths to contents) under a new folder.
 func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
 	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testutil.WriteTree(t, dir, files)
 	return dir
 }
 

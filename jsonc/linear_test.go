@@ -6,28 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// within runs f and fails the test when it has not returned after d: the
-// inputs below take well under a second each with work linear in the file,
-// and minutes when anything is quadratic, so the deadline tells the two
-// apart on a loaded machine too. (The goroutine is not stopped: a failing
-// test spins on until the binary exits.)
-func within(t *testing.T, d time.Duration, what string, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	start := time.Now()
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-		t.Logf("%s: %v", what, time.Since(start).Round(time.Millisecond))
-	case <-time.After(d):
-		t.Fatalf("%s: not done after %v; the work is not linear in the file", what, d)
-	}
-}
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
+)
 
 // linearDeadline is the time any one of the large inputs may take: each
 // needs a second or two on a quiet machine (5 MB parsed, every key looked
@@ -59,7 +40,7 @@ func manyKeys(n int) []byte {
 // members.
 func TestLinear(t *testing.T) {
 	const n = 400_000
-	within(t, linearDeadline, "400,000 keys", func() {
+	testutil.Within(t, linearDeadline, "400,000 keys", func() {
 		v, probs, err := Parse(manyKeys(n))
 		if err != nil || len(probs) != 0 {
 			t.Errorf("%d keys: error %v, problems %d", n, err, len(probs))
@@ -85,7 +66,7 @@ func TestLinear(t *testing.T) {
 		}
 	})
 
-	within(t, linearDeadline, "one key 400,000 times", func() {
+	testutil.Within(t, linearDeadline, "one key 400,000 times", func() {
 		var b strings.Builder
 		b.WriteByte('{')
 		for i := range n {
@@ -108,7 +89,7 @@ func TestLinear(t *testing.T) {
 		}
 	})
 
-	within(t, linearDeadline, "1,000,000 array elements", func() {
+	testutil.Within(t, linearDeadline, "1,000,000 array elements", func() {
 		const elems = 1_000_000
 		src := "[" + strings.Repeat("1,", elems-1) + "1]"
 		v, _, err := Parse([]byte(src))
@@ -124,7 +105,7 @@ func TestLinear(t *testing.T) {
 		}
 	})
 
-	within(t, linearDeadline, "2,000 objects nested 512 deep", func() {
+	testutil.Within(t, linearDeadline, "2,000 objects nested 512 deep", func() {
 		// MaxDepth levels in all: the outer array and 511 objects.
 		one := strings.Repeat(`{"a":`, MaxDepth-1) + "1" + strings.Repeat("}", MaxDepth-1)
 		src := "[" + strings.Repeat(one+",", 1_999) + one + "]"
@@ -142,7 +123,7 @@ func TestLinear(t *testing.T) {
 		}
 	})
 
-	within(t, linearDeadline, "comments and trailing commas", func() {
+	testutil.Within(t, linearDeadline, "comments and trailing commas", func() {
 		src := "[" + strings.Repeat("[1,/* c */],// d\n", 100_000) + "1]"
 		_, probs, err := Parse([]byte(src))
 		if err != nil || len(probs) != 300_000 {

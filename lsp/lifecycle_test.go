@@ -18,6 +18,8 @@ import (
 	"github.com/chattool-lint/chattool-lint/options"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
+
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 )
 
 // gate is a rule that holds the checks a test asks it to, until the test
@@ -353,14 +355,8 @@ var treeRule = &lint.Rule{
 func TestStrayFolder(t *testing.T) {
 	dir := t.TempDir()
 	write := func(rel, text string) string {
-		path := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
+		testutil.WriteTree(t, dir, map[string]string{rel: text})
+		return filepath.Join(dir, filepath.FromSlash(rel))
 	}
 	a := write("a.js", "wx.navigateToMiniProgram({})\n")
 	b := write("b.js", "require('./lib')\nwx.navigateToMiniProgram({})\n")
@@ -465,19 +461,11 @@ func strayOptions(t testing.TB, rs []*lint.Rule) Options {
 // disabled jump is not.
 func TestMiniGame(t *testing.T) {
 	dir := t.TempDir()
-	for rel, text := range map[string]string{
+	testutil.WriteTree(t, dir, map[string]string{
 		"src/game.json":      `{"deviceOrientation": "portrait"}`,
 		"src/game.js":        "wx.navigateToMiniProgram({})\n",
 		"src/stage/level.js": "wx.navigateToMiniProgram({})\nlet = ;\n",
-	} {
-		path := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	level := filepath.Join(dir, "src", "stage", "level.js")
 	c := start(t, Options{}, nil)
 	c.open(fileURI(level), readFile(t, level))

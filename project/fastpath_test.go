@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 )
 
 // The walk lets Exists, IsDir and ReadFile answer without asking the disk
@@ -25,9 +27,9 @@ func TestWalkShortcuts(t *testing.T) {
 			outside := filepath.Join(base, "outside")
 			dir := filepath.Join(base, "project")
 			mp := filepath.Join(dir, mr)
-			write(t, outside, map[string]string{"secret.js": "secret", "d/x.js": "x"})
-			write(t, dir, map[string]string{"project.config.json": `{"miniprogramRoot": "` + mr + `"}`})
-			write(t, mp, map[string]string{
+			testutil.WriteTree(t, outside, map[string]string{"secret.js": "secret", "d/x.js": "x"})
+			testutil.WriteTree(t, dir, map[string]string{"project.config.json": `{"miniprogramRoot": "` + mr + `"}`})
+			testutil.WriteTree(t, mp, map[string]string{
 				"app.json":                 `{"pages": ["pages/a/a"]}`,
 				"pages/a/a.js":             "Page({})",
 				"pages/a/a.json":           "{}",
@@ -132,7 +134,7 @@ func TestWalkShortcuts(t *testing.T) {
 // positions, the same parse results and load errors.
 func TestReadJSONs(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testutil.WriteTree(t, dir, map[string]string{
 		"app.json":      `{"pages": []}`,
 		"a/ok.json":     `{"component": true}`,
 		"a/broken.json": `{"x": `,

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 )
 
 // deep is a path of n folders named name, then file.
@@ -40,7 +42,7 @@ func TestGlobstarSteps(t *testing.T) {
 	} {
 		m := newMinimatch(c.pattern)
 		steps := 0
-		finishes(t, 10*time.Second, func() {
+		testutil.Within(t, 10*time.Second, "the match", func() {
 			if got := m.matchCounting(c.path, &steps); got != c.want {
 				t.Errorf("minimatch(%q, %q) = %v, want %v", c.path, c.pattern, got, c.want)
 			}
@@ -79,7 +81,7 @@ func TestGlobstarCollapse(t *testing.T) {
 func TestBraceBudget(t *testing.T) {
 	b := newGlobBudget()
 	patterns := 0
-	finishes(t, 10*time.Second, func() {
+	testutil.Within(t, 10*time.Second, "the match", func() {
 		for i := range 20 {
 			m := compileMinimatch("{1..100000}*q*z", b)
 			if !m.cut {
@@ -136,7 +138,7 @@ func TestBraceWork(t *testing.T) {
 	} {
 		b := newGlobBudget()
 		var m *minimatch
-		finishes(t, 10*time.Second, func() { m = compileMinimatch(p, b) })
+		testutil.Within(t, 10*time.Second, "the match", func() { m = compileMinimatch(p, b) })
 		if b.work < 0 || b.patterns < 0 || len(m.set) > GlobMaxPatterns {
 			t.Errorf("%.40q: %d patterns, budget left %+v", p, len(m.set), *b)
 		}

@@ -6,24 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
+)
 
 func TestLoadModel(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testutil.WriteTree(t, dir, map[string]string{
 		"project.config.json": `{"miniprogramRoot": "mp/", "setting": {"useCompilerPlugins": ["typescript", ["less", {}]]}}`,
 		"mp/app.json": `{
 			"pages": ["pages/index/index", "/pages/two/index"],
@@ -103,9 +92,9 @@ func TestLoadModel(t *testing.T) {
 
 func TestNeverReadsOutsideRoot(t *testing.T) {
 	outside := t.TempDir()
-	write(t, outside, map[string]string{"secret.json": `{"component": true}`, "app.json": `{"pages": []}`})
+	testutil.WriteTree(t, outside, map[string]string{"secret.json": `{"component": true}`, "app.json": `{"pages": []}`})
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testutil.WriteTree(t, dir, map[string]string{
 		"app.json":            `{"pages": ["pages/a/index"], "usingComponents": {"s": "/link/secret", "u": "../x"}}`,
 		"project.config.json": `{"miniprogramRoot": "../"}`,
 	})
@@ -152,7 +141,7 @@ func TestLoadErrors(t *testing.T) {
 		t.Error("a missing directory loads")
 	}
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"file": "x"})
+	testutil.WriteTree(t, dir, map[string]string{"file": "x"})
 	if _, err := Load(filepath.Join(dir, "file"), Options{}); err == nil {
 		t.Error("a file loads as a project")
 	}
@@ -189,7 +178,7 @@ func TestParseVersion(t *testing.T) {
 // an empty project.config.json crashed the driver).
 func TestEmptyFileLines(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"project.config.json": "", "app.json": "", "a.wxml": "", "b.wxml": "x"})
+	testutil.WriteTree(t, dir, map[string]string{"project.config.json": "", "app.json": "", "a.wxml": "", "b.wxml": "x"})
 	p, err := Load(dir, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
+
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 )
 
 // TestMinimatch compares the port with minimatch 3.0.4 itself: the expected
@@ -702,23 +704,6 @@ func TestUploadAlwaysWritten(t *testing.T) {
 	}
 }
 
-// finishes fails the test when f has not returned after d. It is for cases
-// that took minutes or never finished before they were fixed; they take
-// milliseconds now, so d is far from what a slow machine needs.
-func finishes(t *testing.T, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("not done after %v", d)
-	}
-}
-
 // TestPackOptionsGlobstar: ten "**" before a name nothing has, in
 // packOptions.ignore, and a file 40 folders deep: minimatch's recursion
 // never finished.
@@ -734,7 +719,7 @@ func TestPackOptionsGlobstar(t *testing.T) {
 		t.Fatal(err)
 	}
 	var u *Upload
-	finishes(t, 10*time.Second, func() { u = p.Upload() })
+	testutil.Within(t, 10*time.Second, "Upload", func() { u = p.Upload() })
 	if want := append(slices.Clone(packBase), deepJS); !slices.Equal(uploadedMPs(u), slices.Sorted(slices.Values(want))) {
 		t.Errorf("uploaded %q", uploadedMPs(u))
 	}
@@ -761,7 +746,7 @@ func TestPackOptionsBraceBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	var u *Upload
-	finishes(t, 10*time.Second, func() { u = p.Upload() })
+	testutil.Within(t, 10*time.Second, "Upload", func() { u = p.Upload() })
 	// The first item keeps "docs/**" (what the budget cut matches
 	// nothing); the last one, without braces, finds no budget left.
 	if want := minus(packBase, []string{"docs/b.js", "docs/sub/c.png"}); !slices.Equal(uploadedMPs(u), want) {

@@ -9,25 +9,9 @@ import (
 	"time"
 
 	"github.com/chattool-lint/chattool-lint/internal/suggest"
-)
 
-// within runs f and fails the test when it has not returned after d. (The
-// goroutine is not stopped: a failing test spins on until the binary exits.)
-func within(t *testing.T, d time.Duration, what string, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	start := time.Now()
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-		t.Logf("%s: %v", what, time.Since(start).Round(time.Millisecond))
-	case <-time.After(d):
-		t.Fatalf("%s: not done after %v; the work is not linear in the file", what, d)
-	}
-}
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
+)
 
 // linearDeadline is the time one validation of a large document may take:
 // each below needs a second or two on a quiet machine, a few more on a
@@ -52,7 +36,7 @@ func TestValidateLinear(t *testing.T) {
 	}
 	unknown := func(what, schema string, doc any, want int, suggested func(Error) bool) {
 		t.Helper()
-		within(t, linearDeadline, what, func() {
+		testutil.Within(t, linearDeadline, what, func() {
 			errs, err := Validate(schema, doc)
 			if err != nil {
 				t.Errorf("%s: %v", what, err)
@@ -157,11 +141,11 @@ func TestClosest(t *testing.T) {
 	words := []string{"", "a", "ab", "abc", "PAGES", "page", "\u212aey", "\u017fcope", strings.Repeat("x", 100)}
 	for _, w := range vocab {
 		words = append(words, w, strings.ToUpper(w), strings.ReplaceAll(w, "k", "\u212a"), strings.ReplaceAll(w, "s", "\u017f"))
-		for range 20 {
+		for range 8 {
 			words = append(words, mutate(w))
 		}
 	}
-	for range 2000 {
+	for range 1000 {
 		var b strings.Builder
 		for range r.IntN(8) {
 			b.WriteString(alphabet[r.IntN(len(alphabet))])
