@@ -27,7 +27,14 @@
 //   - a chat-tool subpackage whose uploaded source is over 500 KB while the
 //     built estimate is within it is a warning naming both figures: the
 //     limit holds, but one setting (minification off) from failing;
-//   - all packages together over 30 MB is an error.
+//   - all packages together over 30 MB is an error;
+//   - a packOptions item of project.config.json that cannot be evaluated
+//     here is a warning at its value: a regular expression Go's engine
+//     does not run (look-around, back-references), an extglob "!(...)",
+//     or a glob past the file's budget of 1,000 patterns (brace
+//     expansion: "{1..100000}" in an item), which keeps the patterns
+//     compiled before the cut. The sizes count such an item as read, which
+//     may differ from what WeChat uploads.
 //
 // KB and MB are those of WeChat's tools: 1 KB is 1024 bytes. The limits can
 // be changed with --budget-chat-tool, --budget-package and --budget-total,

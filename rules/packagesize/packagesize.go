@@ -24,6 +24,7 @@ var Rule = lint.NewRule(doc, "packagesize", &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
+	reportPackOptions(pass, p)
 	game := p.IsGame()
 	cfg, whole := p.App, "app"
 	if game {
@@ -92,4 +93,21 @@ func largest(pkg *size.Package, n int) string {
 		parts = append(parts, fmt.Sprintf("%s %s", f.MP, size.Format(f.Built)))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// reportPackOptions reports the packOptions items the upload model could
+// not evaluate (a regular expression Go's engine rejects, an extglob, a
+// glob past the file's budget of patterns): the sizes count them as the
+// model read them, which may not be what WeChat uploads.
+func reportPackOptions(pass *analysis.Pass, p *project.Project) {
+	if p.Config == nil {
+		return
+	}
+	for _, pr := range p.Upload().Problems {
+		v := pr.Entry.Get("value")
+		if v == nil {
+			v = pr.Entry
+		}
+		lint.Report(pass, lint.Warning, p.Config.Pos(v.Start), p.Config.Pos(v.End), "%s", pr.Message)
+	}
 }
