@@ -243,18 +243,37 @@ func parse(src []byte) (*Value, []Problem, *SyntaxError) {
 	if serr != nil {
 		return nil, probs, serr
 	}
-	hv, err := hujson.Parse(body)
-	if err != nil {
-		return nil, probs, syntaxError(body, base, err)
+	// Most files are built straight from their bytes; hujson parses
+	// those fastParse gives up on, and says what is wrong with them.
+	v, built, ok := fastParse(body, base)
+	if !ok {
+		var herr error
+		v, built, serr, herr = hujsonParse(body, base)
+		if herr != nil {
+			return nil, probs, serr
+		}
 	}
 	probs = append(probs, scanned...)
-	b := builder{src: body, base: base}
-	v, serr := b.value(&hv)
 	if serr != nil {
 		return nil, probs, serr
 	}
-	probs = append(probs, b.probs...)
-	return v, probs, nil
+	return v, append(probs, built...), nil
+}
+
+// hujsonParse parses body with hujson and builds the tree from hujson's.
+// It returns hujson's error too when hujson failed; serr is then the
+// syntax error to report.
+func hujsonParse(body []byte, base int) (v *Value, probs []Problem, serr *SyntaxError, herr error) {
+	hv, err := hujson.Parse(body)
+	if err != nil {
+		return nil, nil, syntaxError(body, base, err), err
+	}
+	b := builder{src: body, base: base}
+	v, serr = b.value(&hv)
+	if serr != nil {
+		return nil, nil, serr, nil
+	}
+	return v, b.probs, nil, nil
 }
 
 // eofMessages rewords hujson's end-of-input errors for people.

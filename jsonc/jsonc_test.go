@@ -1,6 +1,8 @@
 package jsonc
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -170,4 +172,42 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("value %d..%d outside the input", v.Start, v.End)
 		}
 	})
+}
+
+// FuzzFastParse holds the parser that builds the tree from the bytes to
+// hujson's and the builder's: whatever it takes, they take too, into the
+// same tree with the same problems.
+func FuzzFastParse(f *testing.F) {
+	for _, s := range []string{`{"a": [1, {"b": null}], // c` + "\n}", `[1,]`, "{\"a\": \"\xff\"}", `{"a":1,"a":2}`,
+		`{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"a":9,"i":{"j":[],"j":{}}}`, `[-0.5e+3, true, false, null, "\u00e9\n"]`,
+		"/* x */ {} // y\n", "[1] // no newline", `{"a" /* c */ : /* d */ 1 /* e */ , }`, "[\"\x01\"]", "[01]", "[1.]"} {
+		f.Add([]byte(s))
+	}
+	for _, b := range fuzzseed.Files("..", ".json") {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if _, serr := scan(b, 0); serr != nil {
+			return // (fastParse runs after scan only)
+		}
+		fast, fastProbs, ok := fastParse(b, 0)
+		if !ok {
+			return
+		}
+		slow, slowProbs, serr, herr := hujsonParse(b, 0)
+		if serr != nil {
+			t.Fatalf("fastParse takes what hujson rejects: %v (%v)", serr.Message, herr)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("fastParse built\n%s\nhujson and the builder\n%s", dump(fast), dump(slow))
+		}
+		if !reflect.DeepEqual(fastProbs, slowProbs) {
+			t.Fatalf("fastParse found %+v, the builder %+v", fastProbs, slowProbs)
+		}
+	})
+}
+
+func dump(v *Value) string {
+	b, _ := json.MarshalIndent(v, "", " ")
+	return string(b)
 }
