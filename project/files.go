@@ -22,8 +22,48 @@ const MaxFileSize = 16 << 20
 type File struct {
 	// Path is relative to the project directory, with forward slashes.
 	Path string
-	Src  []byte
-	TF   *token.File
+	// Src is the content read, nil for a file that could not be read, and
+	// nil too once Release has dropped it: Text and ReadFile read it again.
+	Src []byte
+	TF  *token.File
+
+	// released is set when Release dropped Src; kept files (the JSON the
+	// loader parsed, whose values rules edit) are never released.
+	released, kept bool
+}
+
+// Release drops the file's content once its front end has parsed it and
+// kept what the rules need, unless keep is set (the rules read this
+// file's bytes: it holds a directive, say) or the file is one Release
+// never drops. A project then holds, of the files it has parsed, their
+// line tables and what their front ends kept, not their bytes. Text and
+// ReadFile read a released file again.
+func (f *File) Release(keep bool) {
+	if keep {
+		f.kept = true
+	}
+	if f.kept || f.Src == nil {
+		return
+	}
+	f.Src, f.released = nil, true
+}
+
+// Text returns the content of a file read by the loader, by its path, as
+// Source does; a file Release dropped is read again, and kept from then on
+// (the report reads the files its findings point into, a few of the
+// project's). It returns nil for a file never read or that cannot be read
+// any more.
+func (p *Project) Text(rel string) []byte {
+	f := p.files[rel]
+	if f == nil || !f.released {
+		return p.Source(rel)
+	}
+	b, err := p.read(rel)
+	if err != nil {
+		return nil
+	}
+	f.Src, f.released = b, false
+	return b
 }
 
 // Pos returns the token.Pos of a byte offset in f.
@@ -125,10 +165,20 @@ func (p *Project) IsDir(rel string) bool {
 }
 
 // ReadFile reads a file of the project (relative to the project directory),
-// registers it in the FileSet once, and returns it.
+// registers it in the FileSet once, and returns it. A file Release dropped
+// is read again for the caller and not kept: the File returned is then a
+// copy, with the same Path and TF.
 func (p *Project) ReadFile(rel string) (*File, error) {
 	rel = path.Clean(rel)
 	if f, ok := p.files[rel]; ok {
+		if f.released {
+			// Read again for the caller, not kept.
+			src, err := p.read(rel)
+			if err != nil {
+				return nil, err
+			}
+			return &File{Path: f.Path, Src: src, TF: f.TF}, nil
+		}
 		return f, nil
 	}
 	src, err := p.read(rel)
@@ -139,6 +189,28 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 	f.setLines()
 	return f, nil
 }
+
+// Register makes sure the file at rel is registered in the FileSet, reading
+// and registering it as ReadFile does when it is not, and returns it
+// without reading again a file Release has dropped: for what its length
+// (TF.Size()) tells. A file it reads for this is released at once: ReadFile
+// reads it again when its bytes are wanted.
+func (p *Project) Register(rel string) (*File, error) {
+	if f, ok := p.files[path.Clean(rel)]; ok {
+		return f, nil
+	}
+	f, err := p.ReadFile(rel)
+	if err != nil {
+		return nil, err
+	}
+	f.Release(false)
+	return f, nil
+}
+
+// Readable reports whether the file was read: it is not the empty stand-in
+// of a file that could not be (Unreadable), though its bytes may have been
+// released since.
+func (f *File) Readable() bool { return f.Src != nil || f.released }
 
 // setLines builds the line table of a file just read. An empty file keeps
 // the one line AddFile gives it: SetLinesForContent would leave it none,
@@ -217,6 +289,7 @@ func (p *Project) readJSON(rel, schema string) *JSONFile {
 		p.jsonFiles[rel] = nil
 		return nil
 	}
+	f.kept = true
 	jf := &JSONFile{File: f, Schema: schema}
 	jf.Root, jf.Problems, jf.Err = jsonc.Parse(f.Src)
 	p.jsonFiles[rel] = jf
@@ -254,6 +327,7 @@ func (p *Project) readJSONs(rels []string, schema string) {
 			continue
 		}
 		jf := &JSONFile{File: p.addFile(rel, srcs[i]), Schema: schema}
+		jf.kept = true
 		p.jsonFiles[rel] = jf
 		p.JSONFiles = append(p.JSONFiles, jf)
 		added = append(added, jf)
@@ -488,8 +562,8 @@ func (p *Project) sizes() []treeEntry {
 		e.size = 0
 		if src, ok := p.Options.Overlay[e.rel]; ok {
 			e.size = int64(len(src))
-		} else if f := p.files[e.rel]; f != nil && f.Src != nil {
-			e.size = int64(len(f.Src)) // read already: no lstat
+		} else if f := p.files[e.rel]; f != nil && (f.Src != nil || f.released) {
+			e.size = int64(f.TF.Size()) // read already: no lstat
 		} else if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil {
 			e.size = st.Size()
 		}

@@ -90,3 +90,89 @@ func Parallel(n int, do func(i int)) {
 		panic(fail)
 	}
 }
+
+// ReadEach reads the files at rels as ReadAll does and calls do(i, f, err)
+// for each, on as many goroutines as GOMAXPROCS allows, without reading
+// them all first: each goroutine reads the next file, registers it in the
+// FileSet in the order of rels (as ReadAll does: the order fixes every
+// file's positions), builds its line table and calls do. So the files read
+// and not yet done are at most one per goroutine, whatever the number of
+// files: do keeps what it needs and Releases the file. A file that cannot
+// be read comes as Unreadable's placeholder, with its error. A file
+// registered before (or listed twice) comes as it is, or, once released,
+// as a copy read again (see ReadFile).
+//
+// A call of do that panics does not take the process down: the other files
+// are done, and the first panic is raised again in the caller's goroutine,
+// as Parallel does.
+func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
+	clean := make([]string, len(rels))
+	before := make([]*File, len(rels)) // registered before the call
+	for i, rel := range rels {
+		clean[i] = path.Clean(rel)
+		before[i] = p.files[clean[i]]
+	}
+	var (
+		mu   sync.Mutex
+		cond = sync.NewCond(&mu)
+		turn int // the index to register next
+	)
+	// register registers file i once every file before it is, and
+	// returns it and whether it is new.
+	register := func(i int, src []byte, err error) (*File, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		for turn != i {
+			cond.Wait()
+		}
+		turn++
+		cond.Broadcast()
+		if f, ok := p.files[clean[i]]; ok {
+			return f, false // listed twice
+		}
+		if err != nil {
+			return p.Unreadable(clean[i], err), false
+		}
+		return p.addFile(clean[i], src), true
+	}
+	Parallel(len(rels), func(i int) {
+		switch f := before[i]; {
+		case f == nil:
+			src, err := p.safeRead(clean[i])
+			g, added := register(i, src, err)
+			switch {
+			case added:
+				g.setLines()
+				do(i, g, nil)
+			case err != nil:
+				do(i, g, err)
+			default:
+				// Listed twice: the bytes read for this one, without
+				// touching those another goroutine may be releasing.
+				do(i, &File{Path: g.Path, Src: src, TF: g.TF}, nil)
+			}
+		case f.released:
+			register(i, nil, nil) // its turn, to keep the order
+			src, err := p.safeRead(clean[i])
+			if err != nil {
+				do(i, f, err)
+				return
+			}
+			do(i, &File{Path: f.Path, Src: src, TF: f.TF}, nil)
+		default:
+			register(i, nil, nil)
+			do(i, f, nil)
+		}
+	})
+}
+
+// safeRead is read, with a panic turned into an error: ReadEach's
+// registering must go on whatever a read does.
+func (p *Project) safeRead(rel string) (src []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			src, err = nil, fmt.Errorf("cannot read %s: %v", rel, r)
+		}
+	}()
+	return p.read(rel)
+}
