@@ -76,7 +76,7 @@ func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 		docs:    map[*analysis.Analyzer]*Doc{},
 		ctx:     o.Context,
 	}
-	res := &Result{Dir: p.Dir, Source: p.Source}
+	res := &Result{Dir: p.Dir, Source: p.Text}
 	for _, r := range rules {
 		d.docs[r.Analyzer] = r.Doc
 		res.Rules = append(res.Rules, r.Doc)
@@ -243,7 +243,7 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 		d.errs = append(d.errs, fmt.Errorf("%s reported a diagnostic without a file: %s", a.Name, diag.Message))
 		return
 	}
-	src := d.p.Source(tf.Name())
+	src := d.p.Text(tf.Name())
 	end := diag.End
 	if !end.IsValid() || d.p.Fset.File(end) != tf || end < diag.Pos {
 		end = diag.Pos
@@ -269,7 +269,7 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 				fix.Edits = nil
 				break
 			}
-			esrc := d.p.Source(etf.Name())
+			esrc := d.p.Text(etf.Name())
 			fix.Edits = append(fix.Edits, Edit{
 				Path:    etf.Name(),
 				Start:   position(etf, esrc, etf.Offset(te.Pos)),
