@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -107,21 +108,13 @@ func newCacheProject(t *testing.T) *cacheProject {
 	t.Helper()
 	dir := t.TempDir()
 	cp := &cacheProject{t: t, root: filepath.Join(dir, "p"), cacheDir: filepath.Join(dir, "cache")}
-	for name, text := range map[string]string{
+	testutil.WriteTree(t, cp.root, map[string]string{
 		"project.config.json": `{"setting": {"es6": true, "minified": true, "minifyWXSS": true}}`,
 		"app.json":            `{"pages": ["pages/a/a"]}`,
 		"pages/a/a.js":        "function hello(name) {\n  const greeting = `hello ${name}`;\n  return greeting;\n}\nPage({ onLoad() { hello('x') } })\n",
 		"pages/a/a.wxss":      ".a {\n  color: #ff0000;\n}\n",
 		"pages/a/a.wxml":      "<view class=\"a\">{{x}}</view>\n",
-	} {
-		path := filepath.Join(cp.root, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	cp.want = cp.sizes(false)
 	return cp
 }
@@ -184,16 +177,7 @@ func (cp *cacheProject) check(what string, notes int, want ...string) {
 	cp.t.Helper()
 	CacheNotes() // (drop those of earlier tests)
 	var got map[string]int64
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		got = cp.sizes(true)
-	}()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		cp.t.Fatalf("%s: the size check is not done after 20s", what)
-	}
+	testutil.Within(cp.t, 20*time.Second, what, func() { got = cp.sizes(true) })
 	if !reflect.DeepEqual(got, cp.want) {
 		cp.t.Errorf("%s: sizes %v, want %v (uncached)", what, got, cp.want)
 	}

@@ -2,12 +2,12 @@ package configschema_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"maps"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules/configschema"
@@ -88,22 +88,9 @@ func TestLinear(t *testing.T) {
 			"pages/a/a.wxml": `<view/>`,
 			"pages/a/a.js":   `Page({})`,
 		}
-		for name, text := range tc.files {
-			files[name] = text
-		}
-		for name, text := range files {
-			path := filepath.Join(dir, name)
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		done := make(chan struct{})
-		start := time.Now()
-		go func() {
-			defer close(done)
+		maps.Copy(files, tc.files)
+		testutil.WriteTree(t, dir, files)
+		testutil.Within(t, linearDeadline, tc.name, func() {
 			p, err := project.Load(dir, project.Options{})
 			if err != nil {
 				t.Errorf("%s: %v", tc.name, err)
@@ -117,12 +104,6 @@ func TestLinear(t *testing.T) {
 			if len(res.Findings) != tc.want {
 				t.Errorf("%s: %d findings, want %d", tc.name, len(res.Findings), tc.want)
 			}
-		}()
-		select {
-		case <-done:
-			t.Logf("%s: %v", tc.name, time.Since(start).Round(time.Millisecond))
-		case <-time.After(linearDeadline):
-			t.Fatalf("%s: not done after %v; the rule's work is not linear in the file", tc.name, linearDeadline)
-		}
+		})
 	}
 }
