@@ -11,6 +11,7 @@ import (
 	"github.com/grafana/sobek/file"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -63,8 +64,14 @@ func run(pass *analysis.Pass) (any, error) {
 	return Load(project.Of(pass)), nil
 }
 
-// Load reads and parses the script files of p. Files are read in order
-// (reading registers them in the FileSet) and parsed in parallel.
+// Load reads and parses the script files of p, in parallel, registering
+// them in the FileSet in order (project.ReadEach). Each file keeps its
+// facts, not its syntax tree nor its bytes (Source.Compact, File.Release),
+// so that what a project holds does not grow with the size of its scripts;
+// the bytes stay for a file whose bytes a rule reads: one with a
+// directive (unused-suppression lexes its comments), or one that compares
+// an apiCategory with a constant (apicategory-value's fix reads the
+// literal).
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
 	tree := p.Tree()
@@ -81,23 +88,26 @@ func Load(p *project.Project) *Result {
 		}
 		rels, langs = append(rels, rel), append(langs, lang)
 	}
-	files, errs := p.ReadAll(rels)
-	for i, pf := range files {
+	r.Files = make([]*File, len(rels))
+	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
-		f := &File{File: pf, MP: mp, Source: &Source{Lang: langs[i]}, ReadErr: errs[i]}
-		r.Files = append(r.Files, f)
-		r.byMP[mp] = f
-	}
-	project.Parallel(len(r.Files), func(i int) {
-		if f := r.Files[i]; f.ReadErr == nil {
-			lang := f.Source.Lang
-			f.Source = project.Derive(p, "jsparse."+lang.String(), f.File.Src, func() *Source {
-				s := Parse(f.File.Src, lang)
-				s.Facts() // (computed now: a Source in a Memo is not changed)
-				return s
-			})
+		f := &File{File: pf, MP: mp, Source: &Source{Lang: langs[i]}, ReadErr: err}
+		r.Files[i] = f
+		if err != nil {
+			return
 		}
+		lang := langs[i]
+		f.Source = project.Derive(p, "jsparse."+lang.String(), pf.Src, func() *Source {
+			s := Parse(pf.Src, lang)
+			s.Compact() // (now: a Source in a Memo is not changed)
+			return s
+		})
+		fx := f.Source.Facts()
+		pf.Release(fx != nil && len(fx.Compares) > 0 || lint.HasDirectives(pf.Src))
 	})
+	for _, f := range r.Files {
+		r.byMP[f.MP] = f
+	}
 	return r
 }
 

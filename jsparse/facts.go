@@ -135,27 +135,28 @@ func (g *Guard) push(facts []Guard) *Guard {
 	return g
 }
 
-// Facts returns the facts of the file, computed on first use. It is nil
-// for a file without an AST.
+// Facts returns the facts of the file, computed on first use (or by
+// Compact). It is nil for a file without an AST.
 func (s *Source) Facts() *Facts {
+	if s.facts != nil {
+		return s.facts
+	}
 	if s.Program == nil {
 		return nil
 	}
-	if s.facts == nil {
-		defer func() {
-			// A failure of the walk is the checker's, on this file only:
-			// the file gets no facts and a parse error that says so.
-			if r := recover(); r != nil {
-				s.facts = &Facts{}
-				if s.Err == nil {
-					s.Err = &Error{Offset: 0, Message: fmt.Sprintf("internal checker failure (please report it): %v", r)}
-				}
+	defer func() {
+		// A failure of the walk is the checker's, on this file only:
+		// the file gets no facts and a parse error that says so.
+		if r := recover(); r != nil {
+			s.facts = &Facts{}
+			if s.Err == nil {
+				s.Err = &Error{Offset: 0, Message: fmt.Sprintf("internal checker failure (please report it): %v", r)}
 			}
-		}()
-		w := &walker{src: s, f: &Facts{}, scope: newScope(nil, true)}
-		w.stmts(s.Program.Body)
-		s.facts = w.f
-	}
+		}
+	}()
+	w := &walker{src: s, f: &Facts{}, scope: newScope(nil, true)}
+	w.stmts(s.Program.Body)
+	s.facts = w.f
 	return s.facts
 }
 

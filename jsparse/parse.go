@@ -19,6 +19,7 @@ package jsparse
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -97,6 +98,10 @@ type Source struct {
 	nesting        int
 	nestingChecked bool
 
+	// srcLen and sum are the length and hash of Src, which Compact drops.
+	srcLen int
+	sum    uint64
+
 	smap *sourceMap
 	// codeLines are the line start offsets of Code (for TypeScript).
 	codeLines []int
@@ -112,7 +117,7 @@ type Source struct {
 func Parse(src []byte, lang Lang) *Source {
 	tp := textcheck.Check(src)
 	if tp != nil && tp.Binary {
-		return &Source{Lang: lang, Src: src, Err: &Error{Offset: tp.Offset, Message: tp.Message}}
+		return &Source{Lang: lang, Src: src, srcLen: len(src), Err: &Error{Offset: tp.Offset, Message: tp.Message}}
 	}
 	if tp == nil {
 		return parseText(src, lang)
@@ -129,7 +134,7 @@ func Parse(src []byte, lang Lang) *Source {
 func (s *Source) TooDeep() (int, bool) { return s.nesting, s.nestingChecked }
 
 func parseText(src []byte, lang Lang) (s *Source) {
-	s = &Source{Lang: lang, Src: src}
+	s = &Source{Lang: lang, Src: src, srcLen: len(src)}
 	defer func() {
 		if r := recover(); r != nil {
 			s.Program = nil
@@ -384,15 +389,60 @@ func (s *Source) srcOffset(off int) int {
 		off = 0
 	}
 	if s.smap == nil {
-		if off > len(s.Src) {
-			return len(s.Src)
-		}
-		return off
+		return min(off, s.size())
 	}
 	return s.smap.source(s.Code, s.codeLines, off)
 }
 
-// Text returns the source text of a node, as written in Code.
+// size is the length of Src, kept when Compact drops it.
+func (s *Source) size() int {
+	if s.Src != nil {
+		return len(s.Src)
+	}
+	return s.srcLen
+}
+
+// Compact collects the facts of the file, then drops what only parsing
+// and collecting them needed, so that what a loaded project keeps of a
+// script is bounded by its facts, not by its size (prune.go): the syntax
+// tree (Program is nil afterwards; Facts keeps what the rules read), Code
+// (kept for TypeScript, whose positions are mapped through it) and Src
+// (kept, as a copy, for a Limited file, which Tokens scans). Positions,
+// verdicts and ParsedFrom work as before. A Source shared through a
+// project.Memo must be compacted before it is stored, if at all.
+func (s *Source) Compact() {
+	if fx := s.Facts(); fx != nil {
+		newPruner().facts(fx)
+	}
+	s.Program = nil
+	s.srcLen, s.sum = len(s.Src), sumOf(s.Src)
+	if s.smap == nil {
+		s.Code = ""
+	}
+	if s.Limited {
+		s.Src = bytes.Clone(s.Src)
+	} else {
+		s.Src = nil
+	}
+}
+
+// sumSeed seeds the hashes of ParsedFrom.
+var sumSeed = maphash.MakeSeed()
+
+func sumOf(b []byte) uint64 { return maphash.Bytes(sumSeed, b) }
+
+// ParsedFrom reports whether s was parsed from exactly src: not from other
+// bytes (invalid UTF-8 is read as spaces), whether or not Compact has
+// dropped Src since.
+func (s *Source) ParsedFrom(src []byte) bool {
+	if s.Src != nil {
+		return len(s.Src) == len(src) && (len(src) == 0 || &s.Src[0] == &src[0] || bytes.Equal(s.Src, src))
+	}
+	return s.srcLen == len(src) && s.sum == sumOf(src)
+}
+
+// Text returns the source text of a node, as written in Code ("" for a
+// JavaScript file Compact has dropped Code of).
 func (s *Source) Text(n ast.Node) string {
 	a, b := int(n.Idx0())-1, int(n.Idx1())-1
 	if a < 0 || b > len(s.Code) || a > b {

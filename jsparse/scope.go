@@ -1,6 +1,7 @@
 package jsparse
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -47,8 +48,12 @@ func (b *Binding) Alias() (ast.Expression, bool) {
 // Scope is a lexical scope.
 type Scope struct {
 	parent *Scope
-	vars   map[string]*Binding
-	fn     bool // a function (or the program): where var declarations live
+	// vars are the names declared, while the walk collects them; then
+	// names, sorted, and their binds (see pruner.scope).
+	vars  map[string]*Binding
+	names []string
+	binds []*Binding
+	fn    bool // a function (or the program): where var declarations live
 }
 
 func newScope(parent *Scope, fn bool) *Scope {
@@ -58,8 +63,12 @@ func newScope(parent *Scope, fn bool) *Scope {
 // Lookup returns the binding a name resolves to in s, or nil for a global.
 func (s *Scope) Lookup(name string) *Binding {
 	for ; s != nil; s = s.parent {
-		if b, ok := s.vars[name]; ok {
-			return b
+		if s.vars != nil {
+			if b, ok := s.vars[name]; ok {
+				return b
+			}
+		} else if i := sort.SearchStrings(s.names, name); i < len(s.names) && s.names[i] == name {
+			return s.binds[i]
 		}
 	}
 	return nil

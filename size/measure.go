@@ -1,7 +1,6 @@
 package size
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
@@ -201,23 +200,26 @@ var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": t
 // of the packages estimated (an estimate is never above its bound).
 func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
 	near := func(n, budget int64) bool { return (n+maxOverhead)*100 > budget*(100-Margin) }
-	// Read in order (reading registers the files in the FileSet).
-	srcs := make([][]byte, len(files))
+	// Register in order (registering fixes positions), without holding
+	// the bytes: a file's length is its TF's size, and its bytes are read
+	// when it is bounded, by the goroutine that bounds it.
+	readable := make([]bool, len(files))
 	base := map[*Package]int64{}
 	for i, f := range files {
 		f.Built = f.Bytes
 		if textKinds[f.Kind] {
-			if pf, err := p.ReadFile(p.MP(f.Source)); err == nil {
-				srcs[i] = pf.Src
-				f.Built = boundBase(f.Kind, f.Compiled, int64(len(pf.Src)), s)
+			if pf, err := p.Register(p.MP(f.Source)); err == nil {
+				readable[i] = pf.Readable()
+				f.Built = boundBase(f.Kind, f.Compiled, int64(pf.TF.Size()), s)
 			}
 		}
 		base[byPkg[f.Package]] += f.Built
 	}
-	// Bound, in parallel, the text files of the other packages.
+	// Bound, in parallel, the text files of the other packages (the bound
+	// of a file other than a script is its base: see Bound).
 	var text []int
 	for i, f := range files {
-		if srcs[i] != nil {
+		if readable[i] && f.Kind == "js" {
 			if pkg := byPkg[f.Package]; !near(base[pkg], pkg.BudgetBytes) {
 				text = append(text, i)
 			}
@@ -225,7 +227,9 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 	}
 	project.Parallel(len(text), func(k int) {
 		f := files[text[k]]
-		f.Built = Bound(f.Kind, f.Compiled, srcs[text[k]], s)
+		if pf, err := p.ReadFile(p.MP(f.Source)); err == nil {
+			f.Built = Bound(f.Kind, f.Compiled, pf.Src, s)
+		}
 	})
 	bound := map[*Package]int64{}
 	for _, f := range files {
@@ -263,8 +267,8 @@ var maxOverhead = PackageOverhead(true, 1<<20, Settings{ES6: true})
 func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
 	type job struct {
 		f   *File
-		src []byte
-		v   scriptVerdict
+		pf  *project.File
+		len int
 	}
 	var jobs []job
 	for _, f := range files {
@@ -272,18 +276,27 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		if !textKinds[f.Kind] {
 			continue
 		}
-		pf, err := p.ReadFile(p.MP(f.Source))
+		pf, err := p.Register(p.MP(f.Source))
 		if err != nil {
 			continue // counted at its raw size; the loader reports unreadable files
 		}
-		jobs = append(jobs, job{f, pf.Src, knownVerdict(scripts, f.Source, pf.Src)})
+		jobs = append(jobs, job{f, pf, pf.TF.Size()})
 	}
 	// Largest first, so that no worker is left with a large file at the
-	// end while the others wait.
-	sort.SliceStable(jobs, func(i, j int) bool { return len(jobs[i].src) > len(jobs[j].src) })
+	// end while the others wait. Each worker reads its file's bytes (the
+	// project keeps few), estimates them and lets them go.
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].len > jobs[j].len })
 	project.Parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		j.f.Built = c.built(j.f.Kind, j.f.Compiled, j.src, s, j.v)
+		var src []byte // (none for the stand-in of a file the loader could not read)
+		if j.pf.Readable() {
+			pf, err := p.ReadFile(j.pf.Path)
+			if err != nil {
+				return // gone since: counted at its raw size
+			}
+			src = pf.Src
+		}
+		j.f.Built = c.built(j.f.Kind, j.f.Compiled, src, s, knownVerdict(scripts, j.f.Source, src))
 	})
 }
 
@@ -294,7 +307,7 @@ func knownVerdict(scripts *jsparse.Result, mp string, src []byte) scriptVerdict 
 		return scriptVerdict{}
 	}
 	f := scripts.ByMP(mp)
-	if f == nil || f.Source == nil || len(f.Source.Src) != len(src) || &f.Source.Src[0] != &src[0] && !bytes.Equal(f.Source.Src, src) {
+	if f == nil || f.Source == nil || !f.Source.ParsedFrom(src) {
 		// Not parsed, or parsed from other bytes (invalid UTF-8 read as
 		// spaces). (The same bytes elsewhere: a Source from a project.Memo,
 		// parsed in an earlier load.)

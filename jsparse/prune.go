@@ -1,0 +1,349 @@
+package jsparse
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/grafana/sobek/ast"
+	"github.com/grafana/sobek/unistring"
+)
+
+// What a loaded file keeps once its facts are collected (Source.compact).
+//
+// The rules read a script through its Facts: the uses of wx APIs with their
+// calls and arguments, the global calls, share handlers and compared
+// constants, and the scopes those were found in, whose const bindings the
+// resolvers (Object, Value, Prefix, API) follow. They never read a
+// function's body nor a statement. So once the facts are collected, a file
+// keeps only the nodes they reach, with every function and class body
+// replaced by an empty stand-in of the same span, and every string copied
+// out of the source (a substring would keep the whole source alive): the
+// syntax tree and the source are left to the collector. What stays is
+// bounded by what the facts hold, not by the size of the file.
+
+// pruneDepth is how deep below a kept node the pruned tree goes; anything
+// deeper becomes a BadExpression of the same span. The resolvers follow at
+// most maxDepth const indirections and a few levels of properties, far
+// above it.
+const pruneDepth = 64
+
+// pruner prunes the nodes the facts reach, each once.
+type pruner struct {
+	seen   map[ast.Node]bool
+	scopes map[*Scope]*Scope
+	guards map[*Guard]bool
+	// strs interns the strings copied out of the source: names and keys
+	// repeat.
+	strs map[string]string
+}
+
+func newPruner() *pruner {
+	return &pruner{seen: map[ast.Node]bool{}, scopes: map[*Scope]*Scope{}, guards: map[*Guard]bool{}, strs: map[string]string{}}
+}
+
+// str returns a copy of s that shares no memory with the source.
+func (p *pruner) str(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := p.strs[s]; ok {
+		return c
+	}
+	c := intern(s)
+	p.strs[c] = c
+	return c
+}
+
+// interned holds one copy of the short strings the facts of every file
+// keep (API names, property keys, names), up to internMax of them: a
+// long-running language server sees new names forever.
+var interned struct {
+	sync.Mutex
+	m map[string]string
+}
+
+const (
+	internMax = 1 << 16
+	internLen = 40
+)
+
+// intern returns a copy of s, shared with other files for a short s.
+func intern(s string) string {
+	if len(s) > internLen {
+		return strings.Clone(s)
+	}
+	interned.Lock()
+	defer interned.Unlock()
+	if c, ok := interned.m[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	if interned.m == nil {
+		interned.m = map[string]string{}
+	}
+	if len(interned.m) < internMax {
+		interned.m[c] = c
+	}
+	return c
+}
+
+func (p *pruner) ustr(s unistring.String) unistring.String {
+	return unistring.String(p.str(string(s)))
+}
+
+func (p *pruner) ident(id *ast.Identifier) {
+	if id != nil {
+		id.Name = p.ustr(id.Name)
+	}
+}
+
+// expr prunes e in place and returns what stands for it: e, or a
+// BadExpression of its span below pruneDepth.
+func (p *pruner) expr(e ast.Expression, depth int) ast.Expression {
+	if e == nil {
+		return nil
+	}
+	if depth > pruneDepth {
+		if _, ok := e.(*ast.BadExpression); ok {
+			return e
+		}
+		return &ast.BadExpression{From: e.Idx0(), To: e.Idx1()}
+	}
+	if p.seen[e] {
+		return e
+	}
+	p.seen[e] = true
+	d := depth + 1
+	switch e := e.(type) {
+	case *ast.Identifier:
+		p.ident(e)
+	case *ast.PrivateIdentifier:
+		p.ident(&e.Identifier)
+	case *ast.StringLiteral:
+		e.Literal, e.Value = p.str(e.Literal), p.ustr(e.Value)
+	case *ast.NumberLiteral:
+		e.Literal = p.str(e.Literal)
+	case *ast.BooleanLiteral:
+		e.Literal = p.str(e.Literal)
+	case *ast.NullLiteral:
+		e.Literal = p.str(e.Literal)
+	case *ast.RegExpLiteral:
+		e.Literal, e.Pattern, e.Flags = p.str(e.Literal), p.str(e.Pattern), p.str(e.Flags)
+	case *ast.TemplateLiteral:
+		e.Tag = p.expr(e.Tag, d)
+		for _, el := range e.Elements {
+			if el != nil {
+				el.Literal, el.Parsed = p.str(el.Literal), p.ustr(el.Parsed)
+			}
+		}
+		p.exprs(e.Expressions, d)
+	case *ast.ArrayLiteral:
+		p.exprs(e.Value, d)
+	case *ast.ArrayPattern:
+		p.exprs(e.Elements, d)
+		e.Rest = p.expr(e.Rest, d)
+	case *ast.ObjectLiteral:
+		p.props(e.Value, d)
+	case *ast.ObjectPattern:
+		p.props(e.Properties, d)
+		e.Rest = p.expr(e.Rest, d)
+	case *ast.PropertyShort:
+		p.ident(&e.Name)
+		e.Initializer = p.expr(e.Initializer, d)
+	case *ast.PropertyKeyed:
+		e.Key = p.expr(e.Key, d)
+		e.Value = p.expr(e.Value, d)
+	case *ast.SpreadElement:
+		e.Expression = p.expr(e.Expression, d)
+	case *ast.AssignExpression:
+		e.Left, e.Right = p.expr(e.Left, d), p.expr(e.Right, d)
+	case *ast.BinaryExpression:
+		e.Left, e.Right = p.expr(e.Left, d), p.expr(e.Right, d)
+	case *ast.UnaryExpression:
+		e.Operand = p.expr(e.Operand, d)
+	case *ast.ConditionalExpression:
+		e.Test, e.Consequent, e.Alternate = p.expr(e.Test, d), p.expr(e.Consequent, d), p.expr(e.Alternate, d)
+	case *ast.SequenceExpression:
+		p.exprs(e.Sequence, d)
+	case *ast.CallExpression:
+		e.Callee = p.expr(e.Callee, d)
+		p.exprs(e.ArgumentList, d)
+	case *ast.NewExpression:
+		e.Callee = p.expr(e.Callee, d)
+		p.exprs(e.ArgumentList, d)
+	case *ast.DotExpression:
+		e.Left = p.expr(e.Left, d)
+		p.ident(&e.Identifier)
+	case *ast.PrivateDotExpression:
+		e.Left = p.expr(e.Left, d)
+		p.ident(&e.Identifier.Identifier)
+	case *ast.BracketExpression:
+		e.Left, e.Member = p.expr(e.Left, d), p.expr(e.Member, d)
+	case *ast.OptionalChain:
+		e.Expression = p.expr(e.Expression, d)
+	case *ast.Optional:
+		e.Expression = p.expr(e.Expression, d)
+	case *ast.YieldExpression:
+		e.Argument = p.expr(e.Argument, d)
+	case *ast.AwaitExpression:
+		e.Argument = p.expr(e.Argument, d)
+	case *ast.MetaProperty:
+		p.ident(e.Meta)
+		p.ident(e.Property)
+	case *ast.Binding:
+		if t := p.expr(e.Target, d); t != nil {
+			if bt, ok := t.(ast.BindingTarget); ok {
+				e.Target = bt
+			}
+		}
+		e.Initializer = p.expr(e.Initializer, d)
+	case *ast.FunctionLiteral:
+		// The name stays (a named function expression); parameters and
+		// body go, the span stays.
+		p.ident(e.Name)
+		if e.ParameterList != nil {
+			e.ParameterList = &ast.ParameterList{Opening: e.ParameterList.Opening, Closing: e.ParameterList.Closing}
+		}
+		if e.Body != nil {
+			e.Body = &ast.BlockStatement{LeftBrace: e.Body.LeftBrace, RightBrace: e.Body.RightBrace}
+		}
+		e.Source, e.DeclarationList = "", nil
+	case *ast.ArrowFunctionLiteral:
+		if e.ParameterList != nil {
+			e.ParameterList = &ast.ParameterList{Opening: e.ParameterList.Opening, Closing: e.ParameterList.Closing}
+		}
+		switch b := e.Body.(type) {
+		case *ast.BlockStatement:
+			e.Body = &ast.BlockStatement{LeftBrace: b.LeftBrace, RightBrace: b.RightBrace}
+		case *ast.ExpressionBody:
+			if b.Expression != nil {
+				e.Body = &ast.ExpressionBody{Expression: &ast.BadExpression{From: b.Expression.Idx0(), To: b.Expression.Idx1()}}
+			}
+		}
+		e.Source, e.DeclarationList = "", nil
+	case *ast.ClassLiteral:
+		p.ident(e.Name)
+		e.SuperClass = p.expr(e.SuperClass, d)
+		e.Body, e.Source = nil, ""
+	}
+	// ThisExpression, SuperExpression, DynamicImportExpression,
+	// BadExpression: no strings, no children.
+	return e
+}
+
+func (p *pruner) exprs(list []ast.Expression, depth int) {
+	for i, e := range list {
+		list[i] = p.expr(e, depth)
+	}
+}
+
+func (p *pruner) props(list []ast.Property, depth int) {
+	for i, pr := range list {
+		if e, ok := p.expr(pr, depth).(ast.Property); ok {
+			list[i] = e
+		} else {
+			// Below pruneDepth: a stand-in that is a property.
+			list[i] = &ast.PropertyKeyed{Key: &ast.BadExpression{From: pr.Idx0(), To: pr.Idx0()}, Value: &ast.BadExpression{From: pr.Idx0(), To: pr.Idx1()}, Computed: true}
+		}
+	}
+}
+
+// scope prunes a scope the facts reach and the scopes around it, and
+// returns what stands for it: the scope, or the nearest around it that
+// declares a name (a scope that declares none changes no lookup). Names are
+// copied into sorted slices (a map costs more than a few names), and only
+// const bindings keep their initializer: the only ones the resolvers
+// follow (see Binding.Alias).
+func (p *pruner) scope(s *Scope) *Scope {
+	if s == nil {
+		return nil
+	}
+	if t, ok := p.scopes[s]; ok {
+		return t
+	}
+	parent := p.scope(s.parent)
+	if len(s.vars) == 0 && s.parent != nil {
+		p.scopes[s] = parent
+		return parent
+	}
+	s.parent = parent
+	s.names = make([]string, 0, len(s.vars))
+	for name := range s.vars {
+		s.names = append(s.names, p.str(name))
+	}
+	sort.Strings(s.names)
+	s.binds = make([]*Binding, len(s.names))
+	for i, name := range s.names {
+		b := s.vars[name]
+		if b.Kind == Const {
+			b.Init = p.expr(b.Init, 0)
+		} else {
+			b.Init = nil
+		}
+		b.Prop = p.str(b.Prop)
+		s.binds[i] = b
+	}
+	s.vars = nil
+	p.scopes[s] = s
+	return s
+}
+
+func (p *pruner) guard(g *Guard) {
+	for ; g != nil && !p.guards[g]; g = g.parent {
+		p.guards[g] = true
+		g.API, g.Version = p.str(g.API), p.str(g.Version)
+	}
+}
+
+func (p *pruner) value(v *Value) {
+	v.Str = p.str(v.Str)
+	v.Node = p.expr(v.Node, 0)
+}
+
+// facts prunes what f holds, in place.
+func (p *pruner) facts(f *Facts) {
+	for _, u := range f.Uses {
+		u.API = p.str(u.API)
+		u.Node = p.expr(u.Node, 0)
+		if u.Call != nil {
+			p.expr(u.Call, 0)
+		}
+		p.exprs(u.Args, 0)
+		u.Scope = p.scope(u.Scope)
+		p.guard(u.Guard)
+	}
+	for _, im := range f.Imports {
+		im.Spec, im.Kind = p.str(im.Spec), p.str(im.Kind)
+	}
+	for _, g := range f.Globals {
+		g.Name = p.str(g.Name)
+		g.Scope = p.scope(g.Scope)
+		switch {
+		case g.Call == nil:
+		case g.Name == "getApp":
+			p.expr(g.Call, 0) // its option, allowDefault, is read
+		default:
+			// The options of App, Page, Component and Behavior were read
+			// by the walk (Handlers): their arguments keep their spans.
+			c := &ast.CallExpression{
+				Callee:           p.expr(g.Call.Callee, 0),
+				LeftParenthesis:  g.Call.LeftParenthesis,
+				ArgumentList:     make([]ast.Expression, len(g.Call.ArgumentList)),
+				RightParenthesis: g.Call.RightParenthesis,
+			}
+			for i, a := range g.Call.ArgumentList {
+				c.ArgumentList[i] = &ast.BadExpression{From: a.Idx0(), To: a.Idx1()}
+			}
+			g.Call = c
+		}
+	}
+	for _, h := range f.Handlers {
+		h.Name, h.In = p.str(h.Name), p.str(h.In)
+		h.KeyNode = p.expr(h.KeyNode, 0)
+	}
+	for _, c := range f.Compares {
+		p.value(&c.Value)
+		c.Node = p.expr(c.Node, 0)
+	}
+}
