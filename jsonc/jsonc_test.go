@@ -1,6 +1,7 @@
 package jsonc
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -210,4 +211,29 @@ func FuzzFastParse(f *testing.F) {
 func dump(v *Value) string {
 	b, _ := json.MarshalIndent(v, "", " ")
 	return string(b)
+}
+
+// TestFastParseTaken: every valid JSON file of the repository's test data
+// (the rule fixtures, the command's scripts, the example project), and a
+// few written here, is built by fastParse, not handed to hujson: were it
+// to give up on usual files, Parse would be right but slow again.
+func TestFastParseTaken(t *testing.T) {
+	files := fuzzseed.Files("..", ".json")
+	for _, s := range []string{"\uFEFF{\"a\": 1}", "{\r\n  // c\r\n  \"a\": [1, 2,],\r\n  /* d */ \"b\": \"标题 \\u00e9\"\r\n}", `{"a":1,"a":2}`, `[]`, `"x"`, `-1.5e-3`} {
+		files = append(files, []byte(s))
+	}
+	n := 0
+	for _, b := range files {
+		if _, _, err := Parse(b); err != nil {
+			continue
+		}
+		n++
+		body := bytes.TrimPrefix(b, []byte("\uFEFF"))
+		if _, _, ok := fastParse(body, len(b)-len(body)); !ok {
+			t.Errorf("fastParse gives up on %.200q", b)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d valid JSON files in the test data", n)
+	}
 }
