@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -46,8 +47,12 @@ var Analyzer = &analysis.Analyzer{
 // Of returns the parsed templates of a pass whose analyzer requires Analyzer.
 func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
 
-// Load reads and parses the WXML files of p: read in order (reading
-// registers them in the FileSet), parsed in parallel.
+// Load reads and parses the WXML files of p, in parallel, registering them
+// in the FileSet in order (project.ReadEach). A loaded Document holds no
+// Src, nor Comments unless one holds a directive, and its inline scripts
+// are compacted (jsparse.Source.Compact); the file's bytes are released
+// (project.File.Release) unless it holds a directive, whose comment
+// unused-suppression reads from them.
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
 	var rels []string
@@ -56,19 +61,39 @@ func Load(p *project.Project) *Result {
 			rels = append(rels, rel)
 		}
 	}
-	files, errs := p.ReadAll(rels)
-	for i, pf := range files {
+	r.Files = make([]*File, len(rels))
+	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
-		f := &File{File: pf, MP: mp, Doc: &Document{}, ReadErr: errs[i]}
-		r.Files = append(r.Files, f)
-		r.byMP[mp] = f
-	}
-	project.Parallel(len(r.Files), func(i int) {
-		if f := r.Files[i]; f.ReadErr == nil {
-			f.Doc = project.Derive(p, "wxml", f.File.Src, func() *Document { return parseFile(f.File.Src) })
+		f := &File{File: pf, MP: mp, Doc: &Document{}, ReadErr: err}
+		r.Files[i] = f
+		if err != nil {
+			return
 		}
+		directives := lint.HasDirectives(pf.Src)
+		f.Doc = project.Derive(p, "wxml", pf.Src, func() *Document {
+			d := parseFile(pf.Src)
+			d.compact(directives)
+			return d
+		})
+		pf.Release(directives)
 	})
+	for _, f := range r.Files {
+		r.byMP[f.MP] = f
+	}
 	return r
+}
+
+// compact drops what a loaded document needs no more: its Src, its
+// comments unless one holds a directive (unused-suppression reads them; no
+// one else does), and the syntax trees of its inline scripts (see Load).
+func (d *Document) compact(directives bool) {
+	d.Src = nil
+	if !directives {
+		d.Comments = nil
+	}
+	for _, w := range d.WXS {
+		w.Source.Compact()
+	}
 }
 
 // Ref returns the mini program path a src attribute names, from the file

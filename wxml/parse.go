@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/chattool-lint/chattool-lint/internal/textcheck"
 	"github.com/chattool-lint/chattool-lint/jsparse"
@@ -130,7 +131,7 @@ func (s *scanner) startTag(i int) int {
 	for j < n && isNameChar(src[j]) {
 		j++
 	}
-	e := &Element{Name: string(src[i+1 : j]), Start: i, NameEnd: j}
+	e := &Element{Name: name(src[i+1 : j]), Start: i, NameEnd: j}
 	terminated := false
 attrs:
 	for j < n {
@@ -201,7 +202,7 @@ func (s *scanner) attr(e *Element, j int) (*Attr, int) {
 		}
 		k++
 	}
-	a := &Attr{Name: string(src[j:k]), Start: j, NameEnd: k, ValueStart: k, ValueEnd: k}
+	a := &Attr{Name: name(src[j:k]), Start: j, NameEnd: k, ValueStart: k, ValueEnd: k}
 	m := k
 	for m < n && isSpace(src[m]) {
 		m++
@@ -391,3 +392,39 @@ func isNameChar(c byte) bool {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// commonNames are the names of WeChat's components and of the attributes
+// templates use most, shared by every document rather than copied into each
+// (a project keeps its templates' elements until its last rule has run).
+var commonNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range strings.Fields(`
+		view text image block template import include slot wxs button input textarea label form
+		scroll-view swiper swiper-item navigator icon rich-text progress checkbox checkbox-group
+		radio radio-group switch slider picker picker-view picker-view-column video audio camera
+		canvas map web-view movable-area movable-view cover-view cover-image editor ad ad-custom
+		open-data open-data-list open-data-item live-player live-pusher page-meta navigation-bar
+		root-portal page-container share-element match-media keyboard-accessory list-view
+		grid-view sticky-header sticky-section functional-page-navigator official-account
+		class style id src module name is data mode type size color value title show hidden
+		disabled loading placeholder maxlength focus index key slot lang nodes url
+		wx:if wx:elif wx:else wx:for wx:key wx:for-item wx:for-index
+		bindtap bind:tap catchtap catch:tap bindinput bind:input bindchange bind:change
+		bindconfirm bindblur bindfocus bindscroll bindload binderror bind:click bind:close
+		catchtouchmove catch:touchmove bindtouchstart bindtouchmove bindtouchend
+		open-type form-type hover-class hover-stay-time scroll-x scroll-y scroll-top
+		scroll-into-view enhanced custom-class custom-style t-class aria-label aria-role
+		aria-hidden data-index data-id data-type data-item
+	`) {
+		m[n] = n
+	}
+	return m
+}()
+
+// name returns b as a string: a common name shared, any other copied.
+func name(b []byte) string {
+	if s, ok := commonNames[string(b)]; ok {
+		return s
+	}
+	return string(b)
+}

@@ -24,6 +24,7 @@ import (
 
 // Document is a parsed WXML file.
 type Document struct {
+	// Src is what was parsed; nil in a Document of a loaded project (Load).
 	Src []byte
 	// Roots are the top-level elements.
 	Roots []*Element
