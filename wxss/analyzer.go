@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 )
 
@@ -52,8 +53,11 @@ var Analyzer = &analysis.Analyzer{
 // Analyzer.
 func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
 
-// Load reads and parses the WXSS files of p: read in order (reading
-// registers them in the FileSet), parsed in parallel.
+// Load reads and parses the WXSS files of p, in parallel, registering them
+// in the FileSet in order (project.ReadEach). A loaded Sheet keeps what the
+// rules read of it (see KeptProperties), and no Src; the file's bytes are
+// released (project.File.Release) unless it holds a directive, whose
+// comment unused-suppression reads from them.
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
 	var rels []string
@@ -63,17 +67,24 @@ func Load(p *project.Project) *Result {
 			rels, langs = append(rels, rel), append(langs, lang)
 		}
 	}
-	files, errs := p.ReadAll(rels)
-	for i, pf := range files {
+	r.Files = make([]*File, len(rels))
+	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
-		f := &File{File: pf, MP: mp, Lang: langs[i], Sheet: &Sheet{}, ReadErr: errs[i]}
-		r.Files = append(r.Files, f)
-		r.byMP[mp] = f
-	}
-	project.Parallel(len(r.Files), func(i int) {
-		if f := r.Files[i]; f.ReadErr == nil {
-			f.Sheet = project.Derive(p, "wxss."+f.Lang.String(), f.File.Src, func() *Sheet { return parseFile(f.File.Src, f.Lang) })
+		f := &File{File: pf, MP: mp, Lang: langs[i], Sheet: &Sheet{}, ReadErr: err}
+		r.Files[i] = f
+		if err != nil {
+			return
 		}
+		directives := lint.HasDirectives(pf.Src)
+		f.Sheet = project.Derive(p, "wxss."+f.Lang.String(), pf.Src, func() *Sheet {
+			s := parseFile(pf.Src, f.Lang)
+			s.keep(directives)
+			return s
+		})
+		pf.Release(directives)
 	})
+	for _, f := range r.Files {
+		r.byMP[f.MP] = f
+	}
 	return r
 }

@@ -27,8 +27,10 @@ import "github.com/tdewolff/parse/v2/css"
 
 // Sheet is a parsed WXSS file. Offsets count bytes from the start of Src
 // (a UTF-8 byte order mark included). Strings are the source text as
-// written, except where a field says otherwise.
+// written, except where a field says otherwise. The Sheet of a loaded
+// project (Load) holds only what the rules read: see KeptProperties.
 type Sheet struct {
+	// Src is what was parsed; nil in a Sheet of a loaded project (Load).
 	Src []byte
 	// Imports are the @import rules, in source order, at any nesting level.
 	Imports []*Import

@@ -1,0 +1,144 @@
+package wxss
+
+import (
+	"strings"
+
+	"github.com/tdewolff/parse/v2/css"
+)
+
+// What a style sheet of a loaded project keeps (Load).
+//
+// A parsed sheet is several times the size of its source (a Decl, a Rule
+// and each selector Token are structs of their own), and a project holds
+// every sheet until its last rule has run. So Load keeps of each sheet what
+// the rules read, and lets the rest go:
+//
+//   - Imports, AtRules and Errors, whole;
+//   - Comments only when the file holds a directive (unused-suppression
+//     reads them; no one else does);
+//   - of the style rules, those whose selector holds a token KeptToken
+//     accepts, or that declare a property in KeptProperties; of a rule kept,
+//     its Selector, its Tokens only when one is accepted, and of its
+//     declarations (and of an at-rule's) those of KeptProperties.
+//
+// skyline-support is the rule that reads style rules: it reports selectors
+// with a universal selector, an attribute selector or a pseudo-element,
+// and declarations of the properties below. A rule that comes to read more
+// of the style rules adds it here (TestKept holds the sheets Parse returns
+// to the kept part on the corpus). Every string kept is a copy: none holds
+// on to the source.
+var KeptProperties = map[string]bool{
+	"position": true, "overflow": true, "overflow-x": true, "overflow-y": true,
+	"float": true, "display": true,
+}
+
+// KeptToken reports whether a selector token makes a loaded sheet keep its
+// rule's tokens: a `*`, a `[` or a `:`.
+func KeptToken(t Token) bool {
+	switch t.Type {
+	case css.LeftBracketToken, css.ColonToken:
+		return true
+	case css.DelimToken:
+		return t.Text == "*"
+	}
+	return false
+}
+
+// keep reduces s, in place, to what a loaded project keeps of it (see
+// KeptProperties); comments says whether the file holds a directive.
+func (s *Sheet) keep(comments bool) {
+	k := keeper{strs: map[string]string{}, rules: map[*Rule]bool{}}
+	s.Src = nil
+	if comments {
+		for i := range s.Comments {
+			s.Comments[i].Text = strings.Clone(s.Comments[i].Text)
+		}
+	} else {
+		s.Comments = nil
+	}
+	for _, im := range s.Imports {
+		im.Path = strings.Clone(im.Path)
+	}
+	for _, a := range s.AtRules {
+		k.atRule(a)
+	}
+	var rules []*Rule
+	for _, r := range s.Rules {
+		if r.ParentRule == nil && len(r.Decls) == 0 && !keptTokens(r.Tokens) {
+			continue // (the commonest case, settled first)
+		}
+		k.rule(r)
+		if len(r.Decls) > 0 || len(r.Tokens) > 0 {
+			rules = append(rules, r)
+		}
+	}
+	s.Rules = rules
+	for i := range s.Errors {
+		s.Errors[i].Msg = strings.Clone(s.Errors[i].Msg)
+	}
+}
+
+func keptTokens(toks []Token) bool {
+	for _, t := range toks {
+		if KeptToken(t) {
+			return true
+		}
+	}
+	return false
+}
+
+type keeper struct {
+	strs  map[string]string
+	rules map[*Rule]bool
+}
+
+// str copies a short string that repeats (a property, an at-rule's name)
+// once per sheet.
+func (k *keeper) str(s string) string {
+	if c, ok := k.strs[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	k.strs[c] = c
+	return c
+}
+
+func (k *keeper) decls(ds []*Decl) []*Decl {
+	var kept []*Decl
+	for _, d := range ds {
+		if KeptProperties[d.Property] {
+			d.Property, d.Value = k.str(d.Property), strings.Clone(d.Value)
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
+
+func (k *keeper) atRule(a *AtRule) {
+	a.Name, a.Prelude = k.str(a.Name), strings.Clone(a.Prelude)
+	a.Decls = k.decls(a.Decls)
+	if a.ParentRule != nil {
+		k.rule(a.ParentRule)
+	}
+}
+
+// rule reduces r, and the rules around it (CSS nesting), which it keeps
+// pointing to.
+func (k *keeper) rule(r *Rule) {
+	for ; r != nil && !k.rules[r]; r = r.ParentRule {
+		k.rules[r] = true
+		sel := strings.Clone(r.Selector)
+		r.Selector = sel
+		if keptTokens(r.Tokens) {
+			toks := make([]Token, len(r.Tokens))
+			for i, t := range r.Tokens {
+				t.Text = sel[t.Start-r.Start : t.Start-r.Start+len(t.Text)]
+				toks[i] = t
+			}
+			r.Tokens = toks
+		} else {
+			r.Tokens = nil
+		}
+		r.Decls = k.decls(r.Decls)
+	}
+}
