@@ -83,8 +83,14 @@ func run(pass *analysis.Pass) (any, error) {
 	checkWebviewComponents(pass, p, skyline)
 	checkGlobalWebviewComponents(pass, p)
 
+	checkChatToolRendererOptions(pass, p)
+
+	// As Tencent's compiler does (checkRenderer in miniprogram-ci 2.1.42), the
+	// window settings are left alone when the app itself sets
+	// "navigationStyle": "custom": then the app knows there is no native bar,
+	// and navigationBarTextStyle still colours the status bar.
 	if len(skyline) == len(p.Pages) {
-		if win := app.Root.Get("window"); win != nil && win.Kind == jsonc.Object {
+		if win := app.Root.Get("window"); win != nil && win.Kind == jsonc.Object && !customNavigation(win) {
 			for _, key := range navigationBarKeys {
 				if m := win.Member(key); m != nil {
 					lint.Report(pass, lint.Warning, app.Pos(m.KeyStart), app.Pos(m.KeyEnd),
@@ -94,6 +100,13 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// customNavigation reports whether a window object sets "navigationStyle":
+// "custom".
+func customNavigation(win *jsonc.Value) bool {
+	s, ok := win.Get("navigationStyle").String()
+	return ok && s == "custom"
 }
 
 // webviewChecker finds components that declare "renderer": "webview" among
