@@ -20,7 +20,8 @@
 //     an npm package the project declares but has not built yet is an info
 //     ("Build npm" makes it); plugin:// components and useExtendedLib's weui
 //     components are provided by WeChat;
-//   - sitemapLocation and themeLocation;
+//   - sitemapLocation and themeLocation (a missing sitemap is a warning:
+//     Tencent's compiler does not check it and builds the app);
 //   - tabBar iconPath and selectedIconPath, also through "@variables" of the
 //     theme file;
 //   - project.config.json miniprogramRoot, which must be a folder inside the

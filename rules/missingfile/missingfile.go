@@ -137,16 +137,23 @@ func (c *checker) components() {
 	}
 }
 
+// locations checks sitemapLocation and themeLocation. A missing sitemap is
+// a warning: Tencent's compiler does not check it and builds the app
+// (miniprogram-ci 2.1.42 defines checkSitemapLocation but never calls it;
+// wechat-miniprogram/awesome-skyline's refresher-two-level example builds
+// without its sitemap.json). A missing theme file stops the build.
 func (c *checker) locations() {
 	for _, key := range []string{"sitemapLocation", "themeLocation"} {
 		v := c.p.App.Root.Get(key)
 		loc, ok := v.String()
-		if !ok {
+		if !ok || c.p.Exists(c.p.MP(loc)) {
 			continue
 		}
-		if !c.p.Exists(c.p.MP(loc)) {
-			c.report(c.p.App, v, lint.Error, "%s %q does not exist (looked for %s)", key, loc, c.p.MP(loc))
+		if key == "sitemapLocation" {
+			c.report(c.p.App, v, lint.Warning, "%s %q does not exist (looked for %s); the app builds without it, with none of the indexing rules it would hold", key, loc, c.p.MP(loc))
+			continue
 		}
+		c.report(c.p.App, v, lint.Error, "%s %q does not exist (looked for %s)", key, loc, c.p.MP(loc))
 	}
 }
 
