@@ -22,9 +22,11 @@
 //   - the tag inside the element of the component itself in another
 //     template (<panel><card/></panel> written where panel is used): slot
 //     content belongs to the template that writes it, so this entry of
-//     panel is most likely unused, but the rule stays silent.
+//     panel is most likely unused, and the panel says so, but the rule
+//     stays silent.
 //
-// Tags are compared without regard to case. An entry of app.json's global
+// Tags are compared without regard to case (the panel compares them
+// with it, and reports <big-title/> against "Big-Title"). An entry of app.json's global
 // usingComponents is used when any template of the project has the tag.
 // Nothing is reported for a page or component without a template, or one
 // with a generic:NAME attribute whose value is a data binding, nor for the
@@ -36,7 +38,12 @@
 // such an entry is an error. An unused entry whose component another page
 // or component does use, an unused app.json global entry, and an entry of a
 // plugin or an npm package not built yet are warnings: dead configuration
-// that the panel passes.
+// that the panel passes. So is an entry whose tag only a comment of its
+// templates holds (<!-- <card/> -->: the panel counts it as used), and one
+// whose tag a template of
+// custom-tab-bar or app-bar uses (WeChat loads those from app.json's
+// tabBar and appBar, and chattool-lint does not read their usingComponents):
+// the component may be used there.
 //
 // Fix (--fix): the entry is removed from usingComponents, unless its key
 // is duplicated, is also a componentPlaceholder key, or has a comment next

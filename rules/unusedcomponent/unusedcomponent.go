@@ -3,6 +3,7 @@ package unusedcomponent
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,6 +13,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/views"
+	"github.com/chattool-lint/chattool-lint/wxml"
 )
 
 //go:embed doc.go
@@ -48,9 +50,19 @@ type checker struct {
 	// template; all the uses of every template of the project.
 	byOwner map[string]*uses
 	all     uses
+	// orphan holds the uses of the templates no loaded page or component
+	// owns: custom-tab-bar and app-bar, which WeChat loads from app.json's
+	// tabBar and appBar, among them.
+	orphan uses
 	// slotted maps a component path to the tags written inside its
 	// elements in other templates.
 	slotted map[string]*uses
+	// files are the templates of each page or component.
+	files map[string][]*wxml.File
+	// commented holds, by page or component, the tags written in the
+	// comments of its templates (read when first asked for): the panel
+	// counts them as uses.
+	commented map[string]*uses
 	// pageless is set when a page has no template: a global entry may be
 	// used in the one it will have (a build step writes the pages of
 	// tdesign-miniprogram's example).
@@ -63,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{p: p, r: views.Of(pass), owner: map[*project.JSONFile]string{},
-		byOwner: map[string]*uses{}, slotted: map[string]*uses{}}
+		byOwner: map[string]*uses{}, slotted: map[string]*uses{}, files: map[string][]*wxml.File{}, commented: map[string]*uses{}}
 	for _, pg := range p.Pages {
 		if pg.JSON != nil {
 			c.owner[pg.JSON] = pg.Path
@@ -88,7 +100,7 @@ func run(pass *analysis.Pass) (any, error) {
 	usedTarget := map[*project.Component]bool{}
 	for i, ref := range refs {
 		used[i] = c.used(ref)
-		if ref.Target != nil && (used[i] || ref.From == p.App) {
+		if ref.Target != nil && (used[i] || ref.From == p.App || c.inComment(ref)) {
 			usedTarget[ref.Target] = true
 		}
 	}
@@ -96,16 +108,15 @@ func run(pass *analysis.Pass) (any, error) {
 		if used[i] || vendored(ref.From.Path) {
 			continue
 		}
-		sev, msg := lint.Warning, ""
+		sev, msg, m := lint.Warning, "", ref.Member
 		if ref.From == p.App {
 			msg = fmt.Sprintf("global component %q is used by no template", ref.Member.Key)
 		} else {
 			msg = fmt.Sprintf("component %q is used by no template of %s", ref.Member.Key, c.owner[ref.From])
-			if ref.Target != nil && !usedTarget[ref.Target] {
+			if ref.Target != nil && !usedTarget[ref.Target] && !c.orphan.tags[tagOf(ref)] {
 				sev = lint.Error
 			}
 		}
-		m := ref.Member
 		d := analysis.Diagnostic{Pos: ref.From.Pos(m.KeyStart), End: ref.From.Pos(m.KeyEnd),
 			Category: sev.String(), Message: msg}
 		if e, ok := c.removal(ref); ok {
@@ -122,9 +133,15 @@ func run(pass *analysis.Pass) (any, error) {
 func (c *checker) collect() {
 	for _, f := range c.r.WXML.Files {
 		owners := c.r.Owners(f.MP)
+		for _, o := range owners {
+			c.files[o] = append(c.files[o], f)
+		}
 		for _, e := range f.Doc.Elements {
 			for _, u := range c.sinks(owners) {
 				u.add(e.Name)
+			}
+			if len(owners) == 0 {
+				c.orphan.add(e.Name)
 			}
 			for _, a := range e.Attrs {
 				name, ok := strings.CutPrefix(a.Name, "generic:")
@@ -177,9 +194,47 @@ func (c *checker) sinks(owners []string) []*uses {
 	return out
 }
 
+var (
+	comment = regexp.MustCompile(`(?s)<!--(.*?)-->`)
+	// commentTag finds the start tags in a comment ("<!-- <card/> -->").
+	commentTag = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9_.:\-]*)`)
+)
+
+func tagOf(ref *project.ComponentRef) string {
+	return strings.ToLower(strings.TrimSpace(ref.Member.Key))
+}
+
+// inComment reports whether a comment of the templates of the entry's page
+// or component has its tag: markup commented out, which the panel counts
+// as a use (miniprogram-ci 2.1.42 passes such an entry).
+// A loaded template keeps no comments: its file is read again, once.
+func (c *checker) inComment(ref *project.ComponentRef) bool {
+	base, ok := c.owner[ref.From]
+	if !ok {
+		return false
+	}
+	u := c.commented[base]
+	if u == nil {
+		u = &uses{}
+		c.commented[base] = u
+		for _, f := range c.files[base] {
+			pf, err := c.p.ReadFile(f.File.Path)
+			if err != nil {
+				continue
+			}
+			for _, cm := range comment.FindAllSubmatch(pf.Src, -1) {
+				for _, m := range commentTag.FindAllSubmatch(cm[1], -1) {
+					u.add(string(m[1]))
+				}
+			}
+		}
+	}
+	return u.tags[tagOf(ref)]
+}
+
 // used reports whether the entry is used, or cannot be known not to be.
 func (c *checker) used(ref *project.ComponentRef) bool {
-	tag := strings.ToLower(strings.TrimSpace(ref.Member.Key))
+	tag := tagOf(ref)
 	if ref.From == c.p.App {
 		return c.pageless || c.all.unknown || c.all.tags[tag]
 	}

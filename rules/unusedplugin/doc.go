@@ -20,14 +20,16 @@
 // A plugin of a subpackage's plugins is for that subpackage: "默认情况下，
 // 仅能在这个分包内使用该插件，除非通过分包异步化进行异步的跨分包引用"
 // (framework/plugin/using.html). The panel counts only the uses inside the
-// subpackage. So does the rule: a plugin used nowhere is an error, and one
-// used only outside its subpackage a warning (that works only through an
-// asynchronous cross-package reference, subpackages/async.html).
+// subpackage, and so does the rule: a plugin used only outside its
+// subpackage is an error too, with its own message (such a use works only
+// through an asynchronous cross-package reference, subpackages/async.html).
 //
 // The search is textual and errs toward silence: a use in a comment
-// counts, and so does any requirePlugin or plugin:// whose name is not a
-// string written out (requirePlugin(name), 'plugin://' + name): then every
-// plugin it could name counts as used.
+// counts (it does for the panel too), and so does any requirePlugin or
+// plugin:// whose name is not a string written out (requirePlugin(name),
+// 'plugin://' + name): then every plugin it could name counts as used,
+// where the panel reports them all. requirePlugin(`name`), a template
+// literal, counts as a use; the panel does not see it.
 //
 // No fix: a plugin declared ahead of the code that will use it is a
 // decision for its author.

@@ -86,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 		switch {
 		case pl.inside:
 		case pl.outside:
-			lint.Report(pass, lint.Warning, start, end, "plugin %q of subpackage %s is used only outside it", pl.member.Key, pl.root)
+			lint.Report(pass, lint.Error, start, end, "plugin %q of subpackage %s is used only outside it", pl.member.Key, pl.root)
 		case pl.root != "":
 			lint.Report(pass, lint.Error, start, end, "plugin %q of subpackage %s is not used", pl.member.Key, pl.root)
 		default:
