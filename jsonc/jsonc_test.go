@@ -181,7 +181,8 @@ func FuzzParse(f *testing.F) {
 func FuzzFastParse(f *testing.F) {
 	for _, s := range []string{`{"a": [1, {"b": null}], // c` + "\n}", `[1,]`, "{\"a\": \"\xff\"}", `{"a":1,"a":2}`,
 		`{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"a":9,"i":{"j":[],"j":{}}}`, `[-0.5e+3, true, false, null, "\u00e9\n"]`,
-		"/* x */ {} // y\n", "[1] // no newline", `{"a" /* c */ : /* d */ 1 /* e */ , }`, "[\"\x01\"]", "[01]", "[1.]"} {
+		"/* x */ {} // y\n", "[1] // no newline", `{"a" /* c */ : /* d */ 1 /* e */ , }`, "[\"\x01\"]", "[01]", "[1.]",
+		"{ // 页面标题\n\"a\": 1 /* 注释 */}", "[1 // \xff\n]", "[1 /* \xe9 */]", "[1 // \u2028\n]", "[1 /* \u2029 */]"} {
 		f.Add([]byte(s))
 	}
 	for _, b := range fuzzseed.Files("..", ".json") {
@@ -219,7 +220,7 @@ func dump(v *Value) string {
 // to give up on usual files, Parse would be right but slow again.
 func TestFastParseTaken(t *testing.T) {
 	files := fuzzseed.Files("..", ".json")
-	for _, s := range []string{"\uFEFF{\"a\": 1}", "{\r\n  // c\r\n  \"a\": [1, 2,],\r\n  /* d */ \"b\": \"标题 \\u00e9\"\r\n}", `{"a":1,"a":2}`, `[]`, `"x"`, `-1.5e-3`} {
+	for _, s := range []string{"\uFEFF{\"a\": 1}", "{\r\n  // c\r\n  \"a\": [1, 2,],\r\n  /* d */ \"b\": \"标题 \\u00e9\"\r\n}", "{ // 页面标题\n\"a\": 1 /* 注释 */}", `{"a":1,"a":2}`, `[]`, `"x"`, `-1.5e-3`} {
 		files = append(files, []byte(s))
 	}
 	n := 0
