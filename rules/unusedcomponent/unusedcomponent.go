@@ -105,27 +105,33 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for i, ref := range refs {
-		if used[i] || vendored(ref.From.Path) {
-			continue
+		if !used[i] && !vendored(ref.From.Path) {
+			c.report(pass, ref, usedTarget)
 		}
-		sev, msg, m := lint.Warning, "", ref.Member
-		if ref.From == p.App {
-			msg = fmt.Sprintf("global component %q is used by no template", ref.Member.Key)
-		} else {
-			msg = fmt.Sprintf("component %q is used by no template of %s", ref.Member.Key, c.owner[ref.From])
-			if ref.Target != nil && !usedTarget[ref.Target] && !c.orphan.tags[tagOf(ref)] {
-				sev = lint.Error
-			}
-		}
-		d := analysis.Diagnostic{Pos: ref.From.Pos(m.KeyStart), End: ref.From.Pos(m.KeyEnd),
-			Category: sev.String(), Message: msg}
-		if e, ok := c.removal(ref); ok {
-			d.SuggestedFixes = []analysis.SuggestedFix{jsonedit.Fix(ref.From.File,
-				fmt.Sprintf("Remove %q from usingComponents", m.Key), e)}
-		}
-		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// report reports an unused entry: an error when the panel fails for it (no
+// other entry uses its component), else a warning.
+func (c *checker) report(pass *analysis.Pass, ref *project.ComponentRef, usedTarget map[*project.Component]bool) {
+	m := ref.Member
+	sev, msg := lint.Warning, ""
+	if ref.From == c.p.App {
+		msg = fmt.Sprintf("global component %q is used by no template", m.Key)
+	} else {
+		msg = fmt.Sprintf("component %q is used by no template of %s", m.Key, c.owner[ref.From])
+		if ref.Target != nil && !usedTarget[ref.Target] && !c.orphan.tags[tagOf(ref)] {
+			sev = lint.Error
+		}
+	}
+	d := analysis.Diagnostic{Pos: ref.From.Pos(m.KeyStart), End: ref.From.Pos(m.KeyEnd),
+		Category: sev.String(), Message: msg}
+	if e, ok := c.removal(ref); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{jsonedit.Fix(ref.From.File,
+			fmt.Sprintf("Remove %q from usingComponents", m.Key), e)}
+	}
+	pass.Report(d)
 }
 
 // collect records the tags every template uses, by the pages and
