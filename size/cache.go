@@ -59,8 +59,8 @@ type cacheEntry struct{ srcLen, built int64 }
 // built size), and the SHA-256 of all that.
 const cacheMagic = "chattool-lint size cache\x02"
 
-// maxCacheFile bounds the cache file read: ten times what a project of
-// 100,000 files writes.
+// maxCacheFile bounds the cache file read: seven times what a project of
+// 100,000 files writes (two entries a file at most, of about 22 bytes).
 const maxCacheFile = 32 << 20
 
 // maxBuilt is the largest built size believed of a source of n bytes: a
