@@ -11,6 +11,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/discover"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/size"
 )
 
 // schedule lints the project in dir after delay (at once when delay is not
@@ -202,6 +203,9 @@ func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte
 	}
 	j := &check.Job{Target: &discover.Target{Dir: load, Files: only, Overlay: overlay}, Options: opts, Rules: s.rules}
 	check.Lint(j)
+	for _, n := range size.CacheNotes() {
+		s.logClient(messageWarning, "%s", n) // once a process each
+	}
 	if j.LoadErr != nil {
 		return nil, j.LoadErr
 	}
