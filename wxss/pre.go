@@ -53,7 +53,7 @@ func ParseLang(src []byte, lang Lang) *Sheet {
 	if lang == WXSS {
 		return Parse(src)
 	}
-	return scanPreprocessed(src)
+	return scanPreprocessed(src, lang)
 }
 
 // parseFile parses a file of the project: a failure of the parser is the
@@ -68,8 +68,8 @@ func parseFile(src []byte, lang Lang) (s *Sheet) {
 }
 
 // scanPreprocessed checks the structure of a LESS or SCSS file, in one pass
-// with no recursion.
-func scanPreprocessed(src []byte) *Sheet {
+// with no recursion, and records its imports (preImports).
+func scanPreprocessed(src []byte, lang Lang) *Sheet {
 	s := &Sheet{Src: src}
 	if tp := textcheck.Check(src); tp != nil {
 		s.Errors = append(s.Errors, Error{Offset: tp.Offset, Msg: tp.Message})
@@ -121,6 +121,10 @@ func scanPreprocessed(src []byte) *Sheet {
 			i += 2
 		case c == '(' && unquotedURL(src, i):
 			i = preURL(src, i, errorf)
+		case c == '@' && (i == 0 || !isNameByte(src[i-1]) && src[i-1] != '@'):
+			ims, next := preImports(src, i, lang)
+			s.Imports = append(s.Imports, ims...)
+			i = next
 		case c == '{' || c == '(' || c == '[':
 			if len(stack) == MaxDepth {
 				errorf(i, fmt.Sprintf("brackets nested deeper than %d levels: the rest of the file is not checked", MaxDepth))

@@ -46,13 +46,25 @@ type Sheet struct {
 	Errors []Error
 }
 
-// Import is an @import of another style sheet.
+// Import is an @import of another style sheet; in LESS and SCSS also an
+// @use or @forward (see PreTarget for what their compilers make of them).
 type Import struct {
 	// Path is the imported path, without quotes or url( ), escapes decoded.
 	Path string
 	// Start and End span the string or url(...) token.
 	Start, End int
-	At         *AtRule
+	// At is the at-rule (WXSS only: LESS and SCSS are not parsed into rules).
+	At *AtRule
+	// Of LESS and SCSS only: Rule is "import", "use" or "forward"; Options
+	// the options of a LESS @import as written between its parentheses
+	// ("optional, reference"); URL is set for a path written url(...);
+	// Tail is what follows the path up to the ";" of an @import (a media
+	// query), "" when nothing does, "," before the next path of an SCSS
+	// list.
+	Rule    string
+	Options string
+	URL     bool
+	Tail    string
 }
 
 // AtRule is an at-rule: @import, @media, @font-face, @keyframes...
