@@ -13,6 +13,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/rules/chattooldisabledcomponent"
 	"github.com/chattool-lint/chattool-lint/rules/chattoolnavigation"
 	"github.com/chattool-lint/chattool-lint/rules/chattoolrenderer"
+	"github.com/chattool-lint/chattool-lint/rules/chattoolscopes"
 	"github.com/chattool-lint/chattool-lint/rules/configschema"
 	"github.com/chattool-lint/chattool-lint/rules/independentisolation"
 	"github.com/chattool-lint/chattool-lint/rules/minbaselibrary"
@@ -22,6 +23,8 @@ import (
 	"github.com/chattool-lint/chattool-lint/rules/parseerror"
 	"github.com/chattool-lint/chattool-lint/rules/skylineconfig"
 	"github.com/chattool-lint/chattool-lint/rules/skylinesupport"
+	"github.com/chattool-lint/chattool-lint/rules/unusedcomponent"
+	"github.com/chattool-lint/chattool-lint/rules/unusedplugin"
 	"github.com/chattool-lint/chattool-lint/rules/unusedsuppression"
 )
 
@@ -35,6 +38,7 @@ func All() []*lint.Rule {
 		chattooldisabledcomponent.Rule,
 		chattoolnavigation.Rule,
 		chattoolrenderer.Rule,
+		chattoolscopes.Rule,
 		configschema.Rule,
 		independentisolation.Rule,
 		minbaselibrary.Rule,
@@ -44,6 +48,8 @@ func All() []*lint.Rule {
 		parseerror.Rule,
 		skylineconfig.Rule,
 		skylinesupport.Rule,
+		unusedcomponent.Rule,
+		unusedplugin.Rule,
 		unusedsuppression.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Doc.Name < all[j].Doc.Name })

@@ -126,14 +126,14 @@ func (pl *plan) projects(jobs []*check.Job) []report.Project {
 		}
 		t := j.Target
 		if len(t.Under) == 0 || t.Files != nil {
-			out = append(out, report.Project{Path: t.Dir, Kind: kind, ChatTool: j.ChatTool, Checked: true})
+			out = append(out, report.Project{Path: filepath.Clean(t.Dir), Kind: kind, ChatTool: j.ChatTool, Checked: true})
 		}
 		for _, u := range t.Under {
-			out = append(out, report.Project{Path: filepath.Join(t.Dir, filepath.FromSlash(u)), In: t.Dir, Kind: kind, ChatTool: j.ChatTool, Checked: true})
+			out = append(out, report.Project{Path: filepath.Join(t.Dir, filepath.FromSlash(u)), In: filepath.Clean(t.Dir), Kind: kind, ChatTool: j.ChatTool, Checked: true})
 		}
 	}
 	for _, t := range pl.unchecked {
-		out = append(out, report.Project{Path: t.Dir, Kind: kindName(t.Kind)})
+		out = append(out, report.Project{Path: filepath.Clean(t.Dir), Kind: kindName(t.Kind)})
 	}
 	return out
 }
