@@ -13,7 +13,7 @@ func TestLoad(t *testing.T) {
 	for name, src := range map[string]string{
 		"project.config.json":                  `{"miniprogramRoot": "miniprogram/"}`,
 		"miniprogram/app.json":                 `{"pages": ["pages/index/index"]}`,
-		"miniprogram/app.wxss":                 "@import \"common.wxss\";\n.a{color:red}\n.a::after{display:none;color:red}",
+		"miniprogram/app.wxss":                 "@import \"common.wxss\";\n.a{color:red}\n.a::selection{display:none;color:red}",
 		"miniprogram/common.wxss":              ".b{top:0}}",
 		"miniprogram/pages/index/index.wxss":   "\xEF\xBB\xBF.c{}",
 		"miniprogram/node_modules/x/x.wxss":    ".d{}",
@@ -58,12 +58,12 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("app.wxss: %+v", app)
 	}
 	// Only what the rules read is kept (KeptProperties).
-	if rs := app.Sheet.Rules; len(rs) != 1 || rs[0].Selector != ".a::after" || len(rs[0].Tokens) != 5 ||
+	if rs := app.Sheet.Rules; len(rs) != 1 || rs[0].Selector != ".a::selection" || len(rs[0].Tokens) != 5 ||
 		len(rs[0].Decls) != 1 || rs[0].Decls[0].Property != "display" || rs[0].Decls[0].Value != "none" {
-		t.Fatalf("app.wxss keeps %+v, want .a::after with its tokens and display: none", rs)
+		t.Fatalf("app.wxss keeps %+v, want .a::selection with its tokens and display: none", rs)
 	}
 	if pos := p.Fset.Position(app.Pos(app.Sheet.Rules[0].Start)); pos.Line != 3 || pos.Column != 1 {
-		t.Errorf("rule .a::after at %v, want line 3 column 1", pos)
+		t.Errorf("rule .a::selection at %v, want line 3 column 1", pos)
 	}
 	common := r.ByMP("common.wxss")
 	if errs := common.Sheet.Errors; len(errs) != 1 || errs[0].Offset != 9 {

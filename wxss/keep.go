@@ -16,30 +16,51 @@ import (
 //   - Imports, AtRules and Errors, whole;
 //   - Comments only when the file holds a directive (unused-suppression
 //     reads them; no one else does);
-//   - of the style rules, those whose selector holds a token KeptToken
-//     accepts, or that declare a property in KeptProperties; of a rule kept,
-//     its Selector, its Tokens only when one is accepted, and of its
+//   - of the style rules, those whose selector KeptSelector accepts, or that
+//     declare a property in KeptProperties; of a rule kept, its Selector,
+//     its Tokens only when KeptSelector accepts them, and of its
 //     declarations (and of an at-rule's) those of KeptProperties.
 //
-// skyline-support is the rule that reads style rules: it reports selectors
-// with a universal selector, an attribute selector or a pseudo-element,
-// and declarations of the properties below. A rule that comes to read more
-// of the style rules adds it here (TestKept holds the sheets Parse returns
-// to the kept part on the corpus). Every string kept is a copy: none holds
-// on to the source.
+// skyline-support is the rule that reads style rules: it reports the
+// selectors Skyline does not support (KeptSelector) and declarations of
+// the properties below. A rule that comes to read more of the style rules
+// adds it here (TestKept holds the sheets Parse returns to the kept part
+// on the corpus). Every string kept is a copy: none holds on to the source.
 var KeptProperties = map[string]bool{
 	"position": true, "overflow": true, "overflow-x": true, "overflow-y": true,
 	"float": true, "display": true,
 }
 
-// KeptToken reports whether a selector token makes a loaded sheet keep its
-// rule's tokens: a `*`, a `[` or a `:`.
-func KeptToken(t Token) bool {
-	switch t.Type {
-	case css.LeftBracketToken, css.ColonToken:
-		return true
-	case css.DelimToken:
-		return t.Text == "*"
+// KeptSelector reports whether a loaded sheet keeps the tokens of a
+// selector: when it holds what Skyline may not support, a universal
+// selector (`*`), an attribute selector (`[`) or a pseudo-element other than
+// ::before and ::after (`::x`, and the legacy `:first-line` and
+// `:first-letter`). Pseudo-classes (`:active`, `:not(...)`) and ::before
+// and ::after are supported: their selectors keep only their text.
+func KeptSelector(toks []Token) bool {
+	for i := 0; i < len(toks); i++ {
+		switch t := toks[i]; t.Type {
+		case css.LeftBracketToken:
+			return true
+		case css.DelimToken:
+			if t.Text == "*" {
+				return true
+			}
+		case css.ColonToken:
+			colons := 1
+			if i+1 < len(toks) && toks[i+1].Type == css.ColonToken {
+				colons = 2
+			}
+			k := i + colons
+			i = k - 1
+			if k >= len(toks) || toks[k].Type != css.IdentToken && toks[k].Type != css.FunctionToken {
+				continue
+			}
+			name := strings.ToLower(strings.TrimSuffix(toks[k].Text, "("))
+			if colons == 2 && name != "before" && name != "after" || colons == 1 && (name == "first-line" || name == "first-letter") {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -64,7 +85,7 @@ func (s *Sheet) keep(comments bool) {
 	}
 	var rules []*Rule
 	for _, r := range s.Rules {
-		if r.ParentRule == nil && len(r.Decls) == 0 && !keptTokens(r.Tokens) {
+		if r.ParentRule == nil && len(r.Decls) == 0 && !KeptSelector(r.Tokens) {
 			continue // (the commonest case, settled first)
 		}
 		k.rule(r)
@@ -76,15 +97,6 @@ func (s *Sheet) keep(comments bool) {
 	for i := range s.Errors {
 		s.Errors[i].Msg = strings.Clone(s.Errors[i].Msg)
 	}
-}
-
-func keptTokens(toks []Token) bool {
-	for _, t := range toks {
-		if KeptToken(t) {
-			return true
-		}
-	}
-	return false
 }
 
 type keeper struct {
@@ -129,7 +141,7 @@ func (k *keeper) rule(r *Rule) {
 		k.rules[r] = true
 		sel := strings.Clone(r.Selector)
 		r.Selector = sel
-		if keptTokens(r.Tokens) {
+		if KeptSelector(r.Tokens) {
 			toks := make([]Token, len(r.Tokens))
 			for i, t := range r.Tokens {
 				t.Text = sel[t.Start-r.Start : t.Start-r.Start+len(t.Text)]

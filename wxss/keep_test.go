@@ -23,10 +23,8 @@ func keptPart(s *Sheet, comments bool) string {
 	}
 	for _, r := range s.Rules {
 		var toks []Token
-		for _, t := range r.Tokens {
-			if KeptToken(t) {
-				toks = r.Tokens
-			}
+		if KeptSelector(r.Tokens) {
+			toks = r.Tokens
 		}
 		var ds []*Decl
 		for _, d := range r.Decls {
@@ -81,6 +79,7 @@ func TestKept(t *testing.T) {
 	files, _ := loadCorpus(t)
 	for i, src := range []string{
 		"/* a */ .a{color:red} .b > *{display:grid} .c[x]{float:left} @media (x){.d::before{position:sticky}}",
+		".a::after{color:red} .b:active{color:red} .c::placeholder{color:red} .d:first-line{color:red} .e:not(.f)::selection{top:0} .g:nth-child(2n+1){top:0} :: {} .h:{}",
 		".e{&:hover{overflow:auto} .f{top:0}} @font-face{display:swap;src:url(x)} sticky-header{position:sticky}",
 	} {
 		files = append(files, corpus.File{Path: fmt.Sprintf("case%d", i), Src: []byte(src)})
