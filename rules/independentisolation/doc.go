@@ -22,10 +22,24 @@
 //     usingComponents provides (independent subpackages do not get global
 //     components);
 //   - in styles, an @import of a stylesheet outside the root (app.wxss does
-//     not apply there either);
+//     not apply there either). In LESS and SCSS (compiled when
+//     project.config.json names the less or sass plugin), what @import,
+//     @use and @forward load is compiled into the file's own output, so it
+//     may come from anywhere (the less plugin itself imports the main
+//     package's app.less into every file); only `@import "x.wxss";`, which
+//     both plugins keep as an @import of the built .wxss, is loaded at run
+//     time, and it must stay inside the root;
 //   - in page and component json, usingComponents that resolve outside the
 //     root, and plugin:// components; in app.json, a "plugins" field on the
-//     independent subpackage: independent subpackages cannot use plugins.
+//     independent subpackage: independent subpackages cannot use plugins;
+//   - a component of an npm package that is declared but not built yet,
+//     when "Build npm" will put it outside the root: with
+//     setting.packNpmManually, in the miniprogramNpmDistDir of each
+//     project.config.json packNpmRelationList item (relative to the project
+//     folder), otherwise beside each package.json inside the mini program
+//     root (devtools/npm.html). The nearest such folder above the json, as
+//     WeChat looks components up, must be inside the root, so the error
+//     comes before the build, not only after it.
 //
 // Default severity: error
 //

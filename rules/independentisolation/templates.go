@@ -2,6 +2,7 @@ package independentisolation
 
 import (
 	"go/token"
+	"path"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/views"
 	"github.com/chattool-lint/chattool-lint/wxml"
+	"github.com/chattool-lint/chattool-lint/wxss"
 )
 
 // independent returns the independent subpackage a mini program path lies
@@ -54,13 +56,31 @@ func templates(pass *analysis.Pass, p *project.Project) {
 	}
 	for _, f := range v.WXSS.Files {
 		sp := independent(p, f.MP)
-		if sp == nil {
+		if sp == nil || !compiled(p, f) {
 			continue
 		}
 		for _, im := range f.Sheet.Imports {
-			leaves(pass, sp, f.MP, "@import", im.Path, f.Pos(im.Start), f.Pos(im.End), views.StylePath)
+			// LESS and SCSS compile the files they import into their own
+			// output: only an @import of a .wxss file is left for WeChat to
+			// load at run time.
+			if f.Lang == wxss.WXSS || im.Target(f.Lang, f.MP).Kind == wxss.PreRuntime {
+				leaves(pass, sp, f.MP, "@import", im.Path, f.Pos(im.Start), f.Pos(im.End), views.StylePath)
+			}
 		}
 	}
+}
+
+// compiled reports whether the style sheet f becomes part of the app: WXSS
+// always, LESS and SCSS when project.config.json names their compiler
+// plugin.
+func compiled(p *project.Project, f *wxss.File) bool {
+	switch f.Lang {
+	case wxss.LESS:
+		return p.Compilers["less"]
+	case wxss.SCSS:
+		return p.Compilers["sass"]
+	}
+	return true
 }
 
 // leaves reports a reference from the file at from, in subpackage sp, to a
@@ -79,6 +99,7 @@ func leaves(pass *analysis.Pass, sp *project.Subpackage, from, what, src string,
 // independent subpackages that reach outside their root or into plugins,
 // and a plugins field on an independent subpackage.
 func configs(pass *analysis.Pass, p *project.Project) {
+	dists := npmDists(p)
 	for _, ref := range p.ComponentRefs() {
 		mp, _ := p.InMP(ref.From.Path)
 		sp := independent(p, mp)
@@ -95,6 +116,12 @@ func configs(pass *analysis.Pass, p *project.Project) {
 			lint.Report(pass, lint.Error, start, end,
 				"component <%s> resolves to %s, outside the independent subpackage %s: it cannot use components of other packages; copy the component under %s/",
 				ref.Member.Key, shown(ref.Target.Path), sp.Root, sp.Root)
+		case ref.Kind == project.RefNpmUnbuilt:
+			if dist, how, ok := npmBuildOutside(p, dists, mp, sp); ok {
+				lint.Report(pass, lint.Error, start, end,
+					"component <%s>: npm package %q is not built yet, and \"Build npm\" will put it in %s (%s), outside the independent subpackage %s, which cannot use it there; build npm into the subpackage (a packNpmRelationList item whose miniprogramNpmDistDir is %q) or copy the component under %s/",
+					ref.Member.Key, v.Str, shown(path.Join(dist, "miniprogram_npm")), how, sp.Root, "./"+p.MP(sp.Root)+"/", sp.Root)
+			}
 		}
 	}
 	for _, sp := range p.Subpackages {
