@@ -39,7 +39,22 @@
 //     ".wxss" may be left out), relative to the file or, with a leading
 //     "/", to the mini program root; and, as a warning since the build goes
 //     on with a blank image, <image src> and <cover-image src> with a static
-//     local path. Data bindings and URLs are not checked.
+//     local path. Data bindings and URLs are not checked. A .wxss file that
+//     does not exist is there when the less or sass compiler plugin
+//     (setting.useCompilerPlugins) builds it from a .less, .scss or .sass
+//     file of the same name;
+//   - in the LESS and SCSS files those plugins build (app.less, the .less or
+//     .scss standing for a page's or component's missing .wxss, and what
+//     they import), @import, @use and @forward, resolved as miniprogram-ci
+//     2.1.42's plugins resolve them (less 4.5.1 and sass 1.108.2, with the
+//     mini program root as their search path): from the file, then from the
+//     root; less adds ".less" to a path without an extension and reads a
+//     leading "/" from the root; sass tries .sass, .scss and .css, partials
+//     (_name) and index files, and reads a leading "/" from the file
+//     system's root, which is an error too. `@import "x.wxss";` is kept as a
+//     run-time @import of the .wxss file, which must exist (or be built).
+//     (optional) imports, URLs, interpolated paths, Sass modules (sass:math)
+//     and plain CSS imports (.css, url(), a media query) are not checked.
 //
 // Default severity: error
 //

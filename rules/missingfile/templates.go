@@ -7,6 +7,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/views"
 	"github.com/chattool-lint/chattool-lint/wxml"
+	"github.com/chattool-lint/chattool-lint/wxss"
 )
 
 // templates reports, in the templates and styles WeChat compiles, the
@@ -37,13 +38,14 @@ func (c *checker) templates() {
 		}
 	}
 	for _, f := range v.WXSS.Files {
-		if !v.Reachable(f.MP) {
+		if f.Lang != wxss.WXSS || !v.Reachable(f.MP) {
 			continue
 		}
 		for _, im := range f.Sheet.Imports {
 			c.reference(f.Pos(im.Start), f.Pos(im.End), lint.Error, f.MP, "@import", im.Path, views.StylePath)
 		}
 	}
+	c.preprocessed(v)
 }
 
 // reference reports src, written in the file at mini program path from, when
@@ -61,7 +63,7 @@ func (c *checker) reference(start, end token.Pos, sev lint.Severity, from, what,
 	if ext != nil {
 		mp = ext(mp)
 	}
-	if !c.p.Exists(c.p.MP(mp)) {
+	if !c.p.Exists(c.p.MP(mp)) && c.compiledStyle(mp) == "" {
 		lint.Report(c.pass, sev, start, end, "%s %q: no such file (looked for %s)", what, src, c.p.MP(mp))
 	}
 }
