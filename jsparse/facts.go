@@ -28,7 +28,21 @@ type Facts struct {
 	// Compares are string constants compared with an apiCategory: the result
 	// of wx.getApiCategory() or an apiCategory property or name.
 	Compares []*Compare
+	// Routes are calls of a navigation method (navigateTo, redirectTo,
+	// reLaunch, switchTab, navigateBack) on anything but wx: Skyline's
+	// this.pageRouter and this.router, or a wrapper of the wx APIs.
+	Routes []*Route
 }
+
+// Route is a call of a navigation method on something else than wx.
+type Route struct {
+	Method string
+	Call   *ast.CallExpression
+	Scope  *Scope
+}
+
+// routeMethods are the navigation methods Routes records.
+var routeMethods = map[string]bool{"navigateTo": true, "redirectTo": true, "reLaunch": true, "switchTab": true, "navigateBack": true}
 
 // Use is one reference to a wx API.
 type Use struct {
@@ -47,6 +61,10 @@ type Use struct {
 	Passed bool
 	// Optional is set for wx.x?.(): the call is its own feature test.
 	Optional bool
+	// Promised is set for a call whose result is awaited (await wx.x()) or
+	// has .then, .catch or .finally called on it: the call is used as a
+	// promise.
+	Promised bool
 	Scope    *Scope
 	// Guard holds the feature tests and version checks that are known to
 	// have passed where the reference is.
@@ -166,6 +184,19 @@ type walker struct {
 	scope *Scope
 	guard *Guard
 	depth int
+	// promised holds the calls whose result is used as a promise, marked
+	// before they are walked.
+	promised map[*ast.CallExpression]bool
+}
+
+// promise marks e, when it is a call, as used as a promise.
+func (w *walker) promise(e ast.Expression) {
+	if c, ok := unwrap(e).(*ast.CallExpression); ok {
+		if w.promised == nil {
+			w.promised = map[*ast.CallExpression]bool{}
+		}
+		w.promised[c] = true
+	}
 }
 
 // maxNesting bounds recursion on pathological inputs; deeper code is not
@@ -640,6 +671,7 @@ func (w *walker) expr(e ast.Expression) {
 		w.expr(e.Tag)
 		w.exprs(e.Expressions)
 	case *ast.AwaitExpression:
+		w.promise(e.Argument)
 		w.expr(e.Argument)
 	case *ast.YieldExpression:
 		w.expr(e.Argument)
@@ -666,15 +698,21 @@ var globalFuncs = map[string]bool{"App": true, "getApp": true, "Page": true, "Co
 func (w *walker) call(c *ast.CallExpression) {
 	_, optional := c.Callee.(*ast.Optional)
 	callee := unwrap(c.Callee)
+	if d, ok := callee.(*ast.DotExpression); ok {
+		switch d.Identifier.Name {
+		case "then", "catch", "finally":
+			w.promise(d.Left)
+		}
+	}
 	if api, ok := w.src.API(w.scope, callee); ok {
 		w.f.Uses = append(w.f.Uses, &Use{API: api, Node: callee, Call: c, Args: c.ArgumentList, ArgsKnown: true,
-			Optional: optional, Scope: w.scope, Guard: w.guard})
+			Optional: optional, Promised: w.promised[c], Scope: w.scope, Guard: w.guard})
 		w.args(c.Callee, c.ArgumentList)
 		return
 	}
 	if d, ok := callee.(*ast.DotExpression); ok && (d.Identifier.Name == "call" || d.Identifier.Name == "apply") {
 		if api, ok := w.src.API(w.scope, d.Left); ok {
-			u := &Use{API: api, Node: unwrap(d.Left), Call: c, Scope: w.scope, Guard: w.guard}
+			u := &Use{API: api, Node: unwrap(d.Left), Call: c, Promised: w.promised[c], Scope: w.scope, Guard: w.guard}
 			if d.Identifier.Name == "call" {
 				if len(c.ArgumentList) > 1 {
 					u.Args = c.ArgumentList[1:]
@@ -689,6 +727,9 @@ func (w *walker) call(c *ast.CallExpression) {
 			w.args(c.Callee, c.ArgumentList)
 			return
 		}
+	}
+	if d, ok := callee.(*ast.DotExpression); ok && routeMethods[d.Identifier.Name.String()] {
+		w.f.Routes = append(w.f.Routes, &Route{Method: d.Identifier.Name.String(), Call: c, Scope: w.scope})
 	}
 	if _, ok := callee.(*ast.DynamicImportExpression); ok {
 		if len(c.ArgumentList) == 1 {

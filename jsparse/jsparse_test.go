@@ -1,6 +1,7 @@
 package jsparse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -165,6 +166,50 @@ if (wx.openEmbeddedMiniProgram) {}
 				t.Errorf("%s: args not resolved", u.API)
 			}
 		}
+	}
+}
+
+// TestPromisedAndRoutes: calls used as promises, and navigation through
+// something else than wx.
+func TestPromisedAndRoutes(t *testing.T) {
+	src := `
+async function f() {
+  await wx.enterChatToolMode({})
+  wx.enterChatToolMode({}).then(() => {})
+  wx.getChatToolInfo().catch(console.error).finally(() => {})
+  wx.enterChatToolMode({ success() {} })
+  await wx.enterChatToolMode?.({})
+  const p = wx.selectGroupMembers({})
+  await p
+}
+Component({ methods: { go() {
+  this.pageRouter.navigateTo({ url: './detail' })
+  this.router.navigateBack()
+  LiuApi.reLaunch({ url: HOME })
+  wx.navigateTo({ url: '/a' })
+  wx.router.addRouteBuilder('x', () => {})
+} } })
+`
+	s := Parse([]byte(src), JS)
+	if s.Program == nil {
+		t.Fatal(s.Err)
+	}
+	var got []string
+	for _, u := range s.Facts().Uses {
+		if u.Call != nil {
+			got = append(got, fmt.Sprintf("%s %v", u.API, u.Promised))
+		}
+	}
+	for _, r := range s.Facts().Routes {
+		got = append(got, "route "+r.Method+" "+s.Text(r.Call.Callee))
+	}
+	want := []string{
+		"enterChatToolMode true", "enterChatToolMode true", "getChatToolInfo true", "enterChatToolMode false",
+		"enterChatToolMode true", "selectGroupMembers false", "navigateTo false",
+		"route navigateTo this.pageRouter.navigateTo", "route navigateBack this.router.navigateBack", "route reLaunch LiuApi.reLaunch",
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("got\n%s\nwant\n%s", g, w)
 	}
 }
 

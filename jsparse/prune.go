@@ -346,4 +346,9 @@ func (p *pruner) facts(f *Facts) {
 		p.value(&c.Value)
 		c.Node = p.expr(c.Node, 0)
 	}
+	for _, r := range f.Routes {
+		r.Method = p.str(r.Method)
+		p.expr(r.Call, 0)
+		r.Scope = p.scope(r.Scope)
+	}
 }

@@ -61,7 +61,7 @@ func factsDump(s *Source) string {
 		return "no facts\n"
 	}
 	for _, u := range fx.Uses {
-		fmt.Fprintf(&b, "use %s node %s passed %v optional %v known %v", u.API, span(u.Node), u.Passed, u.Optional, u.ArgsKnown)
+		fmt.Fprintf(&b, "use %s node %s passed %v optional %v known %v promised %v", u.API, span(u.Node), u.Passed, u.Optional, u.ArgsKnown, u.Promised)
 		if u.Call != nil {
 			fmt.Fprintf(&b, " call %s", span(u.Call))
 		}
@@ -90,6 +90,12 @@ func factsDump(s *Source) string {
 	}
 	for _, c := range fx.Compares {
 		fmt.Fprintf(&b, "compare %v %q at %s node %s\n", c.Value.Kind, c.Value.Str, span(c.Value.Node), span(c.Node))
+	}
+	for _, r := range fx.Routes {
+		fmt.Fprintf(&b, "route %s call %s\n", r.Method, span(r.Call))
+		for _, a := range r.Call.ArgumentList {
+			expr(r.Scope, a, 1)
+		}
 	}
 	return b.String()
 }
