@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -246,16 +247,44 @@ func (p *Project) read(rel string) ([]byte, error) {
 	}
 	m := p.Options.Memo
 	if m == nil {
-		return os.ReadFile(abs)
+		return readSized(abs, st.Size())
 	}
 	if b, ok := m.cachedRead(abs, st); ok {
 		return b, nil
 	}
-	b, err := os.ReadFile(abs)
+	b, err := readSized(abs, st.Size())
 	if err == nil {
 		m.storeRead(abs, st, b)
 	}
 	return b, err
+}
+
+// readSized reads the regular file at abs, n bytes long when it was
+// stat'ed: an open, a read and a close when it has not changed size since
+// (os.ReadFile stats it again, and reads once more to meet the end). A
+// file read over and over (a released file, read again where its bytes are
+// wanted) costs its system calls each time.
+func readSized(abs string, n int64) ([]byte, error) {
+	f, err := os.Open(abs)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, 0, n+1) // one byte more: a read that stops short of it, at n, is the end
+	for {
+		m, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+m]
+		switch {
+		case err == io.EOF:
+			return b, nil
+		case err != nil:
+			return nil, err
+		case int64(len(b)) == n && len(b) < cap(b):
+			return b, nil
+		case len(b) == cap(b):
+			b = append(b, 0)[:len(b)] // it grew since: read on
+		}
+	}
 }
 
 // addFile registers a file read from rel; the caller sets its lines.

@@ -134,3 +134,21 @@ func TestRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSized reads a file whole whatever its size was when stat'ed: the
+// same, grown since, or shrunk since.
+func TestReadSized(t *testing.T) {
+	abs := filepath.Join(t.TempDir(), "f.js")
+	want := strings.Repeat("x", 10000)
+	if err := os.WriteFile(abs, []byte(want), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int64{10000, 0, 1, 9999, 10001, 20000} {
+		if b, err := readSized(abs, n); err != nil || string(b) != want {
+			t.Errorf("stat'ed at %d: %d bytes, %v", n, len(b), err)
+		}
+	}
+	if _, err := readSized(abs+".missing", 1); err == nil {
+		t.Errorf("a missing file read")
+	}
+}
