@@ -16,6 +16,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/views"
 )
 
 //go:embed doc.go
@@ -23,7 +24,7 @@ var doc string
 
 // Rule is the chattool-api-args rule.
 var Rule = lint.NewRule(doc, "chattoolapiargs", &analysis.Analyzer{
-	Requires: []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer},
+	Requires: []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer, views.Analyzer},
 	Run:      run,
 })
 
@@ -40,12 +41,18 @@ var checks = map[string]func(*call){
 	"shareFileToGroup":       localPath("filePath"),
 	"shareTextToGroup":       checkShareTextToGroup,
 	"updateShareMenu":        checkUpdateShareMenu,
+	"enterChatToolMode":      checkEnterChatToolMode,
+	"selectGroupMembers":     func(*call) {},
+	"getChatToolInfo":        func(*call) {},
+	"exitChatTool":           func(*call) {},
 }
 
 // gameOnly are the APIs checked in mini games only: mini programs have no
 // API page for them (miniprogram/dev/api/chattool/), so their options
-// there are not known.
-var gameOnly = map[string]bool{"shareTextToGroup": true}
+// there are not known. A mini program calling wx.shareTextToGroup is
+// warned (mpTextToGroup); wx.exitChatTool, which the mini-program open-mode
+// guide tells mini programs to call, is not.
+var gameOnly = map[string]bool{"shareTextToGroup": true, "exitChatTool": true}
 
 // notInGames are the chat-tool APIs of mini programs that mini games do not
 // have (no page under minigame/dev/api/, no method in minigame-api-typings),
@@ -58,6 +65,7 @@ var notInGames = map[string]string{
 func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
 	game := p.IsGame()
+	plugin, isPlugin := pluginRoot(p)
 	for _, f := range jsparse.Of(pass).Files {
 		if f.Lang == jsparse.WXS || f.Limited {
 			continue // WXS has no wx object; Limited files have no AST
@@ -76,11 +84,23 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				continue
 			}
-			check, ok := checks[u.API]
-			if !ok || u.Call == nil || !u.ArgsKnown || gameOnly[u.API] && !game {
+			c := &call{pass: pass, p: p, f: f, u: u, game: game}
+			if isPlugin && inPlugin(f, plugin) && notInPlugins[u.API] {
+				checkPlugin(c, u)
 				continue
 			}
-			c := &call{pass: pass, p: p, f: f, u: u, game: game}
+			if u.API == "shareTextToGroup" && !game {
+				mpTextToGroup(c)
+				continue
+			}
+			check, ok := checks[u.API]
+			if !ok || u.Call == nil || gameOnly[u.API] && !game {
+				continue
+			}
+			c.checkPromise()
+			if !u.ArgsKnown {
+				continue
+			}
 			if len(u.Args) == 0 {
 				// No argument at all: every required property is missing.
 				c.o = &jsparse.Object{Scope: u.Scope}
@@ -90,9 +110,32 @@ func run(pass *analysis.Pass) (any, error) {
 				continue // not an object the resolver can see: nothing is known
 			}
 			check(c)
+			c.checkEntrancePath()
+			if u.API != "updateShareMenu" {
+				c.unknownOptions() // (updateShareMenu: only for a dynamic message)
+			}
 		}
 	}
+	if !game {
+		checkEntranceAttrs(pass, p, views.Of(pass))
+	}
 	return nil, nil
+}
+
+// mpTextToGroup warns of wx.shareTextToGroup in a mini program, unless a
+// feature test guards it: only the mini-game pages document it
+// (minigame/dev/api/chattool/wx.shareTextToGroup.html), neither the
+// mini-program API pages nor their open-mode guide name it, and
+// miniprogram-api-typings 5.2.3 has no such method. A mini program sends
+// text to the chat with a form (<form bind:submitToGroup> and <button
+// form-type="submitToGroup">).
+func mpTextToGroup(c *call) {
+	u := c.u
+	if u.Call == nil && !u.Passed || u.Optional || u.Guard.Has(u.API) {
+		return
+	}
+	c.report(u.Node, lint.Warning,
+		"wx.shareTextToGroup is documented for mini games only (no mini-program API page, not in miniprogram-api-typings): a mini program may not have it; send text with <form bind:submitToGroup> and a <button form-type=\"submitToGroup\"> holding the text in a <textarea>")
 }
 
 // call is one call of a checked API whose option object is known.
@@ -497,6 +540,7 @@ func checkUpdateShareMenu(c *call) {
 	if !ok || v.Kind != jsparse.Bool || !v.Bool {
 		return // not a chat-tool dynamic message, as far as is known
 	}
+	c.unknownOptions()
 	for _, key := range []string{"withShareTicket", "isUpdatableMessage"} {
 		pr := c.require(o, key, "set it to true for a chat-tool dynamic message (useForChatTool: true)")
 		if v, ok := c.constant(o, pr); ok && !(v.Kind == jsparse.Bool && v.Bool) {

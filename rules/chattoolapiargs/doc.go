@@ -46,6 +46,39 @@
 //     "chooseType" 1 (the members listed in "participant") or 2 (all
 //     members), and "participant" when chooseType is 1. Calls without
 //     useForChatTool: true (known statically) are not checked.
+//   - wx.enterChatToolMode({chatToolRooms?, singleChatRoom?, selectLimit?})
+//     (the open mode, framework/open-ability/chatToolOpenMode.html):
+//     "chatToolRooms" is an array of opengid strings, "singleChatRoom" a
+//     boolean, "selectLimit" a number; "selectLimit" limits the
+//     multi-select picker, so with "singleChatRoom": true it does nothing
+//     (a warning).
+//   - Promise style: wx.enterChatToolMode has none («以 Promise 风格 调用：不支持»;
+//     it returns undefined), so `await wx.enterChatToolMode(...)` and
+//     `.then`, `.catch` or `.finally` on its result are errors; in mini
+//     games wx.exitChatTool and wx.shareTextToGroup too.
+//   - Unknown options (a warning): a key that the API does not have, as its
+//     page and the typings list them, is ignored by WeChat, so what it was
+//     meant to set is not set. The message names the option it is closest
+//     to, or the one missing required option whose name holds it or ends
+//     with the same word (Tencent's own wx.shareEmojiToGroup sample passes
+//     "path" where "imagePath" is meant), else lists the options. openChatTool's
+//     "isSingleChat", which Tencent's demo still passes, is named as the
+//     older option it is.
+//   - "entrancePath" (notifyGroupMembers, share{Image,Emoji,Video,File}ToGroup)
+//     and the "entrance-path" of a <button> (form-type="submitToGroup") in
+//     the templates WeChat compiles: the page a tap on the message's
+//     mini-program entrance opens (default: the chat tool's entry page).
+//     Where its path part is known, a path that names no page of the app is
+//     an error. In chat-tool code a page outside the chat tool is a warning
+//     (the entrance opens it out of chat-tool mode), and so is a path that
+//     is a chat-tool page only when read from the subpackage root. Outside
+//     chat-tool code (a page in the open mode) any page will do: Tencent's
+//     demo passes its own page.
+//   - A plugin project (project.config.json "compileType": "plugin"): every
+//     chat-tool API page says «小程序插件：不支持», so a call of one in the
+//     plugin's code (under "pluginRoot") is an error. The checker reads the
+//     mini program root only: pluginRoot is checked when it lies inside it
+//     (a project without miniprogramRoot).
 //
 // Applies to: mini programs and mini games.
 //
@@ -74,11 +107,14 @@
 //     mini-game guide, minigame/dev/guide/open-ability/share/
 //     updatable-message.html, asks for the same options and templates).
 //
-// In a mini program, wx.shareTextToGroup, which only the mini-game pages
-// document, is not checked, and neither are wx.exitChatTool and
-// wx.isChatTool: the mini-program open-mode guide
-// (framework/open-ability/chatToolOpenMode.html) tells mini programs to call
-// them, though miniprogram-api-typings does not declare them.
+// In a mini program, wx.exitChatTool and wx.isChatTool are not checked: the
+// mini-program open-mode guide (framework/open-ability/chatToolOpenMode.html)
+// tells mini programs to call them, though miniprogram-api-typings does not
+// declare them. wx.shareTextToGroup is a warning there, unless a feature
+// test guards it: only the mini-game pages document it, the mini-program
+// API pages and open-mode guide do not name it, miniprogram-api-typings
+// 5.2.3 has no such method, and a mini program sends text with <form
+// bind:submitToGroup> and <button form-type="submitToGroup">.
 //
 // A required string that is statically empty ("") is reported like a
 // wrong value. A missing option is reported at the API reference of the
@@ -99,11 +135,13 @@
 // checked as a call with an empty object.
 //
 // Source: the API pages api/chattool/wx.openChatTool.html,
-// wx.shareAppMessageToGroup.html, wx.notifyGroupMembers.html,
+// wx.enterChatToolMode.html, wx.shareAppMessageToGroup.html,
+// wx.notifyGroupMembers.html,
 // wx.shareImageToGroup.html, wx.shareEmojiToGroup.html,
 // wx.shareVideoToGroup.html, wx.shareFileToGroup.html and
 // api/share/wx.updateShareMenu.html, with the chat-tool guide
-// (framework/open-ability/chatTool.html) for dynamic messages; for mini
+// (framework/open-ability/chatTool.html) for dynamic messages, the option
+// lists of miniprogram-api-typings 5.2.3; for mini
 // games, the same pages under minigame/dev/api/chattool/ (with
 // wx.shareTextToGroup.html), the mini-game chat-tool guide
 // (minigame/dev/guide/open-ability/chat-tool.html) and
@@ -121,6 +159,8 @@
 //	  type: 'finish',
 //	})
 //	wx.shareImageToGroup({ imagePath: 'https://example.com/poster.png' })
+//	wx.shareEmojiToGroup({ path: res.tempFilePath })
+//	await wx.enterChatToolMode({ singleChatRoom: true, selectLimit: 3 })
 //	wx.updateShareMenu({
 //	  useForChatTool: true,
 //	  withShareTicket: true,
@@ -142,6 +182,8 @@
 //	  url: 'https://example.com/poster.png',
 //	  success: (res) => wx.shareImageToGroup({ imagePath: res.tempFilePath }),
 //	})
+//	wx.shareEmojiToGroup({ imagePath: res.tempFilePath })
+//	wx.enterChatToolMode({ singleChatRoom: true, success: () => this.load() })
 //	wx.updateShareMenu({
 //	  useForChatTool: true,
 //	  withShareTicket: true,
