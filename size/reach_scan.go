@@ -1,0 +1,261 @@
+package size
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/chattool-lint/chattool-lint/jsparse"
+	"github.com/chattool-lint/chattool-lint/views"
+	"github.com/chattool-lint/chattool-lint/wxml"
+)
+
+// drain follows every reached file until nothing new is reached.
+func (r *Reach) drain() {
+	for len(r.queue) > 0 {
+		mp := r.queue[0]
+		r.queue = r.queue[1:]
+		switch path.Ext(mp) {
+		case ".wxml":
+			r.template(mp)
+		case ".wxss":
+			r.style(mp)
+		case ".less", ".scss", ".sass":
+			r.preprocessed(mp)
+		case ".js", ".ts", ".wxs":
+			r.script(mp)
+		}
+	}
+}
+
+// template follows a template's imports, includes and <wxs src>, its
+// inline modules' requires, and the code files its attributes name.
+func (r *Reach) template(mp string) {
+	f := r.wxml.ByMP(mp)
+	if f == nil {
+		return
+	}
+	for _, e := range f.Doc.Elements {
+		for _, a := range e.Attrs {
+			if !a.HasValue {
+				continue
+			}
+			vals := []string{a.Value}
+			if a.Dynamic() {
+				vals = a.Literals()
+			}
+			for _, s := range vals {
+				if IsCodeFile(s) {
+					if to, ok := wxml.Ref(mp, s); ok && r.reach(r.canon(to)) {
+						r.named[r.canon(to)] = true
+					}
+				}
+			}
+		}
+		a := e.Attr("src")
+		if a == nil {
+			continue
+		}
+		to, ok := wxml.Ref(mp, a.Value)
+		if !ok {
+			continue
+		}
+		switch e.Name {
+		case "import", "include":
+			r.reach(views.TemplatePath(to))
+		case "wxs":
+			r.reach(views.ModulePath(to))
+		}
+	}
+	for _, w := range f.Doc.WXS {
+		if fx := w.Source.Facts(); fx != nil {
+			for _, im := range fx.Imports {
+				if to, ok := wxml.Ref(mp, im.Spec); ok {
+					r.reach(to)
+				}
+			}
+		}
+	}
+}
+
+// style follows a WXSS file's @imports.
+func (r *Reach) style(mp string) {
+	f := r.wxss.ByMP(mp)
+	if f == nil {
+		return
+	}
+	for _, im := range f.Sheet.Imports {
+		if to, ok := wxml.Ref(mp, im.Path); ok {
+			r.reach(views.StylePath(to))
+		}
+	}
+}
+
+var (
+	importRule = regexp.MustCompile(`@(?:import|use|forward)\b([^;{}]*)`)
+	importPath = regexp.MustCompile(`["']([^"']*)["']|url\(\s*([^)'"\s]+)\s*\)`)
+)
+
+// preprocessed follows the @import, @use and @forward of a LESS or Sass
+// file: the compiler inlines what they name, which WeChat's analysis counts
+// as used. A path with interpolation could be any style sheet.
+func (r *Reach) preprocessed(mp string) {
+	f, err := r.p.ReadFile(r.p.MP(mp))
+	if err != nil {
+		return
+	}
+	for _, m := range importRule.FindAllSubmatch(f.Src, -1) {
+		for _, q := range importPath.FindAllSubmatch(m[1], -1) {
+			spec := string(q[1]) + string(q[2])
+			if strings.Contains(spec, "@{") || strings.Contains(spec, "#{") {
+				r.openStyles = true
+				continue
+			}
+			if strings.HasPrefix(spec, "~") || strings.Contains(spec, "://") {
+				continue
+			}
+			to, ok := wxml.Ref(mp, spec)
+			if !ok {
+				continue
+			}
+			dir, name := path.Split(to)
+			var cands []string
+			if path.Ext(name) != "" {
+				cands = append(cands, to)
+			}
+			for _, ext := range []string{".less", ".scss", ".sass", ".wxss", ".css"} {
+				cands = append(cands, to+ext, dir+"_"+name+ext, path.Join(to, "index"+ext), path.Join(to, "_index"+ext))
+			}
+			for _, c := range cands {
+				r.reach(c)
+			}
+		}
+	}
+}
+
+var (
+	// callStart finds require( and import( where they are not a property
+	// or part of a longer name.
+	callStart = regexp.MustCompile(`(?:^|[^.\w$])(require|import)\s*\(\s*`)
+	asyncCall = regexp.MustCompile(`(?:^|[^.\w$])require\s*\.\s*async\s*\(\s*`)
+	// tsImport is the specifier of an import or export ... from,
+	// type-only ones included.
+	tsImport = regexp.MustCompile(`(?:\bfrom|\bimport)\s*["']([^"'\n]+)["']`)
+	// codeString is a string literal ending in a code file's extension.
+	codeString = regexp.MustCompile(`["'` + "`" + `]([^"'` + "`" + `\s{}()<>$]+\.(?:json|js|ts|wxml|wxss|wxs|less|scss|sass))(?:[?#][^"'` + "`" + `]*)?["'` + "`" + `]`)
+)
+
+// script follows a script's imports (as jsparse resolves them), its
+// require.async calls, and the code files its strings name; a module name
+// built at run time, or a script that could not be parsed, opens what it
+// may load (openFrom).
+func (r *Reach) script(mp string) {
+	f := r.scripts.ByMP(mp)
+	if f == nil && r.scripts.ByMP(twin(mp)) != nil {
+		return // the output of the .ts beside it, which is followed
+	}
+	var fx *jsparse.Facts
+	if f != nil && f.Source != nil && f.ReadErr == nil {
+		fx = f.Source.Facts()
+	}
+	if fx == nil {
+		r.openFrom(mp, false)
+		return
+	}
+	add := func(to string) {
+		to = r.canon(to)
+		if r.reach(to) && !slices.Contains(r.imports[mp], to) {
+			r.imports[mp] = append(r.imports[mp], to)
+		}
+	}
+	specs := map[string]bool{}
+	for _, im := range fx.Imports {
+		specs[im.Spec] = true
+		if found, _, isPath := jsparse.Resolve(r.p, mp, im.Spec); isPath {
+			add(found)
+			continue
+		}
+		if base, ok := jsparse.NpmModule(r.p, mp, im.Spec); ok {
+			for _, c := range []string{base, base + ".js", base + "/index.js"} {
+				add(c)
+			}
+		}
+	}
+	src, err := r.p.ReadFile(r.p.MP(mp))
+	if err != nil {
+		r.openFrom(mp, false)
+		return
+	}
+	code := src.Src
+	for _, loc := range callStart.FindAllSubmatchIndex(code, -1) {
+		if !literalArg(code[loc[1]:]) && !declared(code[:loc[2]]) {
+			r.openFrom(mp, false)
+			break
+		}
+	}
+	for _, loc := range asyncCall.FindAllIndex(code, -1) {
+		rest := code[loc[1]:]
+		if !literalArg(rest) {
+			r.openFrom(mp, true)
+			continue
+		}
+		spec, ok := quoted(rest)
+		if !ok {
+			continue
+		}
+		specs[spec] = true
+		if found, _, isPath := jsparse.Resolve(r.p, mp, spec); isPath && found != "" {
+			add(found)
+		}
+	}
+	if path.Ext(mp) == ".ts" {
+		// Type-only imports, which the compiled JavaScript no longer has:
+		// the module is the source's all the same.
+		for _, m := range tsImport.FindAllSubmatch(code, -1) {
+			spec := string(m[1])
+			specs[spec] = true
+			if found, _, isPath := jsparse.Resolve(r.p, mp, spec); isPath && found != "" {
+				r.reach(r.canon(found))
+			}
+		}
+	}
+	dir := path.Dir(mp)
+	for _, m := range codeString.FindAllSubmatch(code, -1) {
+		if s := string(m[1]); !specs[s] {
+			r.name(dir, s, true)
+		}
+	}
+}
+
+// declared reports whether the code before a require( or import( makes it
+// a declaration (function require(id) {...}) rather than a call.
+func declared(before []byte) bool {
+	return strings.HasSuffix(strings.TrimRight(string(before), " \t\r\n"), "function")
+}
+
+// literalArg reports whether the argument starting code is a string
+// literal alone (a template literal without ${}), or there is none.
+func literalArg(code []byte) bool {
+	if len(code) == 0 || code[0] == ')' {
+		return true
+	}
+	s, ok := quoted(code)
+	if !ok || code[0] == '`' && strings.Contains(s, "${") {
+		return false
+	}
+	rest := strings.TrimLeft(string(code[len(s)+2:min(len(code), len(s)+2+64)]), " \t\r\n")
+	return rest == "" || rest[0] == ')' || rest[0] == ','
+}
+
+// quoted returns the string literal starting code.
+func quoted(code []byte) (string, bool) {
+	if len(code) == 0 || !strings.ContainsRune("\"'`", rune(code[0])) {
+		return "", false
+	}
+	end := slices.Index(code[1:], code[0])
+	if end < 0 {
+		return "", false
+	}
+	return string(code[1 : 1+end]), true
+}
