@@ -1,6 +1,7 @@
 package chattoolapiargs
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/chattool-lint/chattool-lint/internal/suggest"
@@ -69,7 +70,7 @@ func (c *call) unknownOptions() {
 	}
 	known := opts.all()
 	for _, pr := range c.o.Props {
-		if contains(known, pr.Key) {
+		if slices.Contains(known, pr.Key) {
 			continue
 		}
 		at := pr.KeyNode
@@ -122,15 +123,6 @@ func lastWord(s string) string {
 		i = 0
 	}
 	return strings.ToLower(s[i:])
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func quoteKey(s string) string { return `"` + s + `"` }
