@@ -16,14 +16,19 @@ import (
 	"github.com/chattool-lint/chattool-lint/rules/chattoolscopes"
 	"github.com/chattool-lint/chattool-lint/rules/configschema"
 	"github.com/chattool-lint/chattool-lint/rules/independentisolation"
+	"github.com/chattool-lint/chattool-lint/rules/mediasize"
 	"github.com/chattool-lint/chattool-lint/rules/minbaselibrary"
+	"github.com/chattool-lint/chattool-lint/rules/minifysetting"
 	"github.com/chattool-lint/chattool-lint/rules/missingfile"
 	"github.com/chattool-lint/chattool-lint/rules/opendata"
 	"github.com/chattool-lint/chattool-lint/rules/packagesize"
+	"github.com/chattool-lint/chattool-lint/rules/packagesourcesize"
 	"github.com/chattool-lint/chattool-lint/rules/parseerror"
 	"github.com/chattool-lint/chattool-lint/rules/skylineconfig"
 	"github.com/chattool-lint/chattool-lint/rules/skylinesupport"
+	"github.com/chattool-lint/chattool-lint/rules/subpackageonlycode"
 	"github.com/chattool-lint/chattool-lint/rules/unusedcomponent"
+	"github.com/chattool-lint/chattool-lint/rules/unusedfile"
 	"github.com/chattool-lint/chattool-lint/rules/unusedplugin"
 	"github.com/chattool-lint/chattool-lint/rules/unusedsuppression"
 )
@@ -50,6 +55,11 @@ func All() []*lint.Rule {
 		skylinesupport.Rule,
 		unusedcomponent.Rule,
 		unusedplugin.Rule,
+		mediasize.Rule,
+		minifysetting.Rule,
+		packagesourcesize.Rule,
+		subpackageonlycode.Rule,
+		unusedfile.Rule,
 		unusedsuppression.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Doc.Name < all[j].Doc.Name })
