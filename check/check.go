@@ -43,6 +43,7 @@ func Load(j *Job) (*project.Project, error) {
 	if j.Target.Overlay != nil {
 		opts.Overlay = j.Target.Overlay
 	}
+	opts.Exclude = j.Target.Exclude
 	return project.Load(j.Target.Dir, opts)
 }
 

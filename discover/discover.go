@@ -78,6 +78,9 @@ type Target struct {
 	// Overlay holds file contents that replace those on disk (standard
 	// input with --stdin-filename).
 	Overlay map[string][]byte
+	// Exclude are folders below Dir (slash paths) a Loose target leaves
+	// to the projects found there.
+	Exclude []string
 }
 
 // Keeps reports whether a finding in the file at rel (a slash path
@@ -164,6 +167,15 @@ func Folder(dir string, assumeChatTool bool) ([]*Target, *Search, error) {
 			t.Dir = dir
 		}
 		out = append(out, t)
+	}
+	if s.projects() && s.LooseFiles > 0 {
+		// Mini program files in none of the projects found (a component
+		// library beside its demo app): checked too, as loose files.
+		loose := &Target{Dir: dir, Kind: Loose}
+		for _, f := range s.Found {
+			loose.Exclude = append(loose.Exclude, f.Rel)
+		}
+		out = append(out, loose)
 	}
 	if !s.projects() {
 		if s.LooseFiles == 0 && len(out) > 0 {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -445,6 +446,7 @@ func (p *Project) walk() []treeEntry {
 		if err != nil {
 			if d != nil && d.IsDir() {
 				mark(abs, metOther) // not listed whole
+				p.unreadableFolder(abs, err)
 			}
 			return nil
 		}
@@ -452,6 +454,10 @@ func (p *Project) walk() []treeEntry {
 			if abs == start {
 				mark(abs, metFolder)
 				return nil
+			}
+			if p.excluded(abs) {
+				mark(abs, metOther)
+				return filepath.SkipDir // another project's, checked on its own
 			}
 			var skip string
 			switch d.Name() {
@@ -576,6 +582,47 @@ func (p *Project) metAt(rel string) uint8 {
 func (p *Project) onDisk(rel string) bool {
 	_, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(rel)))
 	return err == nil
+}
+
+// unreadableFolder records a folder the walk could not list (no
+// permission): a load error, so that it is reported as "cannot read", and
+// the folder, so that what lies in it is not called missing (InUnreadable)
+// and sizes are not undercounted silently.
+func (p *Project) unreadableFolder(abs string, err error) {
+	rel, rerr := filepath.Rel(p.root, abs)
+	if rerr != nil {
+		return
+	}
+	rel = filepath.ToSlash(rel)
+	if slices.Contains(p.unreadable, rel) {
+		return
+	}
+	p.unreadable = append(p.unreadable, rel)
+	p.walked = append(p.walked, treeEntry{rel: rel, folder: true,
+		skip: fmt.Sprintf("folder that cannot be read (%v): its files are not counted", unwrapPathError(err))})
+	p.loadError(rel, fmt.Errorf("folder: %w", unwrapPathError(err)))
+}
+
+// InUnreadable returns the folder that cannot be read which holds rel (a
+// path relative to the project directory), or "": whether rel exists
+// cannot be known.
+func (p *Project) InUnreadable(rel string) string {
+	p.walk()
+	for _, u := range p.unreadable {
+		if rel == u || strings.HasPrefix(rel, u+"/") {
+			return u
+		}
+	}
+	return ""
+}
+
+// excluded reports whether the folder abs is one of Options.Exclude.
+func (p *Project) excluded(abs string) bool {
+	if len(p.Options.Exclude) == 0 {
+		return false
+	}
+	rel, err := filepath.Rel(p.root, abs)
+	return err == nil && slices.Contains(p.Options.Exclude, filepath.ToSlash(rel))
 }
 
 // sizes completes the walk with the size of every file: one lstat each

@@ -25,7 +25,7 @@ func TestFindComponent(t *testing.T) {
 		{"custom-tab-bar", "/components/badge/index", "components/badge/index"},
 		{"custom-tab-bar", "../components/badge", "components/badge/index"}, // a folder's index
 		{"components/badge", "../tag.ts", "components/tag"},
-		{"pkg/pages/a", "ui/cell", "pkg/miniprogram_npm/ui/cell"},  // the nearest miniprogram_npm
+		{"pkg/pages/a", "ui/cell", "pkg/miniprogram_npm/ui/cell"}, // the nearest miniprogram_npm
 		{"pkg/pages/a", "ui/button", "miniprogram_npm/ui/button/index"},
 		{".", "ui/button/index", "miniprogram_npm/ui/button/index"},
 		{"custom-tab-bar", "../../outside", ""},

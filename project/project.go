@@ -40,6 +40,10 @@ type Options struct {
 	// Memo, when set, keeps the parsed files of this load for the next
 	// loads that share it (a language server's): see Memo.
 	Memo *Memo
+	// Exclude are folders (slash paths relative to the project directory)
+	// the loader never enters: the projects found inside a folder of loose
+	// files, which are checked on their own.
+	Exclude []string
 }
 
 // Budgets are package size limits in bytes; zero means WeChat's limit.
@@ -106,6 +110,8 @@ type Project struct {
 	refs      []*ComponentRef
 	tree      []string
 	walked    []treeEntry // the walk of the mini program root, with sizes
+	// unreadable are the folders the walk could not list.
+	unreadable []string
 	// met is what the walk met at each path (see metAt): resolve, Exists
 	// and IsDir need not ask the disk about those.
 	met    map[string]uint8
@@ -497,7 +503,7 @@ func (p *Project) looseJSON() []string {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if abs != p.root && (name == "node_modules" || strings.HasPrefix(name, ".")) {
+			if abs != p.root && (name == "node_modules" || strings.HasPrefix(name, ".") || p.excluded(abs)) {
 				return filepath.SkipDir
 			}
 			return nil

@@ -36,9 +36,9 @@ var kinds = []struct{ kind, one, many string }{
 // Summary is the text report's line of what was checked, such as
 // "checked 2 mini programs (apps/vote with chat tool packageChatTool,
 // apps/poll), 1 mini game (games/x)", followed by a line for each source
-// folder found and not checked, and for loose files. Notes are added as
-// they are. It is "" for no projects.
-func Summary(projects []Project, notes []string) string {
+// folder found and not checked, and for loose files. It is "" for no
+// projects.
+func Summary(projects []Project) string {
 	var checked, unchecked []string
 	for _, k := range kinds {
 		var names []string
@@ -78,11 +78,8 @@ func Summary(projects []Project, notes []string) string {
 	}
 	for _, p := range projects {
 		if p.Kind == "loose" {
-			fmt.Fprintf(&b, "%s holds no app.json, game.json or project.config.json, here or below: its files were checked as loose mini program files (--assume-chat-tool checks them as chat-tool code)\n", filepath.ToSlash(p.Path))
+			fmt.Fprintf(&b, "%s: mini program files in no project (no app.json, game.json or project.config.json above them) were checked as loose files (--assume-chat-tool checks them as chat-tool code)\n", filepath.ToSlash(p.Path))
 		}
-	}
-	for _, n := range notes {
-		fmt.Fprintln(&b, n)
 	}
 	return b.String()
 }

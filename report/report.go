@@ -30,10 +30,8 @@ type Options struct {
 	// toolExecutionNotification with the message, and Text doesn't claim
 	// "no problems found".
 	Failure error
-	// Projects are what the run checked and found (see Project); Notes
-	// more lines for the text summary.
+	// Projects are what the run checked and found (see Project).
 	Projects []Project
-	Notes    []string
 	// JoinDir writes JSON file paths with their project's folder even for
 	// one project: set when a project was found below or above a PATH, so
 	// paths stay relative to the current directory.

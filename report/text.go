@@ -62,7 +62,7 @@ func Text(w io.Writer, results []*lint.Result, o Options) error {
 	case o.Failure == nil:
 		fmt.Fprintln(bw, "no problems found")
 	}
-	bw.WriteString(Summary(o.Projects, o.Notes))
+	bw.WriteString(Summary(o.Projects))
 	return bw.Flush()
 }
 

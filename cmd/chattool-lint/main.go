@@ -297,7 +297,7 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 
 	var buf bytes.Buffer
 	o := report.Options{Version: version(), Cwd: cwd, Failure: failure,
-		Projects: pl.projects(jobs), Notes: pl.notes, JoinDir: pl.joinDir}
+		Projects: pl.projects(jobs), JoinDir: pl.joinDir}
 	switch f.format {
 	case "json":
 		err = report.JSON(&buf, results, o)

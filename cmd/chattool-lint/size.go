@@ -101,7 +101,7 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 		if err := writeSizeJSON(stdout, reports); err != nil {
 			return fail(err)
 		}
-	} else if s := report.Summary(pl.projects(jobs), pl.notes); s != "" {
+	} else if s := report.Summary(pl.projects(jobs)); s != "" {
 		fmt.Fprintf(stdout, "\n%s", s)
 	}
 	return status

@@ -20,12 +20,11 @@ import (
 // stdin is what --stdin-filename reads.
 var stdin io.Reader = os.Stdin
 
-// plan is what the PATH arguments ask to check: the projects (targets),
-// the source folders found and not checked, and notes for the summary.
+// plan is what the PATH arguments ask to check: the projects (targets)
+// and the source folders found and not checked.
 type plan struct {
 	targets   []*discover.Target
 	unchecked []*discover.Target
-	notes     []string
 	// summarize is set when a PATH is a folder: the report then says
 	// what was checked (for files, the hook's usual case, it would be
 	// noise).
@@ -87,7 +86,7 @@ func planPaths(paths []string, assume bool, stdinName string) (*plan, error) {
 			continue
 		}
 		pl.summarize = true
-		ts, s, err := discover.Folder(p, assume)
+		ts, _, err := discover.Folder(p, assume)
 		if err != nil {
 			return nil, err
 		}
@@ -103,10 +102,7 @@ func planPaths(paths []string, assume bool, stdinName string) (*plan, error) {
 				return nil, err
 			}
 		}
-		if s != nil && len(ts) > 0 && ts[0].Kind != discover.Loose && s.LooseFiles > 0 {
-			pl.notes = append(pl.notes, fmt.Sprintf("%s outside these projects (%s) not checked: name their folder as PATH to check them as loose files",
-				plural(s.LooseFiles, "mini program file"), filepath.ToSlash(filepath.Join(p, s.LooseExample))))
-		}
+
 	}
 	return pl, nil
 }

@@ -2,6 +2,7 @@ package missingfile
 
 import (
 	_ "embed"
+	"go/token"
 	"path"
 	"strings"
 
@@ -29,7 +30,30 @@ type checker struct {
 }
 
 func (c *checker) report(jf *project.JSONFile, v *jsonc.Value, sev lint.Severity, format string, args ...any) {
-	lint.Report(c.pass, sev, jf.Pos(v.Start), jf.Pos(v.Head()), format, args...)
+	c.reportAt(sev, jf.Pos(v.Start), jf.Pos(v.Head()), format, args...)
+}
+
+// reportAt reports a file that is not there, unless a path the message
+// names lies in a folder that cannot be read: whether it exists cannot be
+// known, and parse-error reports the folder ("cannot read").
+func (c *checker) reportAt(sev lint.Severity, start, end token.Pos, format string, args ...any) {
+	for _, a := range args {
+		if s, ok := a.(string); ok && c.unreadable(s) {
+			return
+		}
+	}
+	lint.Report(c.pass, sev, start, end, format, args...)
+}
+
+// unreadable reports whether s, a path relative to the project or a list
+// of them, names something inside a folder the loader could not read.
+func (c *checker) unreadable(s string) bool {
+	for _, part := range strings.Split(s, ", ") {
+		if c.p.InUnreadable(part) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func run(pass *analysis.Pass) (any, error) {

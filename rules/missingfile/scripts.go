@@ -25,7 +25,7 @@ func (c *checker) scripts() {
 			}
 			start, end := f.Pos(im.Start), f.Pos(im.End)
 			if len(tried) > 0 && strings.HasPrefix(tried[0], "..") {
-				lint.Report(c.pass, lint.Error, start, end,
+				c.reportAt(lint.Error, start, end,
 					"%s %q points above the mini program root", kindName(im.Kind), im.Spec)
 				continue
 			}
@@ -33,7 +33,7 @@ func (c *checker) scripts() {
 			for _, t := range tried {
 				shown = append(shown, c.p.MP(t))
 			}
-			lint.Report(c.pass, lint.Error, start, end, "%s %q: no such file (looked for %s)",
+			c.reportAt(lint.Error, start, end, "%s %q: no such file (looked for %s)",
 				kindName(im.Kind), im.Spec, strings.Join(shown, ", "))
 		}
 	}

@@ -86,16 +86,16 @@ func (c *checker) preImport(f *wxss.File, im *wxss.Import, reach func(string)) {
 	t := im.Target(f.Lang, f.MP)
 	switch t.Kind {
 	case wxss.PreFromFSRoot:
-		lint.Report(c.pass, lint.Error, start, end,
+		c.reportAt(lint.Error, start, end,
 			"%s %q: sass looks for a path starting with \"/\" from the file system's root, not the mini program's; write it without the \"/\" (sass also looks from the mini program root) or relative to this file",
 			what, im.Path)
 		return
 	case wxss.PreRuntime:
 		mp := t.Candidates[0]
 		if above(mp) {
-			lint.Report(c.pass, lint.Error, start, end, "%s %q points above the mini program root", what, im.Path)
+			c.reportAt(lint.Error, start, end, "%s %q points above the mini program root", what, im.Path)
 		} else if !c.styleExists(mp) {
-			lint.Report(c.pass, lint.Error, start, end, "%s %q: no such file (looked for %s); the %s plugin keeps it as an @import of the .wxss file, which WeChat loads at run time",
+			c.reportAt(lint.Error, start, end, "%s %q: no such file (looked for %s); the %s plugin keeps it as an @import of the .wxss file, which WeChat loads at run time",
 				what, im.Path, c.p.MP(mp), plugin(f.Lang))
 		} else {
 			reach(c.compiledStyle(mp))
@@ -115,7 +115,7 @@ func (c *checker) preImport(f *wxss.File, im *wxss.Import, reach func(string)) {
 		return
 	}
 	if above(t.Candidates[0]) && len(t.Candidates) == 1 {
-		lint.Report(c.pass, lint.Error, start, end, "%s %q points above the mini program root", what, im.Path)
+		c.reportAt(lint.Error, start, end, "%s %q points above the mini program root", what, im.Path)
 		return
 	}
 	var shown []string
@@ -124,7 +124,7 @@ func (c *checker) preImport(f *wxss.File, im *wxss.Import, reach func(string)) {
 			shown = append(shown, c.p.MP(cand))
 		}
 	}
-	lint.Report(c.pass, lint.Error, start, end, "%s %q: no such file (looked for %s)", what, im.Path, strings.Join(shown, ", "))
+	c.reportAt(lint.Error, start, end, "%s %q: no such file (looked for %s)", what, im.Path, strings.Join(shown, ", "))
 }
 
 // plugin names the compiler plugin of a language.

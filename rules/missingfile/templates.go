@@ -57,13 +57,13 @@ func (c *checker) reference(start, end token.Pos, sev lint.Severity, from, what,
 		return
 	}
 	if mp == ".." || strings.HasPrefix(mp, "../") {
-		lint.Report(c.pass, sev, start, end, "%s %q points above the mini program root", what, src)
+		c.reportAt(sev, start, end, "%s %q points above the mini program root", what, src)
 		return
 	}
 	if ext != nil {
 		mp = ext(mp)
 	}
 	if !c.p.Exists(c.p.MP(mp)) && c.compiledStyle(mp) == "" {
-		lint.Report(c.pass, sev, start, end, "%s %q: no such file (looked for %s)", what, src, c.p.MP(mp))
+		c.reportAt(sev, start, end, "%s %q: no such file (looked for %s)", what, src, c.p.MP(mp))
 	}
 }
