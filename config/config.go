@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/chattool-lint/chattool-lint/internal/suggest"
 	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
@@ -154,7 +155,11 @@ func Load(path string, known func(string) bool) (*Config, error) {
 		}
 		for _, m := range v.Members {
 			if !known(m.Key) {
-				at(m.KeyStart, "unknown rule %q (chattool-lint rules lists them)", m.Key)
+				if c := suggest.Closest(m.Key, lint.Names()); c != "" {
+					at(m.KeyStart, "unknown rule %q; did you mean %q? (chattool-lint rules lists them)", m.Key, c)
+				} else {
+					at(m.KeyStart, "unknown rule %q (chattool-lint rules lists them)", m.Key)
+				}
 				continue
 			}
 			s, _ := m.Value.String()

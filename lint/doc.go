@@ -6,6 +6,7 @@ import (
 	"go/doc/comment"
 	"go/parser"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -182,3 +183,13 @@ var registered = map[string]bool{}
 // Known reports whether a rule of this name exists in the program, whether
 // or not a run includes it.
 func Known(name string) bool { return registered[name] }
+
+// Names are the names of every rule of the program, sorted.
+func Names() []string {
+	names := make([]string, 0, len(registered))
+	for n := range registered {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -13,10 +13,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/chattool-lint/chattool-lint/config"
+	"github.com/chattool-lint/chattool-lint/internal/suggest"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
@@ -34,6 +37,9 @@ type Flags struct {
 	BudgetPackage   string
 	BudgetTotal     string
 	ServiceProvider bool
+	// Select and Ignore are comma-separated rule names: run only the
+	// selected rules, or all but the ignored ones.
+	Select, Ignore string
 }
 
 // Register defines the shared flags on fs.
@@ -47,6 +53,38 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.BudgetPackage, "budget-package", "", "size limit of the main package and of each subpackage (default 2MB)")
 	fs.StringVar(&f.BudgetTotal, "budget-total", "", "size limit of all packages together (default 30MB)")
 	fs.BoolVar(&f.ServiceProvider, "service-provider", false, "the app is built by a service provider: all packages together may hold 20MB")
+	fs.StringVar(&f.Select, "select", "", "run only these rules (`RULE,...`; the configuration's severities still apply to them)")
+	fs.StringVar(&f.Ignore, "ignore", "", "do not run these rules (`RULE,...`)")
+}
+
+// RuleNames parses a comma-separated list of rule names, each of which
+// must exist: an unknown one is an error with the closest name.
+func RuleNames(flagName, list string) ([]string, error) {
+	var out []string
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if rules.ByName(n) == nil {
+			return nil, fmt.Errorf("%s: %s", flagName, UnknownRule(n))
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// UnknownRule says that name is no rule, with a did-you-mean.
+func UnknownRule(name string) string {
+	var names []string
+	for _, r := range rules.All() {
+		names = append(names, r.Doc.Name)
+	}
+	msg := fmt.Sprintf("no rule named %q", name)
+	if c := suggest.Closest(name, names); c != "" {
+		msg += fmt.Sprintf("; did you mean %q?", c)
+	}
+	return msg + " (chattool-lint rules lists them)"
 }
 
 // Resolver gives each project folder its options. It is safe for
@@ -55,6 +93,8 @@ type Resolver struct {
 	base       project.Options
 	configFile string // absolute; "" to find one above each project
 	noConfig   bool
+	// off are the rules --select and --ignore turn off everywhere.
+	off map[string]bool
 
 	mu      sync.Mutex
 	configs map[string]*loaded
@@ -111,6 +151,25 @@ func (f *Flags) Resolver() (*Resolver, error) {
 		}
 		r.configFile = abs
 	}
+	sel, err := RuleNames("--select", f.Select)
+	if err != nil {
+		return nil, err
+	}
+	ign, err := RuleNames("--ignore", f.Ignore)
+	if err != nil {
+		return nil, err
+	}
+	if len(sel) > 0 || len(ign) > 0 {
+		r.off = map[string]bool{}
+		for _, rule := range rules.All() {
+			if len(sel) > 0 && !slices.Contains(sel, rule.Doc.Name) {
+				r.off[rule.Doc.Name] = true
+			}
+		}
+		for _, n := range ign {
+			r.off[n] = true
+		}
+	}
 	return r, nil
 }
 
@@ -137,6 +196,18 @@ func (r *Resolver) For(dir string) (Resolved, error) {
 	lo, err := cfg.Options(dir)
 	if err != nil {
 		return out, err
+	}
+	if len(r.off) > 0 {
+		// The command line wins over the file: a rule it turns off is
+		// off whatever the file says.
+		disabled := map[string]bool{}
+		for k, v := range lo.Disabled {
+			disabled[k] = v
+		}
+		for k := range r.off {
+			disabled[k] = true
+		}
+		lo.Disabled = disabled
 	}
 	out.Lint, out.Config = lo, cfg
 	return out, nil

@@ -32,6 +32,8 @@ type Options struct {
 	Failure error
 	// Projects are what the run checked and found (see Project).
 	Projects []Project
+	// Color writes the text report with ANSI colours (a terminal).
+	Color bool
 	// JoinDir writes JSON file paths with their project's folder even for
 	// one project: set when a project was found below or above a PATH, so
 	// paths stay relative to the current directory.

@@ -34,7 +34,15 @@ func Text(w io.Writer, results []*lint.Result, o Options) error {
 			}
 			l := locate(cwd, r.Dir, f.Path)
 			s := start(f)
-			fmt.Fprintf(bw, "%s:%d:%d: %s: %s (%s)\n", l.rel, s.Line, column(s), f.Severity, oneLine(f.Message), f.Rule)
+			if o.Color {
+				// The shape stays the same, so editors and scripts that
+				// read the lines still can: the file bold, the severity in
+				// its colour, the rule dim (as Ruff and ESLint's stylish).
+				fmt.Fprintf(bw, "%s%s%s:%d:%d: %s%s%s: %s %s(%s)%s\n", ansiBold, l.rel, ansiReset, s.Line, column(s),
+					severityColor(f.Severity), f.Severity, ansiReset, oneLine(f.Message), ansiDim, f.Rule, ansiReset)
+			} else {
+				fmt.Fprintf(bw, "%s:%d:%d: %s: %s (%s)\n", l.rel, s.Line, column(s), f.Severity, oneLine(f.Message), f.Rule)
+			}
 			files[l.rel] = true
 			if len(f.Fixes) > 0 {
 				fixable++
@@ -80,3 +88,23 @@ func oneLine(s string) string {
 }
 
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+
+// ANSI SGR sequences for Options.Color.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiBlue   = "\x1b[1;34m"
+)
+
+func severityColor(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return ansiRed
+	case lint.Warning:
+		return ansiYellow
+	}
+	return ansiBlue
+}

@@ -22,6 +22,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -47,6 +48,7 @@ func main() {
 		// the 10x corpus, 85 to 125 MiB at peak). GOGC overrides it.
 		debug.SetGCPercent(200)
 	}
+	stdoutTerminal = isTerminal(os.Stdout)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -97,6 +99,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		case "help":
 			usage(stdout, newFlags(io.Discard))
 			return exitOK
+		case "version":
+			fmt.Fprintf(stdout, "chattool-lint %s\n", version())
+			return exitOK
 		}
 	}
 	fs := newFlags(stderr)
@@ -109,9 +114,22 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chattool-lint: %v\nRun 'chattool-lint -h' for usage.\n", err)
 		return exitFailure
 	}
+	if fs.version {
+		fmt.Fprintf(stdout, "chattool-lint %s\n", version())
+		return exitOK
+	}
 	if err := fs.validate(); err != nil {
 		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
 		return exitFailure
+	}
+	if len(paths) == 1 && paths[0] == "-" {
+		// "-" is standard input, as for ESLint and Ruff: its file name
+		// says which project it belongs to.
+		if fs.stdinFilename == "" {
+			fmt.Fprintf(stderr, "chattool-lint: - reads standard input: give --stdin-filename PATH, the file it stands for\n")
+			return exitFailure
+		}
+		paths = nil
 	}
 	if len(paths) == 0 && fs.stdinFilename == "" {
 		paths = []string{"."}
@@ -146,6 +164,10 @@ type flags struct {
 	failOn        string
 	fix, diff     bool
 	cpuProfile    string
+	quiet         bool
+	statistics    bool
+	version       bool
+	color         string
 }
 
 func newFlags(stderr io.Writer) *flags {
@@ -159,7 +181,12 @@ func newFlags(stderr io.Writer) *flags {
 	f.BoolVar(&f.fix, "fix", false, "apply the safe fixes to the files, then report what remains")
 	f.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and write nothing; exit 1 when there is any")
 	f.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof FILE), to report a slow run")
+	f.BoolVar(&f.quiet, "quiet", false, "report errors only: warnings and infos are neither shown nor counted")
+	f.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has, by severity, instead of the findings")
+	f.BoolVar(&f.version, "version", false, "print the version and exit")
+	f.StringVar(&f.color, "color", "auto", "colour the text report: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never")
 	f.Flags.Register(f.FlagSet)
+	addShorts(f.FlagSet)
 	f.Usage = func() {}
 	return f
 }
@@ -178,7 +205,11 @@ func (f *flags) validate() error {
 	if f.fix && f.stdinFilename != "" && !f.diff {
 		return errors.New("--fix writes files, and --stdin-filename lints a buffer that is not on disk: use --diff to see the fixes")
 	}
-	return nil
+	if f.statistics && f.format != "text" {
+		return fmt.Errorf("--statistics prints a table: it does not go with --format %s", f.format)
+	}
+	_, err := f.useColor()
+	return err
 }
 
 func usage(w io.Writer, f *flags) {
@@ -192,16 +223,16 @@ Usage:
   chattool-lint config verify [FILE] validate chattool-lint.json (found above . or FILE)
   chattool-lint lsp                  a language server over stdio, for editors
 
-PATH is a folder with project.config.json (its miniprogramRoot is followed)
-or app.json; a folder with neither is linted as loose mini program files.
+PATH is a project, a folder inside one, or a folder (a repository) holding
+projects below it: every mini program and mini game found there is checked.
 A PATH that is a file (a pre-commit hook passes the staged files) is linted
-in its project, which is read whole, and only its own findings are reported.
-Settings come from the nearest chattool-lint.json above each PATH; flags win.
+in its project, which is read whole, and only its own findings are reported;
+- is standard input, with --stdin-filename. Settings come from the nearest
+chattool-lint.json above each project; flags win.
 
 Flags:
 `)
-	f.SetOutput(w)
-	f.PrintDefaults()
+	printFlags(w, f.FlagSet)
 	fmt.Fprint(w, `
 Exit status: 0 no error-level finding, 1 at least one, 2 the tool could not
 do its job (bad flag, unreadable PATH, internal failure).
@@ -244,6 +275,16 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 	resolver, err := f.Flags.Resolver()
 	if err != nil {
 		return fail(err)
+	}
+	if skip := unread(paths); len(skip) > 0 {
+		for _, p := range skip {
+			fmt.Fprintf(stderr, "chattool-lint: %s: not a file chattool-lint reads; skipped\n", p)
+		}
+		paths = slices.DeleteFunc(paths, func(p string) bool { return slices.Contains(skip, p) })
+		if len(paths) == 0 {
+			fmt.Fprintln(stderr, "chattool-lint: warning: nothing was checked")
+			return exitOK
+		}
 	}
 	pl, err := planPaths(paths, f.AssumeChatTool, f.stdinFilename)
 	if err != nil {
@@ -295,9 +336,23 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if f.quiet {
+		quiet(results)
+	}
+	if f.statistics {
+		var buf bytes.Buffer
+		if err := statistics(&buf, results); err != nil {
+			return fail(err)
+		}
+		if err := writeOut(f.output, buf.Bytes(), stdout); err != nil {
+			return fail(err)
+		}
+		return f.exitStatus(failure, fx, results, stderr)
+	}
+	color, _ := f.useColor() // validated already
 	var buf bytes.Buffer
 	o := report.Options{Version: version(), Cwd: cwd, Failure: failure,
-		Projects: pl.projects(jobs), JoinDir: pl.joinDir}
+		Projects: pl.projects(jobs), JoinDir: pl.joinDir, Color: color}
 	switch f.format {
 	case "json":
 		err = report.JSON(&buf, results, o)
@@ -314,6 +369,11 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	return f.exitStatus(failure, fx, results, stderr)
+}
+
+// exitStatus is the run's exit status once its report is written.
+func (f *flags) exitStatus(failure error, fx *fixer, results []*lint.Result, stderr io.Writer) int {
 	if failure != nil {
 		return exitFailure
 	}
@@ -360,11 +420,7 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	}
 	r := rules.ByName(args[0])
 	if r == nil {
-		var names []string
-		for _, r := range rules.All() {
-			names = append(names, r.Doc.Name)
-		}
-		fmt.Fprintf(stderr, "chattool-lint: no rule named %q; rules: %s\n", args[0], strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "chattool-lint: %s\n", options.UnknownRule(args[0]))
 		return exitFailure
 	}
 	d := r.Doc
