@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -291,20 +292,18 @@ func miniRoot(dir string) string {
 }
 
 // readSmall reads a configuration file that discovery looks into, up to
-// 1 MB: more is no configuration, and the loader reports it.
+// 1 MB: more is no configuration, and the loader reports it. It opens only
+// regular files (a named pipe there must not hang the search).
 func readSmall(name string) ([]byte, error) {
+	if !isFile(name) {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	b := make([]byte, min(st.Size(), 1<<20))
-	n, err := f.Read(b)
-	return b[:n], err
+	return io.ReadAll(io.LimitReader(f, 1<<20))
 }
 
 func isFile(name string) bool {
