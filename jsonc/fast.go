@@ -19,8 +19,8 @@ import (
 // caller parses body again with hujson, which says what is wrong. Whatever
 // it builds, hujson and the builder build the same (FuzzParse holds it).
 // Nesting is bounded by scan, which runs first.
-func fastParse(body []byte, base int) (v *Value, probs []Problem, ok bool) {
-	p := fastParser{b: body, s: string(body), base: base}
+func fastParse(body []byte, base int, n counts) (v *Value, probs []Problem, ok bool) {
+	p := fastParser{b: body, s: string(body), base: base, firstVals: n.values, firstMems: n.members}
 	p.space()
 	v = p.value()
 	p.space()
@@ -41,17 +41,27 @@ type fastParser struct {
 
 	vals    []Value   // the block Values are taken from
 	mems    []Member  // the block Members are taken from
+	// firstVals and firstMems, when not zero, are the sizes of the first
+	// blocks (scan's counts).
+	firstVals, firstMems int
 	elems   []*Value  // a stack of the elements of the arrays being parsed
 	members []*Member // and of the members of the objects
 }
 
-// block is the size of the next block of n values or members: twice the
-// last, from 16 to 1024 (a small file takes little).
-func block(last int) int { return min(max(16, 2*last), 1024) }
+// block is the size of the next block of values or members: first what
+// scan counted, else twice the last, from 16 to 1024 (a small file takes
+// little).
+func block(last int, first *int) int {
+	if n := *first; n > 0 {
+		*first = 0
+		return min(n, 1024)
+	}
+	return min(max(16, 2*last), 1024)
+}
 
 func (p *fastParser) newValue() *Value {
 	if len(p.vals) == 0 {
-		p.vals = make([]Value, block(cap(p.vals)))
+		p.vals = make([]Value, block(cap(p.vals), &p.firstVals))
 	}
 	v := &p.vals[0]
 	p.vals = p.vals[1:]
@@ -60,7 +70,7 @@ func (p *fastParser) newValue() *Value {
 
 func (p *fastParser) newMember() *Member {
 	if len(p.mems) == 0 {
-		p.mems = make([]Member, block(cap(p.mems)))
+		p.mems = make([]Member, block(cap(p.mems), &p.firstMems))
 	}
 	m := &p.mems[0]
 	p.mems = p.mems[1:]

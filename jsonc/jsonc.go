@@ -239,13 +239,14 @@ func parse(src []byte) (*Value, []Problem, *SyntaxError) {
 		base = 3
 	}
 	body := src[base:]
-	scanned, serr := scan(body, base)
+	var n counts
+	scanned, serr := scan(body, base, &n)
 	if serr != nil {
 		return nil, probs, serr
 	}
 	// Most files are built straight from their bytes; hujson parses
 	// those fastParse gives up on, and says what is wrong with them.
-	v, built, ok := fastParse(body, base)
+	v, built, ok := fastParse(body, base, n)
 	if !ok {
 		var herr error
 		v, built, serr, herr = hujsonParse(body, base)
@@ -317,11 +318,26 @@ func syntaxError(body []byte, base int, err error) *SyntaxError {
 	return &SyntaxError{Offset: base + off, Message: eofMessages.Replace(m[3])}
 }
 
+// counts bound the values and members of a file from above, as scan
+// lexes it: fastParse takes its first blocks of that size, so that a small
+// file takes what it needs, not a block of 16 values (2 KB). A member is a
+// colon; a value is the file's, a member's or an array element's, whose
+// number is at most the array's commas and one more.
+type counts struct{ values, members int }
+
 // scan finds comments, trailing commas and excessive nesting, which hujson
-// accepts (or, for nesting, would recurse into) without reporting.
-func scan(b []byte, base int) ([]Problem, *SyntaxError) {
+// accepts (or, for nesting, would recurse into) without reporting. When n
+// is not nil, it counts the values and members of the file there (an upper
+// bound when the file is valid JSON).
+func scan(b []byte, base int, n *counts) ([]Problem, *SyntaxError) {
 	var probs []Problem
 	depth := 0
+	// inArray[d] is set when the bracket that opened depth d is '['.
+	var inArray [MaxDepth + 1]bool
+	values, members := 1, 0
+	if n != nil {
+		defer func() { n.values, n.members = values, members }()
+	}
 	lastComma := -1 // offset of a comma with only blanks and comments after it so far
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -360,6 +376,12 @@ func scan(b []byte, base int) ([]Problem, *SyntaxError) {
 			if depth > MaxDepth {
 				return probs, &SyntaxError{Offset: base + i, Message: fmt.Sprintf("arrays and objects nested deeper than %d levels", MaxDepth)}
 			}
+			if depth >= 0 { // (a stray ] or } before it: invalid, no matter)
+				inArray[depth] = c == '['
+			}
+			if c == '[' {
+				values++
+			}
 		case c == '}' || c == ']':
 			if lastComma >= 0 {
 				probs = append(probs, Problem{TrailingComma, base + lastComma, base + lastComma + 1, "trailing comma; WeChat's JSON parser rejects it"})
@@ -368,6 +390,13 @@ func scan(b []byte, base int) ([]Problem, *SyntaxError) {
 			depth--
 		case c == ',':
 			lastComma = i
+			if depth > 0 && inArray[depth] {
+				values++
+			}
+		case c == ':':
+			lastComma = -1
+			members++
+			values++
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 		default:
 			lastComma = -1

@@ -189,12 +189,16 @@ func FuzzFastParse(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if _, serr := scan(b, 0); serr != nil {
+		var n counts
+		if _, serr := scan(b, 0, &n); serr != nil {
 			return // (fastParse runs after scan only)
 		}
-		fast, fastProbs, ok := fastParse(b, 0)
+		fast, fastProbs, ok := fastParse(b, 0, n)
 		if !ok {
 			return
+		}
+		if vals, mems := treeSize(fast); vals > n.values || mems > n.members {
+			t.Fatalf("scan counted %d values and %d members, the tree has %d and %d", n.values, n.members, vals, mems)
 		}
 		slow, slowProbs, serr, herr := hujsonParse(b, 0)
 		if serr != nil {
@@ -207,6 +211,20 @@ func FuzzFastParse(f *testing.F) {
 			t.Fatalf("fastParse found %+v, the builder %+v", fastProbs, slowProbs)
 		}
 	})
+}
+
+// treeSize counts the values and members of a tree.
+func treeSize(v *Value) (values, members int) {
+	values = 1
+	for _, m := range v.Members {
+		a, b := treeSize(m.Value)
+		values, members = values+a, members+b+1
+	}
+	for _, e := range v.Elems {
+		a, b := treeSize(e)
+		values, members = values+a, members+b
+	}
+	return values, members
 }
 
 func dump(v *Value) string {
@@ -230,8 +248,17 @@ func TestFastParseTaken(t *testing.T) {
 		}
 		n++
 		body := bytes.TrimPrefix(b, []byte("\uFEFF"))
-		if _, _, ok := fastParse(body, len(b)-len(body)); !ok {
+		var c counts
+		scan(body, len(b)-len(body), &c)
+		v, _, ok := fastParse(body, len(b)-len(body), c)
+		if !ok {
 			t.Errorf("fastParse gives up on %.200q", b)
+			continue
+		}
+		// scan's counts are what a file takes, at most: its first
+		// blocks hold the whole tree.
+		if vals, mems := treeSize(v); vals > c.values || mems > c.members {
+			t.Errorf("scan counted %d values and %d members in %.200q, the tree has %d and %d", c.values, c.members, b, vals, mems)
 		}
 	}
 	if n < 100 {
