@@ -186,6 +186,7 @@ func newFlags(stderr io.Writer) *flags {
 	f.BoolVar(&f.version, "version", false, "print the version and exit")
 	f.StringVar(&f.color, "color", "auto", "colour the text report: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never")
 	f.Flags.Register(f.FlagSet)
+	registerAdoptFlags(f.FlagSet)
 	addShorts(f.FlagSet)
 	f.Usage = func() {}
 	return f
@@ -336,6 +337,9 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if err := adopt(f, paths, cwd, results, failure, stderr); err != nil {
+		return fail(err)
+	}
 	if f.quiet {
 		quiet(results)
 	}
