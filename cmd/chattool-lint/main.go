@@ -441,8 +441,8 @@ func explain(args []string, stdout, stderr io.Writer) int {
 // compare tool versions (the SARIF validator warns on "devel").
 const devVersion = "0.1.0-devel"
 
-// version is the module version when installed with go install.
-func version() string {
+// moduleVersion is the module version when installed with go install.
+func moduleVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
