@@ -150,7 +150,7 @@ func JUnit(w io.Writer, results []*lint.Result, o Options) error {
 		})
 	}
 	if o.Failure != nil || len(rep.Suites) == 0 {
-		tool := junitSuite{Name: junitToolSuite, Tests: 1, Time: "0", SystemOut: Summary(o.Projects)}
+		tool := junitSuite{Name: junitToolSuite, Tests: 1, Time: "0", SystemOut: strings.TrimSpace(Summary(o.Projects))}
 		c := junitCase{Name: "no problems found", ClassName: ToolName, Time: "0"}
 		if o.Failure != nil {
 			msg := nonEmpty(o.Failure.Error(), "the tool failed")

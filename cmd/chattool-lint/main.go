@@ -173,8 +173,9 @@ type flags struct {
 func newFlags(stderr io.Writer) *flags {
 	f := &flags{FlagSet: flag.NewFlagSet("chattool-lint", flag.ContinueOnError)}
 	f.SetOutput(stderr)
-	f.StringVar(&f.format, "format", "text", "output format: text, json, sarif or github (workflow commands that annotate a pull request)")
+	f.StringVar(&f.format, "format", "text", formatHelp)
 	f.StringVar(&f.output, "output", "", "write the report to `FILE` instead of standard output")
+	addOutputFlag(f.FlagSet)
 	f.StringVar(&f.stdinFilename, "stdin-filename", "", "lint standard input as the content of the file at `PATH`, in its project (the rest from disk): for editors")
 	f.IntVar(&f.maxWarnings, "max-warnings", -1, "fail (exit 1) when there are more than `N` warnings (-1: no limit)")
 	f.StringVar(&f.failOn, "fail-on", "error", "the least severity that fails the run (exit 1): error, warning, info or never")
@@ -193,10 +194,8 @@ func newFlags(stderr io.Writer) *flags {
 }
 
 func (f *flags) validate() error {
-	switch f.format {
-	case "text", "json", "sarif", "github":
-	default:
-		return fmt.Errorf("unknown --format %q: want text, json, sarif or github", f.format)
+	if err := f.validateOutputs(); err != nil {
+		return err
 	}
 	switch f.failOn {
 	case "error", "warning", "info", "never":
@@ -354,23 +353,9 @@ func lintPaths(paths []string, f *flags, stdout, stderr io.Writer) int {
 		return f.exitStatus(failure, fx, results, stderr)
 	}
 	color, _ := f.useColor() // validated already
-	var buf bytes.Buffer
 	o := report.Options{Version: version(), Cwd: cwd, Failure: failure,
 		Projects: pl.projects(jobs), JoinDir: pl.joinDir, Color: color}
-	switch f.format {
-	case "json":
-		err = report.JSON(&buf, results, o)
-	case "sarif":
-		err = report.SARIF(&buf, results, o)
-	case "github":
-		err = report.GitHub(&buf, results, o)
-	default:
-		err = report.Text(&buf, results, o)
-	}
-	if err == nil {
-		err = writeOut(f.output, buf.Bytes(), stdout)
-	}
-	if err != nil {
+	if err := writeReports(f, results, o, stdout); err != nil {
 		return fail(err)
 	}
 	return f.exitStatus(failure, fx, results, stderr)

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -72,9 +73,9 @@ func (l *outputList) Set(v string) error {
 
 // addOutputFlag defines --output-format on fs.
 func addOutputFlag(fs *flag.FlagSet) {
-	fs.Var(&outputList{}, "output-format", "also write a report as `FORMAT[:FILE]` (FILE - or none: standard output); "+
-		"repeat it for several reports from one run, as golangci-lint's FORMAT:PATH outputs; with it, --format and --output "+
-		"write a report only when given")
+	fs.Var(&outputList{}, "output-format", "write a report in FORMAT to FILE, or to standard output with :- or no :FILE "+
+		"(`FORMAT[:FILE]`); repeat it for several reports from one run (at most one on standard output); "+
+		"--format and --output then add a report only when given")
 }
 
 // outputs are the reports the run writes: each --output-format, and the
@@ -132,8 +133,9 @@ func (f *flags) validateOutputs() error {
 }
 
 // writeReports writes every report of the run (outputs): each is made
-// whole before it is written, and each is written even when another could
-// not be; the errors are returned together.
+// whole before it is written, in a folder made if need be, and each is
+// written even when another could not be; the errors are returned
+// together, on one line.
 func writeReports(f *flags, results []*lint.Result, o report.Options, stdout io.Writer) error {
 	outs, err := f.outputs()
 	if err != nil {
@@ -148,9 +150,24 @@ func writeReports(f *flags, results []*lint.Result, o report.Options, stdout io.
 			errs = append(errs, fmt.Errorf("%s report: %w", out.format, err))
 			continue
 		}
+		if out.file != "" {
+			// A report's folder is made, as golangci-lint makes it
+			// (reports/junit.xml in a fresh checkout).
+			if err := os.MkdirAll(filepath.Dir(out.file), 0o755); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
 		if err := writeOut(out.file, buf.Bytes(), stdout); err != nil {
 			errs = append(errs, err)
 		}
+	}
+	if len(errs) > 1 {
+		msgs := make([]string, len(errs))
+		for i, e := range errs {
+			msgs[i] = e.Error()
+		}
+		return fmt.Errorf("%d reports could not be written: %s", len(errs), strings.Join(msgs, "; "))
 	}
 	return errors.Join(errs...)
 }
