@@ -1,6 +1,8 @@
 // Package report writes lint results in the formats chattool-lint offers:
 // text for people (Text), a small stable JSON document for scripts (JSON),
-// and SARIF 2.1.0 for GitHub code scanning and SARIF viewers (SARIF).
+// SARIF 2.1.0 for GitHub code scanning and SARIF viewers (SARIF), workflow
+// commands for GitHub (GitHub), and the reports CI servers read: GitLab Code
+// Quality (GitLab), JUnit XML (JUnit) and Checkstyle XML (Checkstyle).
 //
 // Each function takes one *lint.Result per PATH argument of the command line
 // (usually one) and writes the whole report; none of them decides the exit

@@ -1,6 +1,7 @@
 // Command chattool-lint checks WeChat Mini Program chat tools before commit:
 // configuration, code, templates, styles and sizes, with exact positions, as
-// text, JSON or SARIF.
+// text, JSON, SARIF, GitHub annotations, GitLab Code Quality, JUnit or
+// Checkstyle.
 //
 // Usage:
 //
