@@ -135,7 +135,8 @@ for platform in "${platforms[@]}"; do
 	EOF
 	printf '# @chattool-lint/%s\n\nThe %s binary of [chattool-lint](https://www.npmjs.com/package/chattool-lint) %s.\nInstall `chattool-lint`, which depends on this package on %s.\n' \
 		"$platform" "$platform" "$version" "$platform" >"$pkg/README.md"
-	echo "$(pack "$pkg")  ($goos/$goarch, $((SECONDS - start)) s)"
+	tgz=$(pack "$pkg")
+	echo "$tgz  ($goos/$goarch, $((SECONDS - start)) s)"
 done
 
 main=$tmp/chattool-lint
@@ -148,4 +149,5 @@ json "$main/package.json" '
 	for (const n of names) p.optionalDependencies["@chattool-lint/" + n] = version;
 '
 chmod 755 "$main/bin/chattool-lint"
-pack "$main"
+tgz=$(pack "$main")
+echo "$tgz"
