@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -74,13 +75,26 @@ func TestPreCommitHooksFile(t *testing.T) {
 			t.Errorf("hook %s defined twice", h.ID)
 		}
 		byID[h.ID] = h
-		// pre-commit builds the hook with `go install ./...` and runs the
-		// entry from the PATH: it must be the command this module installs.
-		if h.Language != "golang" {
-			t.Errorf("%s: language %q, want golang", h.ID, h.Language)
+		// pre-commit builds a golang hook with `go install ./...` and runs
+		// the entry from the PATH: it must be the command this module
+		// installs. The system hooks need no Go: -system runs the
+		// chattool-lint on the PATH, -npm the repository's npm install.
+		want := "chattool-lint"
+		switch {
+		case strings.HasPrefix(h.ID, "chattool-lint-npm"):
+			want = "npx --no -- chattool-lint"
+			fallthrough
+		case strings.HasPrefix(h.ID, "chattool-lint-system"):
+			if h.Language != "system" {
+				t.Errorf("%s: language %q, want system", h.ID, h.Language)
+			}
+		default:
+			if h.Language != "golang" {
+				t.Errorf("%s: language %q, want golang", h.ID, h.Language)
+			}
 		}
-		if cmd := strings.Fields(h.Entry)[0]; cmd != "chattool-lint" {
-			t.Errorf("%s: entry runs %q, want chattool-lint", h.ID, cmd)
+		if h.Entry != want {
+			t.Errorf("%s: entry %q, want %q", h.ID, h.Entry, want)
 		}
 	}
 	if _, err := os.Stat("../chattool-lint/main.go"); err != nil {
@@ -128,6 +142,21 @@ func TestPreCommitHooksFile(t *testing.T) {
 	}
 	if !slices.Equal(full.Args, []string{"."}) {
 		t.Errorf("chattool-lint-full: args %q, want [.] (the repository root)", full.Args)
+	}
+
+	// The hooks without Go are the same two, but for language and entry.
+	for _, variant := range []string{"npm", "system"} {
+		for id, golang := range map[string]preCommitHook{"chattool-lint-" + variant: staged, "chattool-lint-" + variant + "-full": full} {
+			h, ok := byID[id]
+			if !ok {
+				t.Errorf("no %s hook", id)
+				continue
+			}
+			h.ID, h.Entry, h.Language, h.Description = golang.ID, golang.Entry, golang.Language, golang.Description
+			if !reflect.DeepEqual(h, golang) {
+				t.Errorf("%s differs from %s in more than id, entry, language and description:\n%+v\n%+v", id, golang.ID, h, golang)
+			}
+		}
 	}
 }
 
