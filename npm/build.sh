@@ -133,7 +133,7 @@ for platform in "${platforms[@]}"; do
 		  "preferUnplugged": true
 		}
 	EOF
-	printf '# @chattool-lint/%s\n\nThe %s binary of [chattool-lint](https://www.npmjs.com/package/chattool-lint) %s.\nInstall `chattool-lint`, which depends on this package on %s.\n' \
+	printf '# @chattool-lint/%s\n\nThe %s binary of chattool-lint %s (https://github.com/chattool-lint/chattool-lint).\nInstall `chattool-lint`, which depends on this package on %s.\n' \
 		"$platform" "$platform" "$version" "$platform" >"$pkg/README.md"
 	tgz=$(pack "$pkg")
 	echo "$tgz  ($goos/$goarch, $((SECONDS - start)) s)"
