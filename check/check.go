@@ -35,10 +35,17 @@ type Job struct {
 	// Err is a failure of the rules (exit 2): Result holds what the
 	// others found. LoadErr is a project that could not be loaded.
 	Err, LoadErr error
+
+	// Loader, when set, loads the project in place of Load: the project
+	// a language server or --watch keeps between checks (package engine).
+	Loader func(j *Job) (*project.Project, error)
 }
 
 // Load loads the project of a job, with the overlay of its target.
 func Load(j *Job) (*project.Project, error) {
+	if j.Loader != nil {
+		return j.Loader(j)
+	}
 	opts := j.Options.Project
 	if j.Target.Overlay != nil {
 		opts.Overlay = j.Target.Overlay

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"sync"
+	"unsafe"
 )
 
 // A Memo keeps what the front ends derive from a file's bytes alone (a
@@ -15,13 +16,29 @@ import (
 // hold byte offsets). Once a value is in the Memo nobody may change it:
 // two loads can share it.
 //
-// A Memo keeps the values of the last two generations: Next starts a new
-// one and drops what the one before it did not use, so it holds about
-// one project's worth. Its methods are safe for concurrent use.
+// A Memo keeps, of each kind of value, those the last two generations
+// that asked for that kind used: Next starts a new generation. A kind a
+// generation did not ask for at all (its analyzer's result was kept from
+// an earlier check, see package engine) keeps its values; a generation
+// that asked for nothing counts as one that asked for every kind. So the
+// Memo holds about one project's worth. Its methods are safe for
+// concurrent use.
 type Memo struct {
-	mu               sync.Mutex
-	cur, prev        map[memoKey]any
+	mu     sync.Mutex
+	gen    int
+	values map[memoKey]*memoValue
+	// asked holds, for each kind, the last two generations that asked for
+	// it (the older first); askedNow the kinds this generation asked for.
+	asked    map[string][2]int
+	askedNow map[string]bool
+
 	reads, prevReads map[readKey][]byte
+	// sums are the hashes of byte slices the Memo read itself, by their
+	// identity (address and length): nobody changes them, so a slice seen
+	// again is not hashed again. fresh are the files read from disk in
+	// this generation, by absolute path (see TakeReads).
+	sums, prevSums map[sliceID]*[sha256.Size]byte
+	fresh          map[string][]byte
 }
 
 type memoKey struct {
@@ -30,8 +47,24 @@ type memoKey struct {
 	n    int
 }
 
+type memoValue struct {
+	v   any
+	gen int // the last generation that used it
+}
+
+// sliceID is the identity of a byte slice.
+type sliceID struct {
+	p *byte
+	n int
+}
+
+func idOf(b []byte) sliceID { return sliceID{unsafe.SliceData(b), len(b)} }
+
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{cur: map[memoKey]any{}, reads: map[readKey][]byte{}} }
+func NewMemo() *Memo {
+	return &Memo{values: map[memoKey]*memoValue{}, asked: map[string][2]int{}, askedNow: map[string]bool{},
+		reads: map[readKey][]byte{}, sums: map[sliceID]*[sha256.Size]byte{}, fresh: map[string][]byte{}}
+}
 
 // stamp is what tells a file's versions apart without reading it: its
 // size, modification and (on Linux) change times in nanoseconds and inode.
@@ -40,26 +73,37 @@ type stamp struct {
 	ino                uint64
 }
 
-// Next starts a generation: a value neither it nor the one before it
-// asked for is dropped.
+// Next starts a generation: a value that neither it nor the one before it
+// that asked for the value's kind used is dropped.
 func (m *Memo) Next() {
 	m.mu.Lock()
-	m.prev, m.cur = m.cur, map[memoKey]any{}
+	defer m.mu.Unlock()
+	if len(m.askedNow) == 0 {
+		for k := range m.asked {
+			m.askedNow[k] = true
+		}
+	}
+	for k := range m.askedNow {
+		a := m.asked[k]
+		m.asked[k] = [2]int{a[1], m.gen}
+	}
+	for k, v := range m.values {
+		if a, ok := m.asked[k.kind]; ok && v.gen < a[0] {
+			delete(m.values, k)
+		}
+	}
+	m.gen++
+	m.askedNow = map[string]bool{}
 	m.prevReads, m.reads = m.reads, map[readKey][]byte{}
-	m.mu.Unlock()
+	m.prevSums, m.sums = m.sums, map[sliceID]*[sha256.Size]byte{}
+	m.fresh = map[string][]byte{}
 }
 
 // Len returns the number of values the Memo holds.
 func (m *Memo) Len() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	n := len(m.cur)
-	for k := range m.prev {
-		if _, ok := m.cur[k]; !ok {
-			n++
-		}
-	}
-	return n
+	return len(m.values)
 }
 
 // readKey keys the bytes a Memo keeps of the files it saw read: the path
@@ -84,6 +128,10 @@ func (m *Memo) cachedRead(abs string, fi os.FileInfo) ([]byte, bool) {
 			m.reads[k] = b
 		}
 	}
+	if ok {
+		m.own(b)
+		m.fresh[abs] = b
+	}
 	return b, ok
 }
 
@@ -92,7 +140,73 @@ func (m *Memo) cachedRead(abs string, fi os.FileInfo) ([]byte, bool) {
 func (m *Memo) storeRead(abs string, fi os.FileInfo, b []byte) {
 	m.mu.Lock()
 	m.reads[readKey{abs, stampOf(fi)}] = b
+	m.own(b)
+	m.fresh[abs] = b
 	m.mu.Unlock()
+}
+
+// own records b as a slice nobody changes, whose hash may be kept by its
+// identity. m.mu is held.
+func (m *Memo) own(b []byte) {
+	id := idOf(b)
+	if _, ok := m.sums[id]; ok || len(b) == 0 {
+		return
+	}
+	m.sums[id] = m.prevSums[id] // nil until hashed
+}
+
+// OwnAll is Own for every slice of files.
+func (m *Memo) OwnAll(files map[string][]byte) {
+	m.mu.Lock()
+	for _, b := range files {
+		m.own(b)
+	}
+	m.mu.Unlock()
+}
+
+// TakeReads returns the files this generation read from disk (or found in
+// the Memo's reads by their stamp), by absolute path, and forgets them:
+// bytes nobody changes, which a server that watches the files (package
+// engine) may give the next loads as their overlay, so that they ask the
+// disk nothing about the files that did not change.
+func (m *Memo) TakeReads() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r := m.fresh
+	m.fresh = map[string][]byte{}
+	return r
+}
+
+// Own tells the Memo that nobody changes b: the bytes TakeReads returned,
+// given to a load again.
+func (m *Memo) Own(b []byte) {
+	m.mu.Lock()
+	m.own(b)
+	m.mu.Unlock()
+}
+
+// sum returns the hash of src, kept by the slice's identity when the Memo
+// owns it.
+func (m *Memo) sum(src []byte) [sha256.Size]byte {
+	id := idOf(src)
+	m.mu.Lock()
+	s, owned := m.sums[id]
+	if !owned {
+		if s, owned = m.prevSums[id]; owned {
+			m.sums[id] = s
+		}
+	}
+	m.mu.Unlock()
+	if s != nil {
+		return *s
+	}
+	sum := sha256.Sum256(src)
+	if owned {
+		m.mu.Lock()
+		m.sums[id] = &sum
+		m.mu.Unlock()
+	}
+	return sum
 }
 
 // Derive returns derive(), the value kind derives from src, from p's
@@ -104,23 +218,22 @@ func Derive[T any](p *Project, kind string, src []byte, derive func() T) T {
 	if m == nil {
 		return derive()
 	}
-	k := memoKey{kind: kind, sum: sha256.Sum256(src), n: len(src)}
+	k := memoKey{kind: kind, sum: m.sum(src), n: len(src)}
 	m.mu.Lock()
-	v, ok := m.cur[k]
-	if !ok {
-		if v, ok = m.prev[k]; ok {
-			m.cur[k] = v
-		}
+	m.askedNow[kind] = true
+	v, ok := m.values[k]
+	if ok {
+		v.gen = m.gen
 	}
 	m.mu.Unlock()
 	if ok {
-		if t, ok := v.(T); ok {
+		if t, ok := v.v.(T); ok {
 			return t
 		}
 	}
 	t := derive()
 	m.mu.Lock()
-	m.cur[k] = t
+	m.values[k] = &memoValue{v: t, gen: m.gen}
 	m.mu.Unlock()
 	return t
 }

@@ -1,0 +1,229 @@
+// Package engine keeps a project loaded between its checks, for the
+// language server and --watch, which check the same project again at every
+// save: what a check can take from the one before it, it takes, and the
+// result is the one a check from scratch would give, byte for byte
+// (TestDifferential holds that, after every step of random edits).
+//
+// An Engine keeps, for its project:
+//
+//   - the parsed scripts, templates and style sheets, keyed by their bytes
+//     (project.Memo), so that a check parses only what changed;
+//   - the bytes of every file it read, for as long as a file watcher (see
+//     Watch) vouches that the file has not changed on disk: a check then
+//     asks the disk nothing about the files that did not change;
+//   - the model of the project (project.Loaded: the configuration, the
+//     packages, pages and components, the walk of its folders): when only
+//     the content of scripts, templates, style sheets or other files that
+//     are no json changed, the next check's project is derived from the
+//     last one (project.Loaded.Derive) rather than loaded again.
+//
+// Without a watcher, every check loads the project again (with the
+// memo): only a watcher can say that a file did not change.
+package engine
+
+import (
+	"bytes"
+	"maps"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/chattool-lint/chattool-lint/check"
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+// Engine keeps one project between its checks. Its methods are safe for
+// concurrent use; checks run one at a time.
+type Engine struct {
+	mu   sync.Mutex // held by a check
+	memo *project.Memo
+	// loaded is the model of the last load, last the project of the last
+	// check (derived from loaded, or loaded's own).
+	loaded *project.Loaded
+	last   *project.Project
+	root   string // the project's folder, absolute, symlinks resolved
+	// editor is the overlay of the last check (the editor's buffers).
+	editor map[string][]byte
+	// content holds the bytes of the files on disk, by path relative to
+	// the project folder, while the watcher vouches for them.
+	content map[string][]byte
+
+	cmu     sync.Mutex // guards what the watcher reports
+	trusted bool       // a watcher reports every change on disk
+	changes changes
+	// stats counts the checks by how they got their project.
+	stats Stats
+}
+
+// changes are what changed on disk since the last check.
+type changes struct {
+	written map[string]bool // files written (content only), relative paths
+	// moved are paths made, removed or renamed: the walk changes.
+	moved map[string]bool
+	// all: anything may have changed (the watcher lost events).
+	all bool
+}
+
+// Stats counts the checks of an Engine by how they got their project.
+type Stats struct {
+	Loads, Derived int
+}
+
+// New returns an Engine with nothing kept yet.
+func New() *Engine {
+	return &Engine{memo: project.NewMemo(), changes: changes{written: map[string]bool{}, moved: map[string]bool{}}}
+}
+
+// Stats returns how the checks so far got their project.
+func (e *Engine) Stats() Stats {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.stats
+}
+
+// Check checks j as check.Lint does, taking from the last check what it
+// can. The result's Source holds only the files its findings name
+// (check.Keep): the project stays with the Engine.
+func (e *Engine) Check(j *check.Job) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.memo.Next()
+	j.Loader = e.load
+	check.Lint(j)
+	j.Loader = nil
+	if j.LoadErr != nil {
+		e.loaded, e.last = nil, nil
+	}
+	if j.Result != nil {
+		j.Result.Source = check.Keep(j.Result)
+	}
+	if e.last != nil {
+		e.keepReads()
+	}
+}
+
+// keepReads keeps the bytes the check read from disk, when a watcher
+// vouches for them.
+func (e *Engine) keepReads() {
+	reads := e.memo.TakeReads()
+	e.cmu.Lock()
+	trusted := e.trusted
+	e.cmu.Unlock()
+	if !trusted {
+		return
+	}
+	for abs, b := range reads {
+		rel, err := filepath.Rel(e.root, abs)
+		if err != nil || !filepath.IsLocal(rel) {
+			continue
+		}
+		e.content[filepath.ToSlash(rel)] = b
+	}
+}
+
+// load loads the project of j, or derives it from the last one.
+func (e *Engine) load(j *check.Job) (*project.Project, error) {
+	opts := j.Options.Project
+	opts.Memo = e.memo
+	opts.Exclude = j.Target.Exclude
+	editor := j.Target.Overlay
+
+	e.cmu.Lock()
+	ch, trusted := e.changes, e.trusted
+	e.changes = changes{written: map[string]bool{}, moved: map[string]bool{}}
+	e.cmu.Unlock()
+	if !trusted || ch.all || e.content == nil {
+		e.content = map[string][]byte{}
+	}
+	for rel := range ch.written {
+		delete(e.content, rel)
+	}
+	for rel := range ch.moved {
+		delete(e.content, rel)
+		for k := range e.content {
+			if strings.HasPrefix(k, rel+"/") {
+				delete(e.content, k)
+			}
+		}
+	}
+	overlay := maps.Clone(e.content)
+	maps.Copy(overlay, editor)
+	opts.Overlay = overlay
+	e.memo.OwnAll(e.content)
+
+	changed := make([]string, 0, len(ch.written))
+	for rel := range ch.written {
+		changed = append(changed, rel)
+	}
+	for rel, b := range editor {
+		if old, ok := e.editor[rel]; !ok || !bytes.Equal(old, b) {
+			changed = append(changed, rel)
+		}
+	}
+	for rel := range e.editor {
+		if _, ok := editor[rel]; !ok {
+			changed = append(changed, rel) // closed: the file on disk
+		}
+	}
+	e.editor = maps.Clone(editor)
+
+	if trusted && !ch.all && len(ch.moved) == 0 && e.loaded != nil {
+		if p, ok := e.loaded.Derive(e.last, changed, opts); ok {
+			e.last = p
+			e.stats.Derived++
+			return p, nil
+		}
+	}
+	p, err := project.Load(j.Target.Dir, opts)
+	if err != nil {
+		e.loaded, e.last = nil, nil
+		return nil, err
+	}
+	e.loaded, e.last, e.root = project.Keep(p), p, p.Root()
+	e.stats.Loads++
+	return p, nil
+}
+
+// Root returns the folder of the project last loaded (absolute, symbolic
+// links resolved), or "" before the first check.
+func (e *Engine) Root() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.root
+}
+
+// Trust tells the Engine whether a watcher reports every change on disk
+// from now on. Without one, every check loads the project again.
+func (e *Engine) Trust(on bool) {
+	e.cmu.Lock()
+	defer e.cmu.Unlock()
+	e.trusted = on
+	e.changes.all = true
+}
+
+// Op is what happened to a path on disk.
+type Op int
+
+const (
+	// Write: the content of a file changed (its mode too, maybe).
+	Write Op = iota
+	// Move: a file or folder was made, removed or renamed.
+	Move
+)
+
+// Changed tells the Engine that rel (relative to the project folder, with
+// forward slashes; "" for anything) changed on disk, as op says.
+func (e *Engine) Changed(rel string, op Op) {
+	e.cmu.Lock()
+	defer e.cmu.Unlock()
+	rel = path.Clean(rel)
+	switch {
+	case rel == "" || rel == ".":
+		e.changes.all = true
+	case op == Write:
+		e.changes.written[rel] = true
+	default:
+		e.changes.moved[rel] = true
+	}
+}

@@ -1,0 +1,142 @@
+package project
+
+import (
+	"go/token"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+)
+
+// A Loaded is what Load found of a project before any check read more of
+// it: the model (configuration, packages, pages, components) and the files
+// the loader read to build it. A server that checks the same project again
+// and again (package engine) keeps it, and derives from it the project of
+// the next check when only the content of files the loader did not read
+// changed: the model is the same, and nothing needs to be asked of the
+// disk again.
+type Loaded struct {
+	p          *Project // the project Load returned
+	snap       Project  // a copy of it then
+	files      map[string]*File
+	order      []*File
+	jsonFiles  map[string]*JSONFile
+	json       []*JSONFile
+	loadErrors []LoadError
+	exists     map[string]bool
+}
+
+// Keep records what Load found of p. Call it on the project Load returned,
+// before any check reads more of it.
+func Keep(p *Project) *Loaded {
+	return &Loaded{
+		p:          p,
+		snap:       *p,
+		files:      maps.Clone(p.files),
+		order:      slices.Clone(p.Files),
+		jsonFiles:  maps.Clone(p.jsonFiles),
+		json:       slices.Clone(p.JSONFiles),
+		loadErrors: slices.Clone(p.LoadErrors),
+		exists:     maps.Clone(p.exists),
+	}
+}
+
+// Derive returns the project a fresh Load with opts would return, once
+// the files at changed (paths relative to the project directory, with
+// forward slashes) changed content, and nothing else changed on disk
+// since prev, a project derived from l (or l's own), was loaded and
+// checked: no file or folder was made, removed or renamed, no other file
+// written. The caller vouches for that (a file watcher does); Derive
+// vouches for the rest, and returns false when it cannot derive:
+//
+//   - a changed file is one the loader read (a json), or is not a plain
+//     file the walk of prev met (a new file, a symbolic link);
+//   - the walk of prev has not run, or met a folder it could not read;
+//   - opts differ from prev's other than in Overlay and Memo, or the
+//     overlay names another set of files that are not on disk.
+//
+// The project returned shares with prev the model, the walk and the files
+// prev read that did not change (their token.File and bytes): the checks
+// read them as if they had read them again, and nothing is read twice
+// from disk. prev must not be used any more (its files are shared).
+func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project, bool) {
+	if prev == nil || prev.root != l.p.root || prev.walked == nil || prev.met == nil || len(prev.unreadable) > 0 {
+		return nil, false
+	}
+	if !sameOptions(prev.Options, opts) {
+		return nil, false
+	}
+	ch := map[string]bool{}
+	for _, rel := range changed {
+		rel = path.Clean(rel)
+		if _, read := l.files[rel]; read || strings.HasSuffix(rel, ".json") || prev.met[rel] != metFile {
+			return nil, false
+		}
+		ch[rel] = true
+	}
+	// Overlay files that are not on disk are in the walk: the same ones.
+	for rel := range opts.Overlay {
+		if prev.met[path.Clean(rel)] != metFile {
+			if _, ok := prev.Options.Overlay[rel]; !ok {
+				return nil, false
+			}
+		}
+	}
+	for rel := range prev.Options.Overlay {
+		if prev.met[path.Clean(rel)] != metFile {
+			if _, ok := opts.Overlay[rel]; !ok {
+				return nil, false
+			}
+		}
+	}
+	// A copy of the project as Load left it (the model, and whatever a
+	// later field of Project holds then), with its own maps and lists.
+	p := new(Project)
+	*p = l.snap
+	p.Fset = token.NewFileSet()
+	p.Options = opts
+	p.JSONFiles = slices.Clone(l.json)
+	p.LoadErrors = slices.Clone(l.loadErrors)
+	p.files = maps.Clone(l.files)
+	p.jsonFiles = maps.Clone(l.jsonFiles)
+	// What the walk of prev found, and the existence of files it asked the
+	// disk about: no file was made or removed since.
+	p.exists = maps.Clone(prev.exists)
+	p.tree, p.walked, p.met, p.unreadable = prev.tree, slices.Clone(prev.walked), prev.met, nil
+	p.upload = nil
+	p.Files = slices.Clone(l.order)
+	tfs := make([]*token.File, 0, len(prev.Files))
+	for _, f := range l.order {
+		tfs = append(tfs, f.TF)
+	}
+	// The files prev's checks read that did not change are read already:
+	// as if the base analyzers, which read every script, template and
+	// style sheet before any rule runs, had run.
+	for _, f := range prev.Files {
+		if _, ok := p.files[f.Path]; ok || ch[f.Path] || !f.Readable() {
+			continue
+		}
+		p.files[f.Path] = f
+		p.Files = append(p.Files, f)
+		tfs = append(tfs, f.TF)
+	}
+	p.Fset.AddExistingFiles(tfs...)
+	for i := range p.walked {
+		e := &p.walked[i]
+		if !ch[e.rel] {
+			continue
+		}
+		e.size = -1
+		if src, ok := opts.Overlay[e.rel]; ok {
+			e.size = int64(len(src))
+		}
+	}
+	return p, true
+}
+
+// sameOptions reports whether two loads with a and b read a project the
+// same way, overlays and memos aside.
+func sameOptions(a, b Options) bool {
+	return a.AssumeChatTool == b.AssumeChatTool && a.MinBaseLibrary == b.MinBaseLibrary &&
+		a.Budgets == b.Budgets && a.CacheDir == b.CacheDir && slices.Equal(a.Exclude, b.Exclude)
+}
