@@ -411,8 +411,11 @@ func (p *Plugin) explain(sb *sandbox, err error, tripped error, o Options) (msg 
 		if be.Memory {
 			be.Budget = fmt.Sprintf("%d MB", o.memory()>>20)
 		}
-		if ie != nil {
+		switch {
+		case ie != nil:
 			stack = ie.Stack()
+		case errors.As(err, &ex):
+			stack = ex.Stack()
 		}
 		msg = be.Error()
 	case errors.As(err, &so):

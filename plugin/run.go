@@ -361,12 +361,11 @@ func (w *worker) visit(u *unit, rules []*Rule, st *runState) []found {
 		}
 		switch {
 		case tripped != nil:
-			msg = fmt.Sprintf("the rule %s", msg)
+			msg = fmt.Sprintf("the rule %s%s", msg, where)
 		case internal:
 			msg = "the JavaScript engine failed running the rule (please report it): " + msg
 		default:
 			msg = fmt.Sprintf("the rule threw%s: %s", where, msg)
-			where = ""
 		}
 		if tripped != nil || internal {
 			w.broken = true
@@ -374,7 +373,7 @@ func (w *worker) visit(u *unit, rules []*Rule, st *runState) []found {
 		if st.trip(r) {
 			msg += fmt.Sprintf("; after %d such failures it is not run on the project's other files", maxTrips)
 		}
-		w.fail(r, w.cur.start, "%s", msg+where)
+		w.fail(r, w.cur.start, "%s", msg)
 		if w.broken {
 			out := w.out
 			w.renew()

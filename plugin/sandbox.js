@@ -127,24 +127,26 @@
     } else {
       const r = StringFn(replacement);
       const per = r.length + (r.indexOf('$') >= 0 ? (r.split('$').length - 1) * s.length : 0);
-      if (s.length + (s.length + 1) * per > maxString) checkString(s.length + count(s, pattern, name) * per);
+      if (s.length + (s.length + 1) * per > maxString) {
+        checkString(s.length + count(s, pattern, name, Math.floor((maxString - s.length) / Math.max(per, 1))) * per);
+      }
     }
     return apply(orig, s, [pattern, replacement]);
   };
-  // count is how many replacements a call makes at most.
-  const count = (s, pattern, name) => {
+  // count is how many replacements a call makes, counted up to limit + 1
+  // (then the result is known to be too long).
+  const count = (s, pattern, name, limit) => {
     const global = name === 'replaceAll' || (pattern instanceof RegExpFn && pattern.flags.indexOf('g') >= 0);
     if (!global) return 1;
+    let n = 0;
     if (!(pattern instanceof RegExpFn)) {
       const p = StringFn(pattern);
       if (p === '') return s.length + 1;
-      let n = 0;
-      for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + p.length)) n++;
+      for (let i = s.indexOf(p); i >= 0 && n <= limit; i = s.indexOf(p, i + p.length)) n++;
       return n;
     }
     const re = new RegExpFn(pattern.source, pattern.flags);
-    let n = 0;
-    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    for (let m = re.exec(s); m !== null && n <= limit; m = re.exec(s)) {
       n++;
       if (m[0] === '') re.lastIndex++;
     }
