@@ -39,13 +39,13 @@ type fastParser struct {
 	failed bool
 	probs  []Problem
 
-	vals    []Value   // the block Values are taken from
-	mems    []Member  // the block Members are taken from
+	vals []Value  // the block Values are taken from
+	mems []Member // the block Members are taken from
 	// firstVals and firstMems, when not zero, are the sizes of the first
 	// blocks (scan's counts).
 	firstVals, firstMems int
-	elems   []*Value  // a stack of the elements of the arrays being parsed
-	members []*Member // and of the members of the objects
+	elems                []*Value  // a stack of the elements of the arrays being parsed
+	members              []*Member // and of the members of the objects
 }
 
 // block is the size of the next block of values or members: first what
