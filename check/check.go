@@ -73,6 +73,10 @@ func Lint(j *Job) {
 	if all == nil {
 		all = rules.All()
 	}
+	if cfg := j.Options.Config; cfg != nil {
+		// The configuration's plugins and bans run beside the rules.
+		all = append(all[:len(all):len(all)], cfg.Plugins.Rules(lo.Disabled)...)
+	}
 	j.Result, j.Err = lint.RunWith(p, all, lo)
 	if j.Result == nil {
 		return

@@ -19,6 +19,8 @@ import (
 	"github.com/chattool-lint/chattool-lint/internal/suggest"
 	"github.com/chattool-lint/chattool-lint/jsonc"
 	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/plugin"
+	"github.com/chattool-lint/chattool-lint/plugin/bans"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/schemas"
 	"github.com/chattool-lint/chattool-lint/size"
@@ -41,6 +43,9 @@ type Config struct {
 	AssumeChatTool bool
 	Budgets        project.Budgets
 	MinBaseLibrary project.Version
+	// Plugins are the rules the file adds to the built-in ones: its
+	// plugins' and the bans its settings configure (nil: none).
+	Plugins *plugin.Set
 }
 
 // Override sets rule severities for the files its globs match.
@@ -146,6 +151,8 @@ func Load(path string, known func(string) bool) (*Config, error) {
 		}
 		at(off, "%s", e.Message)
 	}
+	c.Plugins = plugins(path, root, at, &probs)
+	isKnown := func(name string) bool { return known(name) || bans.Known(name) || c.Plugins.Has(name) }
 	// The schema cannot know the rule names: check them (and read the
 	// values) even when it found problems, so that every problem is shown.
 	rules := func(v *jsonc.Value) map[string]lint.Severity {
@@ -154,8 +161,10 @@ func Load(path string, known func(string) bool) (*Config, error) {
 			return out
 		}
 		for _, m := range v.Members {
-			if !known(m.Key) {
-				if c := suggest.Closest(m.Key, lint.Names()); c != "" {
+			if !isKnown(m.Key) {
+				if strings.Contains(m.Key, "/") {
+					at(m.KeyStart, "%s", unknownPluginRule(m.Key, c.Plugins))
+				} else if c := suggest.Closest(m.Key, lint.Names()); c != "" {
 					at(m.KeyStart, "unknown rule %q; did you mean %q? (chattool-lint rules lists them)", m.Key, c)
 				} else {
 					at(m.KeyStart, "unknown rule %q (chattool-lint rules lists them)", m.Key)

@@ -21,6 +21,8 @@ import (
 	"github.com/chattool-lint/chattool-lint/config"
 	"github.com/chattool-lint/chattool-lint/internal/suggest"
 	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/plugin"
+	"github.com/chattool-lint/chattool-lint/plugin/bans"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
 	"github.com/chattool-lint/chattool-lint/size"
@@ -66,7 +68,9 @@ func RuleNames(flagName, list string) ([]string, error) {
 		if n == "" {
 			continue
 		}
-		if rules.ByName(n) == nil {
+		// A plugin's rule (PLUGIN/RULE) is checked once the
+		// configuration that loads the plugin is (pluginRules).
+		if rules.ByName(n) == nil && !bans.Known(n) && !plugin.ValidRuleName(n) {
 			return nil, fmt.Errorf("%s: %s", flagName, UnknownRule(n))
 		}
 		out = append(out, n)
@@ -79,6 +83,9 @@ func UnknownRule(name string) string {
 	var names []string
 	for _, r := range rules.All() {
 		names = append(names, r.Doc.Name)
+	}
+	for _, d := range bans.Docs() {
+		names = append(names, d.Name)
 	}
 	msg := fmt.Sprintf("no rule named %q", name)
 	if c := suggest.Closest(name, names); c != "" {
@@ -93,8 +100,10 @@ type Resolver struct {
 	base       project.Options
 	configFile string // absolute; "" to find one above each project
 	noConfig   bool
-	// off are the rules --select and --ignore turn off everywhere.
-	off map[string]bool
+	// off are the rules --select and --ignore turn off everywhere; sel
+	// and ign the names they give.
+	off      map[string]bool
+	sel, ign []string
 
 	mu      sync.Mutex
 	configs map[string]*loaded
@@ -166,10 +175,16 @@ func (f *Flags) Resolver() (*Resolver, error) {
 				r.off[rule.Doc.Name] = true
 			}
 		}
+		for _, d := range bans.Docs() {
+			if len(sel) > 0 && !slices.Contains(sel, d.Name) {
+				r.off[d.Name] = true
+			}
+		}
 		for _, n := range ign {
 			r.off[n] = true
 		}
 	}
+	r.sel, r.ign = sel, ign
 	return r, nil
 }
 
@@ -208,6 +223,9 @@ func (r *Resolver) For(dir string) (Resolved, error) {
 			disabled[k] = true
 		}
 		lo.Disabled = disabled
+	}
+	if err := r.pluginRules(cfg, &lo); err != nil {
+		return out, err
 	}
 	out.Lint, out.Config = lo, cfg
 	return out, nil

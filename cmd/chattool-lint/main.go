@@ -399,7 +399,16 @@ func listRules(args []string, stdout, stderr io.Writer) int {
 	for _, r := range rules.All() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Doc.Name, r.Doc.Severity, r.Doc.Summary)
 	}
+	// The bans, and the rules of the plugins chattool-lint.json loads.
+	extra, err := options.ExtraDocs(".")
+	for _, d := range extra {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", d.Name, d.Severity, d.Summary)
+	}
 	tw.Flush()
+	if err != nil {
+		fmt.Fprintf(stderr, "chattool-lint: %v\n", err)
+		return exitFailure
+	}
 	return exitOK
 }
 
@@ -408,17 +417,22 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chattool-lint: usage: chattool-lint explain RULE\n")
 		return exitFailure
 	}
-	r := rules.ByName(args[0])
-	if r == nil {
+	var d *lint.Doc
+	if r := rules.ByName(args[0]); r != nil {
+		d = r.Doc
+	} else if d = options.ExtraDoc(".", args[0]); d == nil { // a ban, a plugin's rule
 		fmt.Fprintf(stderr, "chattool-lint: %s\n", options.UnknownRule(args[0]))
 		return exitFailure
 	}
-	d := r.Doc
 	fmt.Fprintf(stdout, "%s: %s\n\n%s\n", d.Name, d.Summary, d.Text)
 	for _, ex := range []struct{ title, code string }{{"Bad", d.Bad}, {"Good", d.Good}} {
-		fmt.Fprintf(stdout, "\n%s:\n\n%s", ex.title, indentCode(ex.code))
+		if ex.code != "" {
+			fmt.Fprintf(stdout, "\n%s:\n\n%s", ex.title, indentCode(ex.code))
+		}
 	}
-	fmt.Fprintf(stdout, "\nOnline: %s\n", d.URL)
+	if d.URL != "" {
+		fmt.Fprintf(stdout, "\nOnline: %s\n", d.URL)
+	}
 	return exitOK
 }
 

@@ -1,0 +1,1 @@
+module.exports = (options) => wx.request({ ...options, url: 'https://api.example.com' + options.path })
