@@ -68,7 +68,7 @@ func Lint(j *Job) {
 	}
 	j.Kind, j.ChatTool = Describe(p)
 	lo := j.Options.Lint
-	lo.Disabled = withKind(lo.Disabled, p.IsGame())
+	lo.Disabled = withSource(withKind(lo.Disabled, p.IsGame()), p)
 	all := j.Rules
 	if all == nil {
 		all = rules.All()
@@ -97,6 +97,10 @@ func Describe(p *project.Project) (discover.Kind, string) {
 	switch {
 	case p.IsGame():
 		return discover.MiniGame, ""
+	case p.Framework != nil && p.ChatTool != nil:
+		return sourceKind(p), p.ChatTool.Root
+	case p.Framework != nil:
+		return sourceKind(p), ""
 	case p.App == nil:
 		return discover.Loose, ""
 	case p.ChatTool != nil:

@@ -37,11 +37,11 @@ const (
 	MiniGame
 	// Loose is a folder of mini program files in no project.
 	Loose
-	// UniApp is a uni-app source folder (pages.json and manifest.json):
-	// recognised, not checked.
+	// UniApp is a uni-app source folder (pages.json and manifest.json),
+	// read as the mini program it compiles to.
 	UniApp
-	// Taro is a Taro source folder (config/index.* and src/app.config.*):
-	// recognised, not checked.
+	// Taro is a Taro source folder (config/index.* and src/app.config.*),
+	// read as the mini program it compiles to.
 	Taro
 )
 
@@ -61,8 +61,9 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-// Checked reports whether targets of this kind are loaded and linted.
-func (k Kind) Checked() bool { return k == MiniProgram || k == MiniGame || k == Loose }
+// Checked reports whether targets of this kind are loaded and linted:
+// every kind is, since uni-app and Taro sources are read too.
+func (k Kind) Checked() bool { return k <= Taro }
 
 // Target is one project to check, or one source folder found and named.
 type Target struct {
@@ -82,6 +83,10 @@ type Target struct {
 	// Exclude are folders below Dir (slash paths) a Loose target leaves
 	// to the projects found there.
 	Exclude []string
+	// Built, for the mini program a uni-app or Taro source was built into,
+	// is that source's target: a finding both report is reported once,
+	// in the source (see Built).
+	Built *Target
 }
 
 // Keeps reports whether a finding in the file at rel (a slash path
@@ -135,12 +140,12 @@ func Folder(dir string, assumeChatTool bool) ([]*Target, *Search, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if kind, ok := sourceAt(abs); ok {
+		return withBuilds(&Target{Dir: dir, Kind: kind}), nil, nil
+	}
 	top, kind, ok := enclosing(abs)
 	if !ok && func() bool { kind, ok = projectAt(abs); return ok }() {
 		top = abs
-	}
-	if _, src := sourceAt(abs); src && top == abs {
-		ok = false // a source folder, searched: see projectIn
 	}
 	if ok && top == abs {
 		return []*Target{{Dir: dir, Kind: kind}}, nil, nil
@@ -167,7 +172,7 @@ func Folder(dir string, assumeChatTool bool) ([]*Target, *Search, error) {
 		if f.Rel == "." {
 			t.Dir = dir
 		}
-		out = append(out, t)
+		out = append(out, withBuilds(t)...)
 	}
 	if s.projects() && s.LooseFiles > 0 {
 		// Mini program files in none of the projects found (a component
@@ -179,10 +184,6 @@ func Folder(dir string, assumeChatTool bool) ([]*Target, *Search, error) {
 		out = append(out, loose)
 	}
 	if !s.projects() {
-		if s.LooseFiles == 0 && len(out) > 0 {
-			return out, s, fmt.Errorf("%s: %w: found a %s (%s), which chattool-lint does not read yet: lint its built mini program (uni-app: unpackage/dist/build/mp-weixin; Taro: dist)",
-				dir, ErrNothing, out[0].Kind, out[0].Dir)
-		}
 		if s.LooseFiles == 0 {
 			return out, s, fmt.Errorf("%s: %w: no mini program, mini game or mini program file", dir, ErrNothing)
 		}
@@ -230,11 +231,25 @@ func projectAt(dir string) (Kind, bool) {
 // project.config.json whose mini program root holds abs, else the nearest
 // with an app.json, else with a game.json.
 func enclosing(abs string) (string, Kind, bool) {
+	src, skind, sok := enclosingSource(abs)
+	if sok {
+		for _, out := range builds(src, skind) {
+			if within(out, abs) {
+				return out, MiniProgram, true // the build output of a source
+			}
+		}
+	}
 	top, err := project.FindDir(filepath.Join(abs, "x"))
 	if err == nil {
-		if k, ok := projectAt(top); ok {
+		// A project nearer than the source (a mini program inside its
+		// folder), not the source's own folder (Taro's keeps a
+		// project.config.json for its build output).
+		if k, ok := projectAt(top); ok && !(sok && within(top, src)) {
 			return top, k, true
 		}
+	}
+	if sok {
+		return src, skind, true
 	}
 	for d := abs; ; d = filepath.Dir(d) {
 		if isFile(filepath.Join(d, "game.json")) {
@@ -285,6 +300,9 @@ func readConfig(dir string) projectConfig {
 }
 
 func miniRoot(dir string) string {
+	if k, ok := sourceAt(dir); ok {
+		return sourceRoot(dir, k)
+	}
 	if !isFile(filepath.Join(dir, "project.config.json")) {
 		return ""
 	}

@@ -73,7 +73,7 @@ func TestSearch(t *testing.T) {
 		{"apps/gamecfg", MiniGame},
 		{"apps/mp", MiniProgram},
 		{"apps/taro", Taro},
-		{"apps/taro2", MiniProgram}, // built: its dist is the mini program
+		{"apps/taro2", Taro}, // built: its dist is found with it (Folder)
 		{"apps/uni", UniApp},
 		{"keep.tmp", MiniProgram},
 		{"nested/in", MiniProgram},

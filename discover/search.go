@@ -81,7 +81,6 @@ func search(abs string, assumeChatTool bool) (*Search, error) {
 type walker struct {
 	top      string
 	assume   bool
-	inSource int // depth of uni-app and Taro source folders entered
 	patterns []gitignore.Pattern
 	s        *Search
 }
@@ -107,14 +106,9 @@ func (w *walker) dir(abs string, domain []string, rel string) error {
 	}
 	if kind, ok := w.projectIn(abs, names); ok {
 		w.s.Found = append(w.s.Found, Found{Rel: rel, Kind: kind})
-		if kind.Checked() {
-			return nil // the rest of the folder is the project's
-		}
-		// A uni-app or Taro source: its build output below is a mini
-		// program to find, but its files are not loose mini program
-		// files (a Taro source's native components are its own).
-		w.inSource++
-		defer func() { w.inSource-- }()
+		// The rest of the folder is the project's; a uni-app or Taro
+		// source's build output is found with it (withBuilds).
+		return nil
 	}
 	matcher := gitignore.NewMatcher(w.patterns)
 	for _, e := range entries {
@@ -124,7 +118,7 @@ func (w *walker) dir(abs string, domain []string, rel string) error {
 			continue
 		}
 		if !isDir {
-			if w.inSource == 0 && e.Type().IsRegular() && w.looseFile(name) {
+			if e.Type().IsRegular() && w.looseFile(name) {
 				w.s.LooseFiles++
 				if w.s.LooseExample == "" {
 					w.s.LooseExample = path.Join(rel, name)
@@ -162,31 +156,6 @@ func (w *walker) projectIn(abs string, names map[string]os.DirEntry) (Kind, bool
 		return MiniGame, true
 	}
 	return 0, false
-}
-
-// sourceAt reports whether abs is a uni-app or Taro source folder not
-// built yet: a Taro project.config.json points at its build output, a
-// mini program only once built (and then checked as one).
-func sourceAt(abs string) (Kind, bool) {
-	if isFile(filepath.Join(abs, "pages.json")) && isFile(filepath.Join(abs, "manifest.json")) {
-		return UniApp, true
-	}
-	if !taro(abs) {
-		return 0, false
-	}
-	if isFile(filepath.Join(abs, "project.config.json")) {
-		if r := readConfig(abs).root(); r != "" && isFile(filepath.Join(abs, filepath.FromSlash(r), "app.json")) {
-			return 0, false
-		}
-	}
-	return Taro, true
-}
-
-// taro reports whether abs is a Taro source folder: config/index.{js,ts}
-// and src/app.config.{ts,js}, as Taro's CLI lays them out.
-func taro(abs string) bool {
-	return (isFile(filepath.Join(abs, "config", "index.js")) || isFile(filepath.Join(abs, "config", "index.ts"))) &&
-		(isFile(filepath.Join(abs, "src", "app.config.ts")) || isFile(filepath.Join(abs, "src", "app.config.js")))
 }
 
 // appKeys are app.json keys only a mini program's app.json has: Expo's

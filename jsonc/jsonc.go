@@ -188,6 +188,9 @@ const (
 	TrailingComma
 	DuplicateKey
 	ByteOrderMark
+	// Dropped is a key the build of a framework source (uni-app's
+	// pages.json) leaves out of the mini program: it has no effect.
+	Dropped
 )
 
 // Problem is something Parse accepted that WeChat's JSON parser does not

@@ -83,6 +83,9 @@ func Load(p *project.Project) *Result {
 	var langs []Lang
 	for _, rel := range tree {
 		lang, ok := LangOf(rel)
+		if !ok {
+			lang, ok = sourceLang(p, rel) // .vue, .tsx, .jsx
+		}
 		if !ok || lang == JS && have[strings.TrimSuffix(rel, ".js")+".ts"] {
 			continue
 		}
@@ -91,12 +94,15 @@ func Load(p *project.Project) *Result {
 	r.Files = make([]*File, len(rels))
 	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
-		f := &File{File: pf, MP: mp, Source: &Source{Lang: langs[i]}, ReadErr: err}
+		lang := langs[i]
+		if err == nil {
+			pf, mp, lang = source(p, pf, mp, lang) // a framework's source
+		}
+		f := &File{File: pf, MP: mp, Source: &Source{Lang: lang}, ReadErr: err}
 		r.Files[i] = f
 		if err != nil {
 			return
 		}
-		lang := langs[i]
 		f.Source = project.Derive(p, "jsparse."+lang.String(), pf.Src, func() *Source {
 			s := Parse(pf.Src, lang)
 			s.Compact() // (now: a Source in a Memo is not changed)

@@ -236,11 +236,15 @@ func (w *walker) declareStmt(st ast.Statement) {
 		}
 	case *ast.ImportDeclaration:
 		if c := st.ImportClause; c != nil {
+			from := st.ModuleSpecifier
+			if st.FromClause != nil {
+				from = st.FromClause.ModuleSpecifier
+			}
 			if c.ImportedDefaultBinding != nil {
-				w.scope.bind(c.ImportedDefaultBinding.Name.String(), &Binding{Kind: Imported})
+				w.scope.bind(c.ImportedDefaultBinding.Name.String(), &Binding{Kind: Imported, Module: from.String()})
 			}
 			if c.NameSpaceImport != nil {
-				w.scope.bind(c.NameSpaceImport.ImportedBinding.String(), &Binding{Kind: Imported})
+				w.scope.bind(c.NameSpaceImport.ImportedBinding.String(), &Binding{Kind: Imported, Module: from.String()})
 			}
 			if c.NamedImports != nil {
 				for _, s := range c.NamedImports.ImportsList {

@@ -39,6 +39,8 @@ const (
 	JS  Lang = iota // .js
 	TS              // .ts (not .d.ts)
 	WXS             // .wxs and inline <wxs>
+	TSX             // .tsx (Taro), <script lang="tsx">
+	JSX             // .jsx (Taro), <script lang="jsx">
 )
 
 func (l Lang) String() string {
@@ -47,6 +49,10 @@ func (l Lang) String() string {
 		return "TypeScript"
 	case WXS:
 		return "WXS"
+	case TSX:
+		return "TSX"
+	case JSX:
+		return "JSX"
 	}
 	return "JavaScript"
 }
@@ -147,7 +153,7 @@ func parseText(src []byte, lang Lang) (s *Source) {
 		s.Err = &Error{Offset: off, Message: msg}
 		return s
 	}
-	if lang == TS {
+	if lang == TS || lang == TSX || lang == JSX {
 		s.parseTS()
 		return s
 	}
@@ -184,7 +190,7 @@ func (s *Source) parseJS(code string) {
 	}
 	// For TypeScript, esbuild has accepted the source already: the failure
 	// is ours.
-	if s.Lang == TS || tdewolffAccepts([]byte(code)) {
+	if s.smap != nil || tdewolffAccepts([]byte(code)) {
 		s.Limited, s.Limitation = true, first
 		return
 	}
@@ -350,7 +356,9 @@ const tsconfig = `{"compilerOptions":{"verbatimModuleSyntax":true,"useDefineForC
 
 func (s *Source) parseTS() {
 	res := api.Transform(string(s.Src), api.TransformOptions{
-		Loader:      api.LoaderTS,
+		Loader:      loaders[s.Lang],
+		JSXFactory:  jsxFactory,
+		JSXFragment: jsxFragment,
 		Sourcemap:   api.SourceMapExternal,
 		Charset:     api.CharsetUTF8,
 		Target:      api.ESNext,

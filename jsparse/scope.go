@@ -33,6 +33,9 @@ type Binding struct {
 	Prop string
 	// Scope is the scope the binding lives in.
 	Scope *Scope
+	// Module is the module an Imported default or namespace binding
+	// comes from.
+	Module string
 }
 
 // Alias returns the initializer of a const name bound directly to a value
@@ -375,7 +378,10 @@ func (s *Source) isWx(sc *Scope, e ast.Expression, depth int) bool {
 		name := e.Name.String()
 		b := sc.Lookup(name)
 		if b == nil {
-			return name == "wx"
+			return name == "wx" || wxLike[name]
+		}
+		if b.Kind == Imported && wxModules[b.Module] {
+			return true
 		}
 		if init, ok := b.Alias(); ok {
 			return s.isWx(b.Scope, init, depth+1)

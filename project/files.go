@@ -32,6 +32,8 @@ type File struct {
 	// released is set when Release dropped Src; kept files (the JSON the
 	// loader parsed, whose values rules edit) are never released.
 	released, kept bool
+	// join is set for the virtual file of several (framework.go).
+	join *joined
 }
 
 // Release drops the file's content once its front end has parsed it and
@@ -70,6 +72,9 @@ func (p *Project) Text(rel string) []byte {
 
 // Pos returns the token.Pos of a byte offset in f.
 func (f *File) Pos(offset int) token.Pos {
+	if f.join != nil {
+		return f.join.pos(offset)
+	}
 	if offset > f.TF.Size() {
 		offset = f.TF.Size()
 	}

@@ -116,6 +116,10 @@ type Project struct {
 	// and IsDir need not ask the disk about those.
 	met    map[string]uint8
 	upload *Upload
+
+	// Framework is set for a uni-app or Taro source, read as the mini
+	// program it compiles to (framework.go).
+	Framework *Framework
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).
@@ -202,6 +206,9 @@ func Load(dir string, opts Options) (*Project, error) {
 		jsonFiles: map[string]*JSONFile{},
 		exists:    map[string]bool{},
 		comps:     map[string]*Component{},
+	}
+	if p.loadSource() {
+		return p, nil
 	}
 	p.loadConfig()
 	if p.isGame() {

@@ -15,7 +15,8 @@ type Project struct {
 	// folder), relative to the current directory when below it.
 	Path string `json:"path"`
 	// Kind is "miniprogram", "minigame", "loose" (mini program files in
-	// no project), "uniapp" or "taro" (source folders, not checked).
+	// no project), "uniapp" or "taro" (sources, read as the mini program
+	// they compile to).
 	Kind string `json:"kind"`
 	// In is the project folder when Path is a folder inside it.
 	In string `json:"in,omitempty"`
@@ -41,9 +42,13 @@ var kinds = []struct{ kind, one, many string }{
 func Summary(projects []Project) string {
 	var checked, unchecked []string
 	for _, k := range kinds {
-		var names []string
+		var names, skipped []string
 		for _, p := range projects {
 			if p.Kind != k.kind {
+				continue
+			}
+			if !p.Checked {
+				skipped = append(skipped, filepath.ToSlash(p.Path))
 				continue
 			}
 			name := filepath.ToSlash(p.Path)
@@ -55,18 +60,11 @@ func Summary(projects []Project) string {
 			}
 			names = append(names, name)
 		}
-		if len(names) == 0 {
-			continue
+		if len(skipped) > 0 {
+			unchecked = append(unchecked, count(k.one, k.many, skipped))
 		}
-		noun := k.one
-		if len(names) > 1 {
-			noun = k.many
-		}
-		part := fmt.Sprintf("%d %s (%s)", len(names), noun, strings.Join(names, ", "))
-		if k.kind == "uniapp" || k.kind == "taro" {
-			unchecked = append(unchecked, part)
-		} else {
-			checked = append(checked, part)
+		if len(names) > 0 {
+			checked = append(checked, count(k.one, k.many, names))
 		}
 	}
 	var b strings.Builder
@@ -74,7 +72,7 @@ func Summary(projects []Project) string {
 		fmt.Fprintf(&b, "checked %s\n", strings.Join(checked, ", "))
 	}
 	if len(unchecked) > 0 {
-		fmt.Fprintf(&b, "found %s, not checked: chattool-lint does not read uni-app and Taro sources yet; lint their built mini program (unpackage/dist/build/mp-weixin, dist)\n", strings.Join(unchecked, ", "))
+		fmt.Fprintf(&b, "found %s, not checked\n", strings.Join(unchecked, ", "))
 	}
 	for _, p := range projects {
 		if p.Kind == "loose" {
@@ -82,4 +80,13 @@ func Summary(projects []Project) string {
 		}
 	}
 	return b.String()
+}
+
+// count is "N noun (names)".
+func count(one, many string, names []string) string {
+	noun := one
+	if len(names) > 1 {
+		noun = many
+	}
+	return fmt.Sprintf("%d %s (%s)", len(names), noun, strings.Join(names, ", "))
 }

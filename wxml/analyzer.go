@@ -57,21 +57,25 @@ func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
 	var rels []string
 	for _, rel := range p.Tree() {
-		if strings.HasSuffix(rel, ".wxml") {
+		if strings.HasSuffix(rel, ".wxml") || sourceTemplate(p, rel) {
 			rels = append(rels, rel)
 		}
 	}
 	r.Files = make([]*File, len(rels))
 	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
+		kind, parse := "wxml", parseFile
+		if err == nil && p.Framework != nil {
+			pf, mp, kind, parse = source(p, pf, mp) // a .vue, .tsx or .jsx file
+		}
 		f := &File{File: pf, MP: mp, Doc: &Document{}, ReadErr: err}
 		r.Files[i] = f
 		if err != nil {
 			return
 		}
 		directives := lint.HasDirectives(pf.Src)
-		f.Doc = project.Derive(p, "wxml", pf.Src, func() *Document {
-			d := parseFile(pf.Src)
+		f.Doc = project.Derive(p, kind, pf.Src, func() *Document {
+			d := parse(pf.Src)
 			d.compact(directives)
 			return d
 		})

@@ -60,6 +60,9 @@ type scanner struct {
 	// unclosedFrom, when positive, is an offset after which no "{{" is
 	// closed.
 	unclosedFrom int
+	// void are the elements that have no content and no end tag (the
+	// HTML void elements a Vue template may leave open: vue.go).
+	void map[string]bool
 }
 
 func (s *scanner) errorf(off int, format string, args ...any) {
@@ -170,7 +173,7 @@ attrs:
 		s.d.Roots = append(s.d.Roots, e)
 	}
 	s.d.Elements = append(s.d.Elements, e)
-	if !terminated || e.SelfClosing {
+	if !terminated || e.SelfClosing || s.void[e.Name] {
 		return j
 	}
 	if e.Name == "wxs" {

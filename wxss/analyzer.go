@@ -65,19 +65,25 @@ func Load(p *project.Project) *Result {
 	for _, rel := range p.Tree() {
 		if lang, ok := LangOf(rel); ok {
 			rels, langs = append(rels, rel), append(langs, lang)
+		} else if sourceStyle(p, rel) {
+			rels, langs = append(rels, rel), append(langs, WXSS) // a .vue file
 		}
 	}
 	r.Files = make([]*File, len(rels))
 	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
-		f := &File{File: pf, MP: mp, Lang: langs[i], Sheet: &Sheet{}, ReadErr: err}
+		lang, kind, parse := langs[i], "wxss."+langs[i].String(), parseFile
+		if err == nil && p.Framework != nil {
+			pf, mp, lang, kind, parse = source(p, pf, mp, lang) // a .vue file
+		}
+		f := &File{File: pf, MP: mp, Lang: lang, Sheet: &Sheet{}, ReadErr: err}
 		r.Files[i] = f
 		if err != nil {
 			return
 		}
 		directives := lint.HasDirectives(pf.Src)
-		f.Sheet = project.Derive(p, "wxss."+f.Lang.String(), pf.Src, func() *Sheet {
-			s := parseFile(pf.Src, f.Lang)
+		f.Sheet = project.Derive(p, kind, pf.Src, func() *Sheet {
+			s := parse(pf.Src, f.Lang)
 			s.keep(directives)
 			return s
 		})
