@@ -241,10 +241,24 @@ step "pre-commit: a repo: local hook of language: node with the npm package as i
 t=$SECONDS
 pc=$tmp/pre-commit
 fixture "$pc"
-# As in the README, with the tarballs for chattool-lint@VERSION: pre-commit
-# installs them (npm install -g into its own environment, with the system's
-# node: nodeenv -n system), so the repository needs no package.json.
-cat >"$pc/.pre-commit-config.yaml" <<EOF
+# The README's configuration (its first yaml block with "language: node" in
+# "Use it where you work"; this copy of it while it has none), with the
+# tarballs for chattool-lint@VERSION: pre-commit installs them (npm install
+# -g into its own environment, with the system's node: nodeenv -n system),
+# so the repository needs no package.json.
+awk '
+	/^## Use it where you work/ { section = 1 }
+	/^## Rules/ { section = 0 }
+	section && !inblock && /^```yaml/ { inblock = 1; block = ""; next }
+	inblock && /^```/ { inblock = 0; if (block ~ /language: node/) { printf "%s", block; exit } ; next }
+	inblock { block = block $0 "\n" }
+' "$ROOT/README.md" >"$tmp/readme-node.yaml"
+if [ -s "$tmp/readme-node.yaml" ]; then
+	echo "the README's configuration:"
+	cp "$tmp/readme-node.yaml" "$pc/.pre-commit-config.yaml"
+else
+	echo "README.md has no language: node configuration yet; this script's copy of it:"
+	cat >"$pc/.pre-commit-config.yaml" <<'EOF'
 repos:
   - repo: local
     hooks:
@@ -252,10 +266,15 @@ repos:
         name: chattool-lint
         entry: chattool-lint
         language: node
-        additional_dependencies: ["$main_tgz", "$plat_tgz"]
+        additional_dependencies: [chattool-lint@1.2.3]  # pin the version
         files: \.(js|ts|wxs|wxml|wxss|json|less|scss|sass)$
         require_serial: true
 EOF
+fi
+grep -q 'additional_dependencies: \[chattool-lint@' "$pc/.pre-commit-config.yaml" || fail "the language: node configuration does not install chattool-lint@VERSION"
+sed -i "s|additional_dependencies: .*|additional_dependencies: [\"$main_tgz\", \"$plat_tgz\"]|" "$pc/.pre-commit-config.yaml"
+cat "$pc/.pre-commit-config.yaml"
+(cd "$pc" && pre-commit validate-config .pre-commit-config.yaml) || fail "pre-commit rejects the configuration"
 git -C "$pc" add -A
 git -C "$pc" commit -q -m fixture
 run pc-install 0 "$pc" env PATH=$NOGO pre-commit install --install-hooks

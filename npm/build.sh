@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the npm packages of chattool-lint:
 #
-#   npm/build.sh [-o DIR] [-p PLATFORM]... [--binaries DIR] TAG
+#   npm/build.sh [-C REPO] [-o DIR] [-p PLATFORM]... [--binaries DIR] TAG
 #   npm/build.sh [-o DIR] [-p PLATFORM]... [--binaries DIR] --worktree VERSION
 #
-# TAG (v1.2.3, v1.2.3-rc.1) is a git tag of this repository: the binaries are
-# built from its files (git archive, so nothing uncommitted gets in) and the
-# packages are version 1.2.3. --worktree builds from the working tree as it
-# is, as VERSION (CI: --worktree 0.0.0-ci).
+# TAG (v1.2.3, v1.2.3-rc.1) is a git tag of this repository (or of REPO): the
+# binaries are built from its files (git archive, so nothing uncommitted gets
+# in) and the packages are version 1.2.3. --worktree builds from the working
+# tree as it is, as VERSION (CI: --worktree 0.0.0-ci).
 #
 # It writes to DIR (default dist/npm), as `npm pack` names them:
 #   chattool-lint-1.2.3.tgz                the command: bin/chattool-lint, a
@@ -37,13 +37,14 @@ die() {
 }
 
 ALL="linux-x64 linux-arm64 darwin-x64 darwin-arm64 win32-x64 win32-arm64"
-out=$ROOT/dist/npm
+out=
 platforms=()
 binaries=
 worktree=0
 arg=
 while [ $# -gt 0 ]; do
 	case $1 in
+	-C) ROOT=$(cd "$2" && pwd); shift 2 ;;
 	-o | --out) out=$2; shift 2 ;;
 	-p | --platform) platforms+=("$2"); shift 2 ;;
 	--binaries) binaries=$2; shift 2 ;;
@@ -53,8 +54,9 @@ while [ $# -gt 0 ]; do
 	*) [ -z "$arg" ] || die "one TAG or VERSION, not $arg and $1"; arg=$1; shift ;;
 	esac
 done
-[ -n "$arg" ] || die "usage: npm/build.sh [-o DIR] [-p PLATFORM]... [--binaries DIR] (TAG | --worktree VERSION)"
+[ -n "$arg" ] || die "usage: npm/build.sh [-C REPO] [-o DIR] [-p PLATFORM]... [--binaries DIR] (TAG | --worktree VERSION)"
 
+out=${out:-$ROOT/dist/npm}
 version=${arg#v}
 # npm's semver: MAJOR.MINOR.PATCH with an optional pre-release and build.
 [[ $version =~ ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$ ]] ||
