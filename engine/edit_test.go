@@ -23,13 +23,15 @@ type source interface {
 // editor applies random edits to a project on disk and in an editor's
 // buffers, and tells the Engine what a file watcher would.
 type editor struct {
-	dir    string // the project folder
-	mp     string // the mini program root in it ("" for dir itself)
-	src    source
-	eng    *Engine
-	buffer map[string][]byte // the editor's unsaved buffers, by path from dir
-	n      int               // counts the files made
-	log    []string          // the edits, for the failure message
+	dir string // the project folder
+	mp  string // the mini program root in it ("" for dir itself)
+	src source
+	eng *Engine
+	// watched: a Watcher tells eng of the changes on disk, not the editor.
+	watched bool
+	buffer  map[string][]byte // the editor's unsaved buffers, by path from dir
+	n       int               // counts the files made
+	log     []string          // the edits, for the failure message
 }
 
 // scripts, templates and styles put in files; each holds something a rule
@@ -72,6 +74,8 @@ var (
 		"<view\n",
 		"<template is=\"footer\"/>\n",
 		"<image src=\"/assets/a.png\"/>\n",
+		"<!-- <comp-a/> <vote-card/> -->\n",
+		"<c-x/>\n",
 	}
 	styleBits = []string{
 		".a[data-x] { color: red; }\n",
@@ -94,7 +98,7 @@ func (ed *editor) step() {
 		ed.cutFile,
 		ed.addPage, ed.removePage,
 		ed.addComponent, ed.useComponent,
-		ed.renameFile, ed.removeFile,
+		ed.renameFile, ed.removeFile, ed.replaceFile,
 		ed.editJSON, ed.breakJSON,
 		ed.addAsset,
 	}
@@ -159,7 +163,7 @@ func (ed *editor) write(rel string, b []byte) {
 		op = Move
 		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
 			if _, err := os.Stat(filepath.Join(ed.dir, filepath.FromSlash(d))); err != nil {
-				ed.eng.Changed(d, Move)
+				ed.changed(d, Move)
 			}
 		}
 		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
@@ -169,12 +173,19 @@ func (ed *editor) write(rel string, b []byte) {
 	if err := os.WriteFile(abs, b, 0o644); err != nil {
 		panic(err)
 	}
-	ed.eng.Changed(rel, op)
+	ed.changed(rel, op)
 }
 
 func (ed *editor) remove(rel string) {
 	if err := os.Remove(filepath.Join(ed.dir, filepath.FromSlash(rel))); err == nil {
-		ed.eng.Changed(rel, Move)
+		ed.changed(rel, Move)
+	}
+}
+
+// changed tells the Engine what a watcher would, unless one does.
+func (ed *editor) changed(rel string, op Op) {
+	if !ed.watched {
+		ed.eng.Changed(rel, op)
 	}
 }
 
@@ -410,8 +421,8 @@ func (ed *editor) renameFile(files []string) bool {
 	if err := os.Rename(filepath.Join(ed.dir, filepath.FromSlash(rel)), filepath.Join(ed.dir, filepath.FromSlash(to))); err != nil {
 		panic(err)
 	}
-	ed.eng.Changed(rel, Move)
-	ed.eng.Changed(to, Move)
+	ed.changed(rel, Move)
+	ed.changed(to, Move)
 	return true
 }
 
@@ -486,5 +497,28 @@ func (ed *editor) addAsset(files []string) bool {
 	n := []int{10, 300 << 10, 3 << 20}[ed.src.intn(3)]
 	ed.logf("asset %s: %d bytes", rel, n)
 	ed.write(rel, make([]byte, n))
+	return true
+}
+
+// replaceFile saves a file as some editors do: a new file renamed over it.
+func (ed *editor) replaceFile(files []string) bool {
+	rel := ed.pick(files, ".js", ".ts", ".wxml", ".wxss", ".wxs", ".json")
+	if rel == "" || ed.buffer[rel] != nil {
+		return false
+	}
+	b := ed.read(rel)
+	if path.Ext(rel) == ".json" {
+		b = ed.jsonEdit(rel, b)
+	} else {
+		b = ed.insert(b, ed.bitFor(rel))
+	}
+	ed.logf("replace %s: %q", rel, b)
+	tmp := rel + ".tmp~"
+	ed.write(tmp, b)
+	if err := os.Rename(filepath.Join(ed.dir, filepath.FromSlash(tmp)), filepath.Join(ed.dir, filepath.FromSlash(rel))); err != nil {
+		panic(err)
+	}
+	ed.changed(tmp, Move)
+	ed.changed(rel, Move)
 	return true
 }

@@ -24,13 +24,17 @@ package engine
 import (
 	"bytes"
 	"maps"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/rules"
 )
 
 // Engine keeps one project between its checks. Its methods are safe for
@@ -54,6 +58,15 @@ type Engine struct {
 	changes changes
 	// stats counts the checks by how they got their project.
 	stats Stats
+	// watcher is the Watcher of the project's folder, or nil.
+	watcher *Watcher
+
+	// cached are the stand-ins of the analyzers (see reuse.go), checks
+	// counts the checks, and ver is what changed up to this one.
+	cached map[*analysis.Analyzer]*cached
+	checks int
+	ver    versions
+	counters
 }
 
 // changes are what changed on disk since the last check.
@@ -65,21 +78,27 @@ type changes struct {
 	all bool
 }
 
-// Stats counts the checks of an Engine by how they got their project.
+// Stats counts the checks of an Engine by how they got their project,
+// and the runs of analyzers by whether they ran or gave their last
+// outcome again.
 type Stats struct {
 	Loads, Derived int
+	Ran, Reused    int
 }
 
 // New returns an Engine with nothing kept yet.
 func New() *Engine {
-	return &Engine{memo: project.NewMemo(), changes: changes{written: map[string]bool{}, moved: map[string]bool{}}}
+	return &Engine{memo: project.NewMemo(), changes: changes{written: map[string]bool{}, moved: map[string]bool{}},
+		cached: map[*analysis.Analyzer]*cached{}}
 }
 
 // Stats returns how the checks so far got their project.
 func (e *Engine) Stats() Stats {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.stats
+	st := e.stats
+	st.Ran, st.Reused = int(e.ran.Load()), int(e.reused.Load())
+	return st
 }
 
 // Check checks j as check.Lint does, taking from the last check what it
@@ -88,10 +107,19 @@ func (e *Engine) Stats() Stats {
 func (e *Engine) Check(j *check.Job) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if e.watcher != nil && !e.watcher.sync() {
+		e.Changed("", Move)
+	}
 	e.memo.Next()
+	e.checks++
+	rs := j.Rules
+	if rs == nil {
+		rs = rules.All()
+	}
+	j.Rules = e.rules(rs)
 	j.Loader = e.load
 	check.Lint(j)
-	j.Loader = nil
+	j.Loader, j.Rules = nil, rs
 	if j.LoadErr != nil {
 		e.loaded, e.last = nil, nil
 	}
@@ -133,6 +161,15 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 	ch, trusted := e.changes, e.trusted
 	e.changes = changes{written: map[string]bool{}, moved: map[string]bool{}}
 	e.cmu.Unlock()
+	for rel := range ch.moved {
+		// A file made again where the walk met one (an editor that saves
+		// by writing a new file and renaming it over the old one): its
+		// content changed, nothing else.
+		if e.last != nil && e.last.WalkedFile(rel) && regular(filepath.Join(e.root, filepath.FromSlash(rel))) {
+			delete(ch.moved, rel)
+			ch.written[rel] = true
+		}
+	}
 	if !trusted || ch.all || e.content == nil {
 		e.content = map[string][]byte{}
 	}
@@ -172,9 +209,17 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 		if p, ok := e.loaded.Derive(e.last, changed, opts); ok {
 			e.last = p
 			e.stats.Derived++
+			var bumped [kinds]bool
+			for _, rel := range changed {
+				if k := kindOf(rel); !bumped[k] {
+					bumped[k] = true
+					e.ver.kind[k]++
+				}
+			}
 			return p, nil
 		}
 	}
+	e.ver.model++
 	p, err := project.Load(j.Target.Dir, opts)
 	if err != nil {
 		e.loaded, e.last = nil, nil
@@ -183,6 +228,11 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 	e.loaded, e.last, e.root = project.Keep(p), p, p.Root()
 	e.stats.Loads++
 	return p, nil
+}
+
+func regular(abs string) bool {
+	st, err := os.Lstat(abs)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // Root returns the folder of the project last loaded (absolute, symbolic

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/discover"
+	"github.com/chattool-lint/chattool-lint/engine"
 	"github.com/chattool-lint/chattool-lint/lint"
-	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/size"
 )
 
@@ -186,14 +187,16 @@ func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte
 		s.logClient(messageWarning, "%v (not used)", err)
 	}
 	s.mu.Lock()
-	memo := s.memos[dir]
-	if memo == nil {
-		memo = project.NewMemo()
-		s.memos[dir] = memo
+	k := s.engines[dir]
+	if k == nil {
+		k = &kept{eng: engine.New()}
+		if s.openIn(dir) {
+			s.engines[dir] = k
+		} else {
+			k.off = true // (closed meanwhile: nothing to keep)
+		}
 	}
 	s.mu.Unlock()
-	memo.Next() // (one lint of a project at a time)
-	opts.Project.Memo = memo
 	opts.Lint.Context = ctx
 	load := dir
 	if opts.Project.AssumeChatTool && stray(dir) && !small(dir, strayLimit) {
@@ -202,7 +205,10 @@ func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte
 		}
 	}
 	j := &check.Job{Target: &discover.Target{Dir: load, Files: only, Overlay: overlay}, Options: opts, Rules: s.rules}
-	check.Lint(j)
+	k.eng.Check(j)
+	if load == dir && j.LoadErr == nil {
+		go s.watch(dir, k) // (it lists the project's folders)
+	}
 	for _, n := range size.CacheNotes() {
 		s.logClient(messageWarning, "%s", n) // once a process each
 	}
@@ -210,6 +216,73 @@ func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte
 		return nil, j.LoadErr
 	}
 	return j.Result, j.Err
+}
+
+// kept is what the server keeps of a project between its lints: the
+// Engine, and the watcher of its folder that lets the Engine trust what it
+// kept and tells the server of files changed on disk.
+type kept struct {
+	eng *engine.Engine
+	mu  sync.Mutex
+	w   *engine.Watcher
+	// off: the watcher failed to start, or the project closed.
+	off bool
+}
+
+// watch starts watching the folder of the project in dir after its first
+// check, unless it is watched already. A change on disk to a file that is
+// not open lints the project again after the debounce; an open file's
+// buffer is what is checked, whatever its file holds.
+func (s *server) watch(dir string, k *kept) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.w != nil || k.off {
+		return
+	}
+	w, err := k.eng.Watch(func(rel string) { s.diskChanged(dir, rel) })
+	if err != nil {
+		k.off = true
+		s.log.Printf("%s: %v: each check reads the project again", dir, err)
+		return
+	}
+	k.w = w
+}
+
+func (k *kept) close() {
+	k.mu.Lock()
+	w := k.w
+	k.w, k.off = nil, true
+	k.mu.Unlock()
+	if w != nil {
+		w.Close()
+	}
+}
+
+// diskChanged lints the project in dir again after a file of it changed
+// on disk, unless the file is open.
+func (s *server) diskChanged(dir, rel string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.engines[dir] == nil {
+		return
+	}
+	for _, d := range s.files {
+		if d.dir == dir && d.rel == rel {
+			return
+		}
+	}
+	s.schedule(dir, s.debounce)
+}
+
+// closeEngines stops watching every project.
+func (s *server) closeEngines() {
+	s.mu.Lock()
+	ks := s.engines
+	s.engines = map[string]*kept{}
+	s.mu.Unlock()
+	for _, k := range ks {
+		k.close()
+	}
 }
 
 // stray reports whether dir is in no mini program: it has neither

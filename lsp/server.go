@@ -18,7 +18,6 @@ import (
 	"github.com/chattool-lint/chattool-lint/discover"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/options"
-	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
 )
 
@@ -77,6 +76,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 		s.log.Printf("a cancelled check has not stopped after %v; not waiting for it", stopWait)
 	}
 	s.removeStandIn()
+	s.closeEngines()
 	s.mu.Lock()
 	shutdown := s.shutdownAsked
 	s.mu.Unlock()
@@ -117,10 +117,10 @@ type server struct {
 	literals      bool   // the client takes CodeAction literals
 	files         map[string]*document
 	projects      map[string]*projectState
-	// memos keep each project's parsed files between its lints (a lint
-	// parses only the files that changed), while a document of the
-	// project is open.
-	memos map[string]*project.Memo
+	// engines keep each project between its lints (a lint reads, parses
+	// and derives only what changed: package engine), while a document of
+	// the project is open, each with a watcher of its folder.
+	engines map[string]*kept
 	// changed is closed, and replaced, whenever a lint stores its results
 	// or a document closes: code actions waiting for fresh results wait
 	// on it.
@@ -180,7 +180,7 @@ func newServer(ctx context.Context, opts Options) *server {
 		enc:      encodingUTF16,
 		files:    map[string]*document{},
 		projects: map[string]*projectState{},
-		memos:    map[string]*project.Memo{},
+		engines:  map[string]*kept{},
 		changed:  make(chan struct{}),
 		requests: map[jsonrpc2.ID]context.CancelFunc{},
 	}
@@ -535,7 +535,8 @@ func (s *server) didClose(p *didCloseParams) {
 
 // left updates the project in dir after a document of it closed: its other
 // open files were linted with that document's buffer and are linted again;
-// with none open, the check under way is cancelled and the memo dropped.
+// with none open, the check under way is cancelled and what the project
+// kept dropped.
 // s.mu is held.
 func (s *server) left(dir string) {
 	switch {
@@ -546,7 +547,10 @@ func (s *server) left(dir string) {
 		if ps := s.projects[dir]; ps != nil && ps.cancel != nil {
 			ps.cancel()
 		}
-		delete(s.memos, dir) // (a lint under way keeps its own)
+		if k := s.engines[dir]; k != nil {
+			delete(s.engines, dir) // (a lint under way keeps its own)
+			go k.close()
+		}
 	}
 }
 

@@ -74,19 +74,21 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 		}
 		ch[rel] = true
 	}
-	// Overlay files that are not on disk are in the walk: the same ones.
+	// Overlay files in the mini program root that the walk did not meet
+	// on disk are in the walk: they must be the same ones.
+	walked := func(rel string) bool {
+		rel = path.Clean(rel)
+		inRoot := l.p.MiniRoot == "" || strings.HasPrefix(rel, l.p.MiniRoot+"/")
+		return !inRoot || prev.met[rel] == metFile
+	}
 	for rel := range opts.Overlay {
-		if prev.met[path.Clean(rel)] != metFile {
-			if _, ok := prev.Options.Overlay[rel]; !ok {
-				return nil, false
-			}
+		if _, ok := prev.Options.Overlay[rel]; !ok && !walked(rel) {
+			return nil, false
 		}
 	}
 	for rel := range prev.Options.Overlay {
-		if prev.met[path.Clean(rel)] != metFile {
-			if _, ok := opts.Overlay[rel]; !ok {
-				return nil, false
-			}
+		if _, ok := opts.Overlay[rel]; !ok && !walked(rel) {
+			return nil, false
 		}
 	}
 	// A copy of the project as Load left it (the model, and whatever a
@@ -133,6 +135,10 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 	}
 	return p, true
 }
+
+// WalkedFile reports whether the walk of p (when it ran) met a plain file
+// at rel, a path relative to the project folder.
+func (p *Project) WalkedFile(rel string) bool { return p.met[path.Clean(rel)] == metFile }
 
 // sameOptions reports whether two loads with a and b read a project the
 // same way, overlays and memos aside.

@@ -1,0 +1,257 @@
+package engine
+
+import (
+	"go/token"
+	"path"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chattool-lint/chattool-lint/jsparse"
+	"github.com/chattool-lint/chattool-lint/lint"
+	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/views"
+	"github.com/chattool-lint/chattool-lint/wxml"
+	"github.com/chattool-lint/chattool-lint/wxss"
+)
+
+// A kind of file, by what reads it: the checks of a derived project (see
+// project.Loaded.Derive) differ from the last check's only in the content
+// of some files, and an analyzer that reads no file of their kinds gives
+// what it gave.
+type kind int
+
+const (
+	scripts   kind = iota // .js, .ts, .wxs
+	templates             // .wxml
+	styles                // .wxss, .less, .scss, .sass, .css
+	others                // images, fonts, ...: read for their size only
+	kinds
+)
+
+func kindOf(rel string) kind {
+	switch path.Ext(rel) {
+	case ".js", ".ts", ".wxs":
+		return scripts
+	case ".wxml":
+		return templates
+	case ".wxss", ".less", ".scss", ".sass", ".css":
+		return styles
+	}
+	return others
+}
+
+// reads says which kinds of files each analyzer reads the content or the
+// size of, beyond the project's model (its json) and what the analyzers it
+// requires give it, for the analyzers that read less than everything.
+// Whatever is not here reads everything: a rule that counts sizes
+// (package-size, media-size...) reads every file, and so does a rule that
+// reads what another may have added to the project before it (config-schema
+// reports the syntax of every json read, some of them read by rules).
+//
+// An analyzer given here must read the files of no other kind: through the
+// project (ReadFile, Upload...) or through the results it requires. When
+// one starts to, TestDifferential fails (an edit of that kind changes its
+// findings while the Engine gives the old ones) and it must be changed
+// here.
+var reads = map[*analysis.Analyzer][]kind{
+	jsparse.Analyzer: {scripts},
+	wxml.Analyzer:    {templates},
+	wxss.Analyzer:    {styles},
+	views.Analyzer:   {},
+}
+
+// readsByName is reads for rules, by name (their analyzers live in
+// packages of their own).
+var readsByName = map[string][]kind{
+	"chattool-declaration":        {},
+	"chattool-renderer":           {},
+	"minify-setting":              {},
+	"skyline-config":              {},
+	"skyline-support":             {},
+	"open-data":                   {},
+	"chattool-disabled-component": {},
+	"unused-component":            {templates}, // (comments in templates)
+}
+
+// counters count the analyzers' runs of an Engine.
+type counters struct {
+	ran, reused atomic.Int64
+}
+
+// versions count the changes of the project since the Engine's start:
+// model counts the loads (a load may change anything), and each kind the
+// checks in which a file of that kind changed content.
+type versions struct {
+	model int
+	kind  [kinds]int
+}
+
+// A cached analyzer stands for an analyzer in an Engine's checks: it runs
+// the analyzer and keeps its result and diagnostics, and gives them again
+// to a later check whose inputs for it are the same: the same model, no
+// change to the files of the kinds it reads, and the same results of the
+// analyzers it requires.
+type cached struct {
+	e    *Engine
+	orig *analysis.Analyzer
+	a    *analysis.Analyzer // the stand-in the driver runs
+	// reads lists the kinds read (all kinds when nil).
+	reads []kind
+	reqs  []*cached // the analyzers required, but project.Analyzer
+
+	// last is the last run's outcome, key its inputs, and at the check
+	// (Engine.checks) whose result it is: what depends on it keys on that.
+	last *outcome
+	key  string
+	at   int
+}
+
+type outcome struct {
+	result any
+	diags  []analysis.Diagnostic
+	// files are the files of each diagnostic's positions (its own, its
+	// fixes' edits').
+	files [][]*token.File
+}
+
+// rules returns rules whose analyzers are cached stand-ins of theirs.
+func (e *Engine) rules(rs []*lint.Rule) []*lint.Rule {
+	out := make([]*lint.Rule, len(rs))
+	for i, r := range rs {
+		c := e.cache(r.Analyzer)
+		if c.reads == nil {
+			if k, ok := readsByName[r.Doc.Name]; ok {
+				c.reads = k
+			}
+		}
+		out[i] = &lint.Rule{Analyzer: c.a, Doc: r.Doc}
+	}
+	return out
+}
+
+// cache returns the cached stand-in of a, made once per Engine.
+func (e *Engine) cache(a *analysis.Analyzer) *cached {
+	if c := e.cached[a]; c != nil {
+		return c
+	}
+	c := &cached{e: e, orig: a, reads: reads[a]}
+	w := *a
+	w.Run = c.run
+	w.Requires = nil
+	for _, req := range a.Requires {
+		if req == project.Analyzer {
+			w.Requires = append(w.Requires, req)
+			continue
+		}
+		rc := e.cache(req)
+		c.reqs = append(c.reqs, rc)
+		w.Requires = append(w.Requires, rc.a)
+	}
+	c.a = &w
+	e.cached[a] = c
+	return c
+}
+
+// inputs returns the key of what the analyzer reads in this check.
+func (c *cached) inputs() string {
+	v := c.e.ver
+	b := make([]byte, 0, 64)
+	b = appendInt(b, v.model)
+	if c.reads == nil {
+		for k := range kinds {
+			b = appendInt(b, v.kind[k])
+		}
+	} else {
+		for _, k := range c.reads {
+			b = appendInt(b, v.kind[k])
+		}
+	}
+	for _, r := range c.reqs {
+		b = appendInt(b, r.at)
+	}
+	return string(b)
+}
+
+func appendInt(b []byte, n int) []byte {
+	return append(b, byte(n>>24), byte(n>>16), byte(n>>8), byte(n))
+}
+
+// traceRun, when a test sets it, is told of every run of an analyzer.
+var traceRun func(name string, reused bool, d time.Duration)
+
+// run gives the last outcome again when the inputs are the same, and
+// otherwise runs the analyzer, recording its outcome.
+func (c *cached) run(pass *analysis.Pass) (any, error) {
+	if traceRun != nil {
+		begin := time.Now()
+		reused := c.e.reused.Load()
+		defer func() { traceRun(c.orig.Name, c.e.reused.Load() != reused, time.Since(begin)) }()
+	}
+	key := c.inputs()
+	if c.last != nil && key == c.key && c.replay(pass) {
+		c.e.reused.Add(1)
+		return c.last.result, nil
+	}
+	c.e.ran.Add(1)
+	inner := *pass
+	inner.Analyzer = c.orig
+	inner.ResultOf = make(map[*analysis.Analyzer]any, len(pass.ResultOf))
+	for a, r := range pass.ResultOf {
+		inner.ResultOf[a] = r
+	}
+	for _, rc := range c.reqs {
+		inner.ResultOf[rc.orig] = pass.ResultOf[rc.a]
+	}
+	var (
+		mu  sync.Mutex
+		out = &outcome{}
+	)
+	inner.Report = func(d analysis.Diagnostic) {
+		mu.Lock()
+		out.diags = append(out.diags, d)
+		out.files = append(out.files, filesOf(pass.Fset, d))
+		mu.Unlock()
+		pass.Report(d)
+	}
+	res, err := c.orig.Run(&inner)
+	if err != nil {
+		c.last, c.key = nil, ""
+		return res, err
+	}
+	out.result = res
+	c.last, c.key, c.at = out, key, c.e.checks
+	return res, nil
+}
+
+// replay reports the last outcome's diagnostics again, when each is still
+// in a file of this check's project; it reports nothing and returns false
+// when one is not (a file changed that the analyzer does not read, but
+// reports on: it must run).
+func (c *cached) replay(pass *analysis.Pass) bool {
+	for i, d := range c.last.diags {
+		was := c.last.files[i]
+		for j, tf := range filesOf(pass.Fset, d) {
+			if tf == nil || tf != was[j] {
+				return false
+			}
+		}
+	}
+	for _, d := range c.last.diags {
+		pass.Report(d)
+	}
+	return true
+}
+
+// filesOf returns the files of a diagnostic's positions.
+func filesOf(fset *token.FileSet, d analysis.Diagnostic) []*token.File {
+	fs := []*token.File{fset.File(d.Pos)}
+	for _, fx := range d.SuggestedFixes {
+		for _, te := range fx.TextEdits {
+			fs = append(fs, fset.File(te.Pos))
+		}
+	}
+	return fs
+}
