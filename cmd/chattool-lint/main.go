@@ -60,6 +60,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "lsp" {
 		return lspCmd(args[1:], os.Stdin, stdout, stderr)
 	}
+	if watchRequested(args) {
+		return watchCmd(args, stdout, stderr) // (watch.go)
+	}
 	// A report that could not be written is a failure (exit 2), however
 	// the command wrote it: a full disk, a closed pipe.
 	out := &checkedWriter{w: stdout}
