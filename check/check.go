@@ -152,6 +152,7 @@ func All(jobs []*Job) {
 		}()
 	}
 	wg.Wait()
+	dedupeBuilds(jobs) // a source and its build output: one report (builds.go)
 }
 
 // Keep returns a Source that holds only the files res's findings and

@@ -10,15 +10,16 @@ import (
 )
 
 // sourceLang returns the language of a file of a framework source that
-// LangOf does not know: .tsx and .jsx (Taro), and .vue (uni-app), whose
-// language is its script blocks' (see source).
+// LangOf does not know: .tsx and .jsx (Taro with React), and .vue
+// (uni-app, Taro with Vue), whose language is its script blocks' (see
+// source).
 func sourceLang(p *project.Project, rel string) (Lang, bool) {
 	if p.Framework == nil {
 		return 0, false
 	}
 	switch path.Ext(rel) {
 	case ".vue":
-		return JS, p.UniApp()
+		return JS, true
 	case ".tsx":
 		return TSX, true
 	case ".jsx":

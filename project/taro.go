@@ -3,6 +3,7 @@ package project
 import (
 	"path"
 	"path/filepath"
+	"slices"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 )
@@ -15,6 +16,11 @@ import (
 // cannot import (jsparse imports project); nil, no Taro configuration is
 // read.
 var ConfigReader func(src []byte, name string) *jsonc.Value
+
+// taroPageKeys are keys of a page's configuration that Taro reads itself
+// (enableShareAppMessage and enableShareTimeline make it declare the
+// page's share handlers): no key of the page json WeChat reads.
+var taroPageKeys = []string{"enableShareAppMessage", "enableShareTimeline"}
 
 // IsTaro reports whether the folder dir holds a Taro source, as Taro's CLI
 // lays it out: config/index.{js,ts} and src/app.config.{ts,js}.
@@ -72,6 +78,7 @@ func (p *Project) loadTaro() {
 	for _, pg := range pages {
 		if rel := taroConfig(p.root, p.MP(pg)); rel != "" {
 			if v, f := p.taroConfig(rel); v != nil {
+				v = object(v, func(k string) bool { return !slices.Contains(taroPageKeys, k) })
 				p.addSynthetic(p.MP(pg+".json"), rel, f, "page", v)
 			}
 		}

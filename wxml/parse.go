@@ -382,7 +382,9 @@ func (s *scanner) endTag(i int) int {
 		s.stack = s.stack[:k]
 		return j
 	}
-	s.errorf(i, "end tag </%s> has no start tag", name)
+	if !s.void[name] { // <input></input> in a Vue template: no error
+		s.errorf(i, "end tag </%s> has no start tag", name)
+	}
 	return j
 }
 

@@ -10,12 +10,12 @@ import (
 )
 
 // sourceTemplate reports whether the file at rel is the template of a
-// framework source: a .vue file of a uni-app source (its <template>), a
-// .tsx or .jsx file of a Taro source (its JSX elements).
+// framework source: a .vue file (its <template>), a .tsx or .jsx file of
+// a Taro source (its JSX elements).
 func sourceTemplate(p *project.Project, rel string) bool {
 	switch path.Ext(rel) {
 	case ".vue":
-		return p.UniApp()
+		return p.Framework != nil
 	case ".tsx", ".jsx":
 		return p.Taro()
 	}
@@ -34,7 +34,7 @@ func source(p *project.Project, pf *project.File, mp string) (*project.File, str
 	ext := path.Ext(mp)
 	base := strings.TrimSuffix(mp, ext)
 	switch {
-	case ext == ".vue" && p.UniApp():
+	case ext == ".vue":
 		var keep []uniapp.Block
 		for _, b := range uniapp.Blocks(pf.Src) {
 			if b.Tag == "template" && (b.Lang == "" || b.Lang == "html") {
@@ -42,7 +42,10 @@ func source(p *project.Project, pf *project.File, mp string) (*project.File, str
 				break // one template per component
 			}
 		}
-		src := uniapp.Strip(uniapp.Keep(pf.Src, keep...), uniapp.HTML, p.Framework.Cond)
+		src := uniapp.Keep(pf.Src, keep...)
+		if p.UniApp() {
+			src = uniapp.Strip(src, uniapp.HTML, p.Framework.Cond)
+		}
 		c := &project.File{Path: pf.Path, Src: src, TF: pf.TF}
 		pf.Release(false)
 		return c, base + ".wxml", "wxml.vue", parseVue

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/chattool-lint/chattool-lint/project"
@@ -11,10 +12,10 @@ import (
 )
 
 // sourceStyle reports whether the file at rel holds styles of a
-// framework source that are no style sheet of their own: a .vue file of a
-// uni-app source (its <style> blocks).
+// framework source that are no style sheet of their own: a .vue file
+// (its <style> blocks) of a uni-app or Taro source.
 func sourceStyle(p *project.Project, rel string) bool {
-	return path.Ext(rel) == ".vue" && p.UniApp()
+	return path.Ext(rel) == ".vue" && p.Framework != nil
 }
 
 // source returns what the style front end reads of a file of a framework
@@ -25,7 +26,7 @@ func sourceStyle(p *project.Project, rel string) bool {
 // program path is the .wxss the component compiles to. Any other file
 // comes back as it is, with lang.
 func source(p *project.Project, pf *project.File, mp string, lang Lang) (*project.File, string, Lang, string, func([]byte, Lang) *Sheet) {
-	if path.Ext(mp) != ".vue" || !p.UniApp() {
+	if path.Ext(mp) != ".vue" {
 		return pf, mp, lang, "wxss." + lang.String(), parseFile
 	}
 	var keep []uniapp.Block
@@ -38,7 +39,10 @@ func source(p *project.Project, pf *project.File, mp string, lang Lang) (*projec
 			keep = append(keep, b)
 		}
 	}
-	src := uniapp.Strip(uniapp.Keep(pf.Src, keep...), uniapp.JS, p.Framework.Cond)
+	src := uniapp.Keep(pf.Src, keep...)
+	if p.UniApp() {
+		src = uniapp.Strip(src, uniapp.JS, p.Framework.Cond)
+	}
 	c := &project.File{Path: pf.Path, Src: src, TF: pf.TF}
 	pf.Release(false)
 	parse := func(src []byte, _ Lang) *Sheet { return parseVue(src, keep) }
@@ -104,6 +108,7 @@ func parseVue(src []byte, blocks []uniapp.Block) (s *Sheet) {
 		comments = append(comments, ps.Comments...)
 		blankInterpolations(css, b.Start, b.End)
 	}
+	blankDeep(css)
 	s = Parse(css)
 	s.Src = src
 	if pre {
@@ -161,6 +166,38 @@ func blankInterpolations(b []byte, start, end int) {
 			}
 			blank(b, i, i+j+1)
 			i += j
+		}
+	}
+}
+
+// vueScoped is Vue's syntax for scoped styles, which its compiler removes
+// (uni-app and Taro build mini programs, whose components isolate their
+// styles): the deep combinators, and the pseudo-functions whose argument
+// is what remains.
+var vueScoped = regexp.MustCompile(`::v-deep|/deep/|>>>|::?(?:v-)?(?:deep|global|slotted)\(`)
+
+// blankDeep blanks Vue's scoped-style syntax in b, keeping the selectors
+// inside :deep(...) and its kin, so that the style rules see the
+// selectors the build makes.
+func blankDeep(b []byte) {
+	for _, m := range vueScoped.FindAllIndex(b, -1) {
+		fn := b[m[1]-1] == '('
+		blank(b, m[0], m[1])
+		if !fn {
+			continue
+		}
+		depth := 1
+		for i := m[1]; i < len(b); i++ {
+			switch b[i] {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			}
+			if depth == 0 {
+				b[i] = ' '
+				break
+			}
 		}
 	}
 }

@@ -161,8 +161,9 @@ func statistics(w io.Writer, results []*lint.Result) error {
 	return nil
 }
 
-// readExts are the extensions of the files chattool-lint reads.
-var readExts = []string{".js", ".ts", ".wxs", ".wxml", ".wxss", ".json", ".less", ".scss", ".sass"}
+// readExts are the extensions of the files chattool-lint reads (.vue,
+// .tsx and .jsx in uni-app and Taro sources).
+var readExts = []string{".js", ".ts", ".wxs", ".wxml", ".wxss", ".json", ".less", ".scss", ".sass", ".vue", ".tsx", ".jsx"}
 
 // unread lists the PATHs that are files chattool-lint does not read (a
 // README given to it): they are named, and "nothing was checked" is said
