@@ -306,6 +306,19 @@ const packages = o.packages.map((p) => {
     types,
   };
 });
+// The worklet transform writes each worklet's place as the path from the
+// compiler's working folder: how long that path is up to the mini program path.
+let workletLocationPrefix;
+for (const p of o.packages) {
+  for (const f of p.fileList || []) {
+    if (!f.endsWith('.js') || workletLocationPrefix !== undefined) continue;
+    const m = /__location="([^"]*) \(\d+:\d+\)"/.exec(fs.readFileSync(path.join(builtDir, f), 'utf8'));
+    if (!m) continue;
+    const base = f.replace(/\.js$/, '');
+    const i = m[1].lastIndexOf(base);
+    if (i >= 0) workletLocationPrefix = i;
+  }
+}
 const fig = {
   id,
   project,
@@ -317,6 +330,7 @@ const fig = {
   projectConfig: config === '-' ? undefined : JSON.parse(config),
   settings,
   source: { files, bytes },
+  workletLocationPrefix,
   packages,
   measured: new Date().toISOString().slice(0, 10),
 };

@@ -43,7 +43,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
-	"strings"
 	"sync/atomic"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -69,6 +68,13 @@ type Settings struct {
 	// CompileWorklet is setting.compileWorklet: the worklet transform of
 	// functions with a 'worklet' directive (with or without ES6).
 	CompileWorklet bool
+	// SWC is set when the compiler builds scripts with swc rather than
+	// Babel (miniprogram-ci 2.1.42's couldUseSWCMode): never with
+	// compileWorklet; else when setting.disableSWC is false, or null with
+	// es6 on, or absent with setting.swc true. swc targets ES5 when es6 is
+	// on, ES2022 otherwise, minifies with its own minifier, and requires
+	// its own helpers (@swc/runtime) even for ES2022.
+	SWC bool
 }
 
 // SettingsOf reads the settings from the project's project.config.json
@@ -88,6 +94,19 @@ func SettingsOf(p *project.Project) Settings {
 	s.MinifyWXSS = on("minifyWXSS") || on("postcss")
 	s.MinifyWXML = on("minifyWXML")
 	s.CompileWorklet = on("compileWorklet")
+	if !s.CompileWorklet {
+		switch d := st.Get("disableSWC"); {
+		case d != nil && d.Kind == jsonc.Bool:
+			s.SWC = !d.Bool
+		case d != nil && d.Kind == jsonc.Null:
+			s.SWC = s.ES6
+		case d == nil:
+			// setting.swc == 1, as JavaScript compares: true, 1, "1".
+			sw := st.Get("swc")
+			str, _ := sw.String()
+			s.SWC = sw != nil && (sw.Kind == jsonc.Bool && sw.Bool || sw.Kind == jsonc.Number && string(sw.Num) == "1" || sw.Kind == jsonc.String && str == "1")
+		}
+	}
 	return s
 }
 
@@ -133,6 +152,10 @@ var ownParses atomic.Int64
 // built is Built, told in v what jsparse found out about src when the
 // caller knows it; when it does not, built parses src with jsparse to know.
 func built(kind, compiled string, src []byte, s Settings, v scriptVerdict) (n int64) {
+	switch kind {
+	case kindNeeds0, kindNeeds1:
+		return needsPart(kind, compiled, src, s, v)
+	}
 	defer func() {
 		if recover() != nil {
 			n = int64(len(src))
@@ -170,75 +193,88 @@ func built(kind, compiled string, src []byte, s Settings, v scriptVerdict) (n in
 	return int64(len(src))
 }
 
-// babelHelpers are the @babel/runtime helpers the compiler copies into a
-// package when es6 is on: name, built size in bytes (the compiler ships them
-// minified, whatever setting.minified says) and the share of the official
-// demo's 933 built .js files that need the helper, directly or through
-// another helper (typeof through toPropertyKey, arrayLikeToArray through
-// unsupportedIterableToArray, ...).
-var babelHelpers = []struct {
-	name  string
-	size  int
-	share float64
-}{
-	{"typeof", 286, 0.1983},
-	{"interopRequireDefault", 133, 0.1522},
-	{"toPrimitive", 343, 0.1018},
-	{"toPropertyKey", 196, 0.1018},
-	{"classCallCheck", 139, 0.0729},
-	{"createClass", 421, 0.0729},
-	{"regeneratorRuntime", 6772, 0.0643},
-	{"asyncToGenerator", 416, 0.0589},
-	{"inherits", 372, 0.0514},
-	{"createSuper", 458, 0.0514},
-	{"getPrototypeOf", 225, 0.0514},
-	{"isNativeReflectConstruct", 320, 0.0514},
-	{"assertThisInitialized", 182, 0.0514},
-	{"setPrototypeOf", 209, 0.0514},
-	{"possibleConstructorReturn", 359, 0.0514},
-	{"unsupportedIterableToArray", 436, 0.0418},
-	{"arrayLikeToArray", 155, 0.0418},
-	{"defineProperty", 227, 0.0332},
-	{"arrayWithHoles", 88, 0.0193},
-	{"iterableToArrayLimit", 453, 0.0193},
-	{"slicedToArray", 377, 0.0193},
-	{"nonIterableRest", 221, 0.0193},
-	{"createForOfIteratorHelper", 805, 0.0150},
-	{"arrayWithoutHoles", 163, 0.0129},
-	{"toConsumableArray", 379, 0.0129},
-	{"iterableToArray", 161, 0.0129},
-	{"nonIterableSpread", 220, 0.0129},
-	{"objectSpread2", 696, 0.0118},
-	{"interopRequireWildcard", 681, 0.0075},
-	{"Arrayincludes", 378, 0.0075},
-	{"Objectvalues", 208, 0.0011},
-	{"readOnlyError", 101, 0.0011},
+// kindNeeds0 and kindNeeds1 are kinds built answers with the constructs of
+// a script that need runtime helpers (needsOf), 20 bits each, so that the
+// estimate cache keeps them as it keeps built sizes.
+const (
+	kindNeeds0 = "js:needs:0"
+	kindNeeds1 = "js:needs:1"
+	needsBits  = 20
+)
+
+// needsPart returns part kind of the needs of a script.
+func needsPart(kind, compiled string, src []byte, s Settings, v scriptVerdict) int64 {
+	var n needs
+	if len(src) > 0 {
+		if m, ok := needsMemo.Load(&src[0]); ok {
+			n = m.(needs)
+		} else {
+			n = scriptNeedsOf(compiled, src, s, v)
+			needsMemo.Store(&src[0], n)
+		}
+	}
+	if kind == kindNeeds1 {
+		n >>= needsBits
+	}
+	return int64(n & (1<<needsBits - 1))
 }
 
-// PackageOverhead returns the bytes the compiler adds to a package besides
-// its built files: with es6 on, the @babel/runtime helpers its JavaScript
-// needs, copied into the package (16,580 bytes for all 32 the demo uses).
-// independent is true for a package that gets its own copy: the main package
-// and independent subpackages (an ordinary subpackage uses the main
-// package's, so it has none). files is the number of .js files (built from
-// .js or .ts) whose helpers land in the package: for the main package its own
-// and those of every ordinary subpackage.
-//
-// Which helpers a file needs depends on its code; the estimate is the
-// expected size when each helper is needed by a file with the share measured
-// on the demo, independently: size × (1 − (1 − share)^files), summed. A large
-// package gets nearly all of them; a package of a few files the common small
-// ones.
-func PackageOverhead(independent bool, files int, s Settings) int64 {
-	if !s.ES6 || !independent || files <= 0 {
+// scriptNeedsOf returns the constructs of a script for which the compiler
+// requires runtime helpers, as it compiles it (TypeScript stripped first);
+// none for a script it does not transform (es6 off under Babel, files of
+// 2,048,000 characters or more, scripts no parser accepts). Above
+// workletShift it holds the number of worklet functions the worklet
+// transform rewrites (setting.compileWorklet), whose __location strings
+// measure adds.
+func scriptNeedsOf(compiled string, src []byte, s Settings, v scriptVerdict) (n needs) {
+	defer func() {
+		if recover() != nil {
+			n = 0
+		}
+	}()
+	ts := compiled == "typescript" || compiled == "ts"
+	if !ts && len(src) >= maxCodeLength {
 		return 0
 	}
-	var n float64
-	for _, h := range babelHelpers {
-		n += float64(h.size) * (1 - math.Pow(1-h.share, float64(files)))
+	if ts && !v.known {
+		ownParses.Add(1)
+		v = verdictOf(jsparse.Parse(src, jsparse.TS))
 	}
-	return round(n)
+	if v.known && (v.deep >= 0 || !v.parses) {
+		return 0
+	}
+	if s.CompileWorklet && (bytes.Contains(src, []byte(`'worklet'`)) || bytes.Contains(src, []byte(`"worklet"`))) {
+		n |= needs(min(workletCount(src, s.ES6), maxWorklets)) << workletShift
+	}
+	if !s.ES6 && !s.SWC {
+		return n
+	}
+	code := src
+	if ts {
+		var ok bool
+		if code, ok = compileTS(src, v); !ok {
+			return n
+		}
+	}
+	n |= scriptNeeds(code, ts)
+	if ts && s.SWC && bytes.Contains(src, []byte("class")) {
+		// esbuild, as TypeScript does by default, moves class fields into
+		// the constructor; swc defines them (defineProperty): read them
+		// in the source.
+		n |= scriptNeeds(src, true) & needClassFields
+	}
+	return n
 }
+
+// workletShift is where scriptNeedsOf keeps the number of worklets, at
+// most maxWorklets.
+const (
+	workletShift = 26
+	maxWorklets  = 1<<(2*needsBits-workletShift) - 1
+)
+
+// The needs fit below the worklet count.
+var _ = [workletShift - needsCount]struct{}{}
 
 // What the compiler's tools do that the Go ones do not, measured on the
 // official demo. Factors are the compiler's total for a kind divided by this
@@ -250,16 +286,19 @@ const (
 	// ones included: 1.0 (the demo's packages -2.4% to +2.6% with es6 off,
 	// -1.5% to +2.3% with its own settings).
 	factorTerser = 1.0
-	// factorWXSSMin: autoprefixer + cssnano against tdewolff's CSS minifier:
-	// the -webkit- prefixes (flex, transform, ...) outweigh what cssnano
-	// merges better. Demo: 857,748 bytes of .wxss from 608 .wxss files.
-	factorWXSSMin = 1.005
-	// factorLessMin: LESS compiled, prefixed and minified against tdewolff's
-	// minifier on the LESS source with // comments removed: nested rules are
-	// flattened (selectors repeated). Demo: the 8 .less files without
-	// @import, 7,254 built bytes. (An @import is inlined by the compiler;
-	// Built sees one file and does not follow it.)
-	factorLessMin = 1.30
+	// factorWXSSMin: cssnano against tdewolff's CSS minifier plus
+	// autoprefixer's copies (prefixBytes): cssnano merges longhands and
+	// rules that tdewolff leaves. Over the calibration set's 1,440 built
+	// .wxss files 0.963 (the demo 0.960, Rainbow-Cats 0.926, the
+	// awesome-skyline examples 0.93 to 1.0; TestFitWXSS).
+	factorWXSSMin = 0.98
+	// factorLessMin: LESS compiled (its imports inlined: inlineImports),
+	// prefixed and minified against the same model on the LESS source
+	// with // comments removed: nested rules flattened repeat their
+	// selectors, which variables and mixins about make up for. Over the
+	// calibration set's 76 built .less files 1.019 (the demo 1.009,
+	// wallhaven 1.020, HowToCook 0.999, refresher-two-level 1.080).
+	factorLessMin = 1.02
 	// factorLess: LESS compiled, not minified, against the source: the
 	// // comments that go and the selectors that nesting repeats about
 	// cancel out (demo: 0.99).
@@ -287,6 +326,34 @@ const (
 // weighting small files trades one for the other). The unminified ones over
 // the 933, against esbuild's output then, which prints the constructs as
 // the source has them.
+var (
+	// The costs minified, by construct, fitted by least squares over the
+	// calibration set's built scripts (TestFitJS): Babel's over 1,250 files
+	// of the demo, liubai, the awesome-skyline examples, Rainbow-Cats,
+	// HowToCook and wallhaven; swc's over liubai's and liuxuan's 120. The
+	// requires of the helpers are not in them: measure adds them
+	// (requireBytes), as their paths are longer in deeper folders. The
+	// constants below are the unminified costs, and the minified ones as
+	// first fitted on the demo (which Bound still takes).
+	// Unminified (TestFitJSRaw): Babel's over the demo's 897 scripts built
+	// with es6 and without minification (with arrayBreaks taken off the
+	// source), swc's over liuxuan's 143, which have no class, no import
+	// and no export (Babel's class cost stands in).
+	babelRawCosts = jsCosts{method: 30, class: 750, async: 714, await: 303, imprt: -46, arrow: 46, export: -88, exportByte: 13}
+	swcRawCosts   = jsCosts{method: 72, class: 750, async: 816, await: 352, imprt: 0, arrow: 17}
+	babelMinCosts = jsCosts{method: 4, class: 77, async: 147, await: 104, imprt: -21, arrow: 2, template: 13, namespace: 93, export: 2, exportByte: 2.5}
+	swcMinCosts   = jsCosts{method: 32, class: 293, async: 77, await: 75, imprt: 24, arrow: -3, template: -28, namespace: 11, export: 49, exportByte: 3}
+)
+
+// jsCosts are what an ES5 transform's output costs per construct.
+type jsCosts struct {
+	method, class, async, await, imprt, arrow, template float64
+	// namespace: a TypeScript namespace (tsNamespaces).
+	namespace float64
+	// export, exportByte: per exported name and per byte of the names.
+	export, exportByte float64
+}
+
 const (
 	// A shorthand method name(){} becomes name:function(){} (the fit: the
 	// ":function" and, for some, the parentheses terser puts around a
@@ -328,11 +395,24 @@ const (
 	// jsThis._closure;{body}}', f.__workletHash, f.__location="<path>
 	// (line:col)" and f.__worklet=!0: workletFixed plus workletBody times
 	// the body as compactLen measures it (asString repeats the body with its
-	// original names, as Babel prints it in ES5).
-	workletFixed, workletBody = 400, 1.35
+	// original names, as Babel prints it in ES5), plus the __location path,
+	// which measure adds (it depends on where the project is: see
+	// measureAt), each as many times as workletCopies says. Fitted over the
+	// calibration set's 66 built scripts with
+	// worklets (TestFitWorklet).
+	workletFixed, workletBody = 173, 1.04
+	// A method worklet's _name_worklet_factory_:function(){var e,t=this;
+	// return(e=function(…){…})…}: its fixed part and its body's share
+	// (TestFitWorklet).
+	workletMethod, workletMethodBody = -70, 0.67
+	// The _closure object of what the body reads from this (closureLen).
+	workletClosure = 2.2
 	// Unminified, the fields are one statement each and the body is
-	// re-indented inside const _f = function () {…}.
-	workletFixedRaw, workletBodyRaw = 375, 1.5
+	// re-indented inside const _f = function () {…}. (No project of the
+	// calibration set compiles worklets unminified: the value fitted on the
+	// demo before the location path and the method factories were counted
+	// apart, scaled as the minified one moved.)
+	workletFixedRaw, workletBodyRaw = 160, 1.2
 )
 
 // babelCompact: Babel prints sources longer than this compactly.
@@ -358,7 +438,7 @@ func builtJS(src []byte, ts bool, s Settings, v scriptVerdict) int64 {
 	}
 	// The compiler looks for the string, not for a directive.
 	worklet := s.CompileWorklet && (bytes.Contains(src, []byte(`'worklet'`)) || bytes.Contains(src, []byte(`"worklet"`)))
-	babel := ts || s.ES6 || worklet
+	babel := ts || s.ES6 || worklet || s.SWC
 	if !babel && !s.Minify {
 		return int64(len(src))
 	}
@@ -382,7 +462,11 @@ func builtJS(src []byte, ts bool, s Settings, v scriptVerdict) int64 {
 	}
 	long := len(src) > longLines*(bytes.Count(src, []byte("\n"))+1)
 	if len(src) <= babelCompact && !long {
-		return round(float64(len(src)) + babelCost(countJS(src), s, src, worklet))
+		n := float64(len(src))
+		if !s.SWC {
+			n -= float64(arrayBreaks(src))
+		}
+		return round(n + babelCost(countJS(src), s, src, worklet))
 	}
 	opts := api.TransformOptions{
 		Loader:           api.LoaderJS,
@@ -411,6 +495,84 @@ func builtJS(src []byte, ts bool, s Settings, v scriptVerdict) int64 {
 	return round(est + babelCost(countJS([]byte(r.Code)), s, src, worklet))
 }
 
+// tsNamespaces counts the namespaces a TypeScript file declares (not
+// "declare namespace"): esbuild drops those that hold only types, Babel's
+// TypeScript pass writes each as var X; X || (X = {}), exported.
+func tsNamespaces(src []byte) int {
+	if !bytes.Contains(src, []byte("namespace")) {
+		return 0
+	}
+	return withTokens(src, func(ts *jsToks, _ int) int {
+		n := 0
+		for k := range ts.t {
+			if ts.word(k, "namespace") && ts.ident(k+1) && ts.punct(k+2, '{') && !ts.word(k-1, "declare") {
+				n++
+			}
+		}
+		return n
+	})
+}
+
+// arrayBreaks returns what Babel's printer saves on the array literals of
+// a source written one element a line: it prints the elements of an array
+// on one line, ", " between them (a data file of numbers, one a line,
+// shrinks by a fifth). It counts the white space after '[' and before
+// ']', and all but a space of the line breaks after the commas, where no
+// comment stands.
+func arrayBreaks(src []byte) int {
+	if !bytes.Contains(src, []byte("[\n")) && !bytes.Contains(src, []byte("[\r\n")) {
+		return 0
+	}
+	return withTokens(src, func(ts *jsToks, _ int) int {
+		toks := ts.t
+		saved := 0
+		var stack []bool         // for each open bracket: an array literal
+		gap := func(k int) int { // white space between tokens k and k+1, or -1
+			a, b := int(toks[k].end), int(toks[k+1].pos)
+			for _, c := range src[a:b] {
+				if !isSpace(c) {
+					return -1
+				}
+			}
+			if bytes.IndexByte(src[a:b], '\n') < 0 {
+				return 0
+			}
+			return b - a
+		}
+		for k := 0; k+1 < len(toks); k++ {
+			if toks[k].kind != tPunct {
+				continue
+			}
+			switch src[toks[k].pos] {
+			case '[':
+				arr := ts.arrayLiteralAt(k)
+				stack = append(stack, arr)
+				if g := gap(k); arr && g > 0 {
+					saved += g
+				}
+			case '(', '{':
+				stack = append(stack, false)
+			case ']', ')', '}':
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+			case ',':
+				if len(stack) > 0 && stack[len(stack)-1] {
+					if g := gap(k); g > 0 {
+						saved += g - 1
+					}
+				}
+			}
+			if ts.punct(k+1, ']') && len(stack) > 0 && stack[len(stack)-1] {
+				if g := gap(k); g > 0 {
+					saved += g
+				}
+			}
+		}
+		return saved
+	})
+}
+
 // compileTS returns TypeScript src compiled to JavaScript by esbuild, as
 // jsparse compiled it when v says so (it keeps the imports used only as
 // types and leaves class fields without a value out: the 200 TypeScript
@@ -436,7 +598,12 @@ func compileTS(src []byte, v scriptVerdict) ([]byte, bool) {
 func babelCost(c jsCounts, s Settings, src []byte, worklet bool) float64 {
 	est := float64(cjsCost(c, false))
 	if s.ES6 {
-		est += float64(method*c.methods + class*c.classes + async*c.async + await*c.await + imprt*c.imports + arrow*c.arrows)
+		k := babelRawCosts
+		if s.SWC {
+			k = swcRawCosts
+		}
+		est += k.method*float64(c.methods) + k.class*float64(c.classes) + k.async*float64(c.async) + k.await*float64(c.await) +
+			k.imprt*float64(c.imports) + k.arrow*float64(c.arrows) + k.export*float64(c.exports) + k.exportByte*float64(c.exportBytes)
 	}
 	if worklet {
 		est += workletCost(src, s.ES6, workletFixedRaw, workletBodyRaw)
@@ -449,7 +616,7 @@ func babelCost(c jsCounts, s Settings, src []byte, worklet bool) float64 {
 // on the source, TypeScript first stripped of its types by esbuild, plus
 // Babel's costs per construct (counted on the same tokens).
 func builtJSMin(src []byte, ts bool, s Settings, worklet bool, v scriptVerdict) int64 {
-	babel := ts || s.ES6 || worklet
+	babel := ts || s.ES6 || worklet || s.SWC
 	code := src
 	if ts {
 		var ok bool
@@ -459,7 +626,7 @@ func builtJSMin(src []byte, ts bool, s Settings, worklet bool, v scriptVerdict) 
 	}
 	n, c := 0, jsCounts{}
 	withTokens(code, func(ts *jsToks, _ int) bool {
-		n, c = ts.minifiedLen(), ts.count()
+		n, c = ts.minLen(!s.SWC), ts.count()
 		return true
 	})
 	est := float64(n) * factorTerser
@@ -467,11 +634,23 @@ func builtJSMin(src []byte, ts bool, s Settings, worklet bool, v scriptVerdict) 
 		// Babel's CommonJS pass makes named imports x.name, not mangled.
 		est -= float64(c.namedImports)
 	}
+	if !babel {
+		// Left an ES module, its default imports are mangled too.
+		est -= float64(c.defaultImports)
+	}
 	if babel {
 		est += float64(cjsCost(c, true))
 		if s.ES6 {
-			est += float64(methodMin*c.methods + classMin*c.classes + asyncMin*c.async + awaitMin*c.await + importMin*c.imports +
-				arrowMin*c.arrows + templateMin*c.templates)
+			k := babelMinCosts
+			if s.SWC {
+				k = swcMinCosts
+			}
+			est += k.method*float64(c.methods) + k.class*float64(c.classes) + k.async*float64(c.async) + k.await*float64(c.await) +
+				k.imprt*float64(c.imports) + k.arrow*float64(c.arrows) + k.template*float64(c.templates) +
+				k.export*float64(c.exports) + k.exportByte*float64(c.exportBytes)
+			if ts {
+				est += k.namespace * float64(tsNamespaces(src))
+			}
 		}
 	}
 	if worklet {
@@ -499,11 +678,51 @@ func cjsCost(c jsCounts, min bool) int {
 	return n + exportStar*c.stars
 }
 
-// workletCost is what the worklet transform adds to a file.
+// workletCost is what the worklet transform adds to a file (but the
+// __location paths: see workletCount): for each worklet, fixed and perByte
+// times its body's compactLen, as many times as workletCopies says; for
+// a method, its factory besides (workletMethod plus the body once more).
 func workletCost(src []byte, methods bool, fixed, perByte float64) float64 {
 	var n float64
-	for _, body := range workletBodies(src, methods) {
-		n += fixed + perByte*float64(compactLen(body))
+	for _, w := range workletsOf(src, methods) {
+		body := float64(compactLen(w.body))
+		n += float64(workletCopies(w.depth)) * (fixed + perByte*body + workletClosure*float64(closureLen(w.body)))
+		if w.method != nil {
+			n += workletMethod + 2*float64(len(w.method)) + workletMethodBody*body
+		}
+	}
+	return n
+}
+
+// closureLen is about what a worklet's _closure object lists of what its
+// body reads from this: name:t.name, for each this.name.
+func closureLen(body []byte) int {
+	seen := map[string]bool{}
+	n := 0
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte("this."))
+		if j < 0 {
+			return n
+		}
+		i += j + len("this.")
+		k := i
+		for k < len(body) && isIdent(body[k]) {
+			k++
+		}
+		if name := string(body[i:k]); name != "" && !seen[name] {
+			seen[name] = true
+			n += 2*len(name) + len(":t.,")
+		}
+		i = k
+	}
+}
+
+// workletCount is the number of __location strings the worklet transform
+// writes into a file.
+func workletCount(src []byte, methods bool) int {
+	n := 0
+	for _, w := range workletsOf(src, methods) {
+		n += workletCopies(w.depth)
 	}
 	return n
 }
@@ -522,7 +741,14 @@ type jsCounts struct {
 	// namedImports: the bytes mangling the names an ES module imports by
 	// name saves (namedImportSavings).
 	namedImports int
-	module       bool // has import or export statements
+	// defaultImports: the same for default and namespace imports, which
+	// terser mangles where no transform makes them x.default.
+	defaultImports int
+	module         bool // has import or export statements
+	// exports, exportBytes: the names a module exports (export const x,
+	// export function f, export { a as b }), and their length: CommonJS
+	// writes each as exports.name twice or more.
+	exports, exportBytes int
 }
 
 // jsTok is a token of a script: its kind and where its bytes lie in the
@@ -778,14 +1004,45 @@ func (ts *jsToks) count() jsCounts {
 					if is(k+1, "*") && is(k+2, "from") {
 						c.stars++
 					}
+					c.countExports(ts, k)
 				}
 			}
 		}
 	}
 	if c.module {
-		c.namedImports = ts.namedImportSavings()
+		c.namedImports, c.defaultImports = ts.namedImportSavings()
 	}
 	return c
+}
+
+// countExports counts the names the export statement at k exports.
+func (c *jsCounts) countExports(ts *jsToks, k int) {
+	add := func(j int) {
+		if ts.ident(j) {
+			c.exports++
+			c.exportBytes += int(ts.t[j].end - ts.t[j].pos)
+		}
+	}
+	switch j := k + 1; {
+	case ts.word(j, "default"):
+		c.exports++
+		c.exportBytes += len("default")
+	case ts.word(j, "const") || ts.word(j, "let") || ts.word(j, "var") || ts.word(j, "class"):
+		add(j + 1)
+	case ts.word(j, "function"):
+		if ts.punct(j+1, '*') {
+			j++
+		}
+		add(j + 1)
+	case ts.word(j, "async") && ts.word(j+1, "function"):
+		add(j + 2)
+	case ts.punct(j, '{'):
+		for j++; j < len(ts.t) && !ts.punct(j, '}'); j++ {
+			if ts.ident(j) && !ts.word(j, "as") && !ts.word(j+1, "as") {
+				add(j)
+			}
+		}
+	}
 }
 
 // namedImportSavings returns the bytes that mangling the names an ES
@@ -793,9 +1050,10 @@ func (ts *jsToks) count() jsCounts {
 // use (an identifier not after '.'); names the module exports again keep
 // theirs. minifiedLen leaves imports alone: Babel's CommonJS pass makes
 // them x.name when es6 is on, and terser mangles them when it is off.
-func (ts *jsToks) namedImportSavings() int {
+func (ts *jsToks) namedImportSavings() (saved, savedDefault int) {
 	is, ident, toks := ts.is, ts.ident, ts.t
 	named := map[string]bool{}
+	defaults := map[string]bool{} // default and namespace imports
 	kept := map[string]bool{}
 	depth := 0
 	for k := 0; k < len(toks); k++ {
@@ -809,12 +1067,15 @@ func (ts *jsToks) namedImportSavings() int {
 			}
 			continue
 		}
-		if depth != 0 || t.kind != tIdent || !ts.statementStart(k) {
+		if depth != 0 || t.kind != tIdent || is(k-1, ".") {
 			continue
 		}
 		switch string(ts.s(k)) {
 		case "import":
 			// import d, {a, b as c} from "m"; import * as ns from "m"
+			if is(k+1, "(") || is(k+1, ".") {
+				continue
+			}
 			braces := false
 			for k++; k < len(toks) && !is(k, "from") && toks[k].kind != tValue; k++ {
 				switch {
@@ -824,6 +1085,8 @@ func (ts *jsToks) namedImportSavings() int {
 					braces = false
 				case braces && ident(k) && !is(k, "as") && !is(k+1, "as"):
 					named[string(ts.s(k))] = true
+				case !braces && ident(k) && !is(k, "as") && (is(k+1, "from") || is(k+1, ",")):
+					defaults[string(ts.s(k))] = true
 				}
 			}
 		case "export":
@@ -836,16 +1099,21 @@ func (ts *jsToks) namedImportSavings() int {
 			}
 		}
 	}
-	if len(named) == 0 {
-		return 0
+	if len(named) == 0 && len(defaults) == 0 {
+		return 0, 0
 	}
-	saved := 0
 	for k, t := range toks {
-		if t.kind == tIdent && t.end-t.pos >= 2 && !is(k-1, ".") && named[string(ts.s(k))] && !kept[string(ts.s(k))] {
+		if t.kind != tIdent || t.end-t.pos < 2 || is(k-1, ".") || kept[string(ts.s(k))] {
+			continue
+		}
+		switch name := string(ts.s(k)); {
+		case named[name]:
 			saved += int(t.end-t.pos) - 1
+		case defaults[name]:
+			savedDefault += int(t.end-t.pos) - 1
 		}
 	}
-	return saved
+	return saved, savedDefault
 }
 
 // workletBodies returns the bodies of the functions whose first statement is
@@ -853,16 +1121,44 @@ func (ts *jsToks) namedImportSavings() int {
 // expressions and arrows, and shorthand methods only when methods is set
 // (Babel's ES5 pass has made them function expressions by then).
 func workletBodies(src []byte, methods bool) [][]byte {
+	var out [][]byte
+	for _, w := range workletsOf(src, methods) {
+		out = append(out, w.body)
+	}
+	return out
+}
+
+// worklet is a function with a 'worklet' directive: its body, how many
+// worklets it is nested in, and for a shorthand method, its name (the
+// transform keeps the method and adds _name_worklet_factory_, whose
+// function repeats the body).
+type worklet struct {
+	body   []byte
+	depth  int
+	method []byte
+}
+
+// workletCopies returns how many times the transform's output for a
+// worklet nested depth worklets deep appears in the built file: in its
+// parent's code and twice more for each enclosing worklet (the parent's
+// asString repeats the transformed body, and the parent's own copies
+// carry it): 3 for a worklet in a worklet, as the calibration set's
+// built scripts show.
+func workletCopies(depth int) int { return 1 + 2*depth }
+
+// workletsOf returns the worklets of src, as workletBodies finds them.
+func workletsOf(src []byte, methods bool) []worklet {
 	ts, _ := tokenizeJS(src)
 	toks := ts.t
 	type open struct {
 		tok         int
 		fn, worklet bool
+		method      []byte
 	}
 	var (
 		parens   []int
 		braces   []open
-		bodies   [][]byte
+		bodies   []worklet
 		lastOpen = -1 // the '(' of the last ')'
 	)
 	is := ts.is
@@ -885,6 +1181,7 @@ func workletBodies(src []byte, methods bool) [][]byte {
 			}
 		case '{':
 			fn := false
+			var method []byte
 			switch {
 			case is(k-1, "=>"):
 				fn = true
@@ -895,15 +1192,24 @@ func workletBodies(src []byte, methods bool) [][]byte {
 					fn = true
 				case toks[name].kind == tIdent && !jsKeywords[string(ts.s(name))]:
 					fn = methods
+					if methods {
+						method = ts.s(name)
+					}
 				}
 			}
-			braces = append(braces, open{tok: k, fn: fn})
+			braces = append(braces, open{tok: k, fn: fn, method: method})
 		case '}':
 			if len(braces) > 0 {
 				b := braces[len(braces)-1]
 				braces = braces[:len(braces)-1]
 				if b.worklet {
-					bodies = append(bodies, src[toks[b.tok].pos+1:t.pos])
+					depth := 0
+					for _, o := range braces {
+						if o.worklet {
+							depth++
+						}
+					}
+					bodies = append(bodies, worklet{body: src[toks[b.tok].pos+1 : t.pos], depth: depth, method: b.method})
 				}
 			}
 		}
@@ -954,9 +1260,17 @@ func compactLen(code []byte) int {
 	return n
 }
 
-// skipString returns the index after the string, template literal or
-// regular expression starting at i (or len(src) when it does not end).
-func skipString(src []byte, i int) int {
+// skipString returns the index after the string or template literal
+// starting at i (or len(src) when it does not end). A template's ${…}
+// substitutions are skipped whole, nested templates and strings in them
+// too.
+func skipString(src []byte, i int) int { return skipStringDepth(src, i, 0) }
+
+// maxTemplateDepth bounds the nesting of templates skipString follows
+// (deeper, a substitution ends at its first '}').
+const maxTemplateDepth = 32
+
+func skipStringDepth(src []byte, i, depth int) int {
 	q := src[i]
 	for j := i + 1; j < len(src); j++ {
 		switch src[j] {
@@ -967,6 +1281,42 @@ func skipString(src []byte, i int) int {
 		case '\n':
 			if q != '`' {
 				return j
+			}
+		case '$':
+			if q == '`' && j+1 < len(src) && src[j+1] == '{' && depth < maxTemplateDepth {
+				j = skipSubstitution(src, j+2, depth+1) - 1
+			}
+		}
+	}
+	return len(src)
+}
+
+// skipSubstitution returns the index after the '}' that ends the template
+// substitution whose code starts at i.
+func skipSubstitution(src []byte, i, depth int) int {
+	braces := 0
+	for j := i; j < len(src); j++ {
+		switch c := src[j]; c {
+		case '\'', '"', '`':
+			j = skipStringDepth(src, j, depth) - 1
+		case '{':
+			braces++
+		case '}':
+			if braces == 0 {
+				return j + 1
+			}
+			braces--
+		case '/':
+			if j+1 < len(src) && src[j+1] == '/' {
+				for j < len(src) && src[j] != '\n' {
+					j++
+				}
+			} else if j+1 < len(src) && src[j+1] == '*' {
+				k := bytes.Index(src[j+2:], []byte("*/"))
+				if k < 0 {
+					return len(src)
+				}
+				j += k + 3
 			}
 		}
 	}
@@ -1017,9 +1367,10 @@ func builtWXSS(src []byte, compiled string, s Settings) int64 {
 		src = stripLineComments(src)
 	}
 	// The length tdewolff's minifier would give (cssMinLen), and
-	// autoprefixer's copy of every @keyframes block as @-webkit-keyframes.
+	// autoprefixer's copy of every @keyframes block as @-webkit-keyframes
+	// and of the declarations iOS 8 needs prefixed (prefixBytes).
 	m, keyframes := cssMinLen(src)
-	n := m + keyframes
+	n := m + keyframes + prefixBytes(src) + selectorSpaces(src)
 	if pre {
 		return round(float64(n) * factorLessMin)
 	}
@@ -1106,31 +1457,8 @@ func builtJSON(src []byte) int64 {
 	if _, ok := top["usingComponents"]; !ok && !app {
 		add(`"usingComponents":{}`)
 	}
-	// Components from npm are resolved to /miniprogram_npm/<path>. A path
-	// without ./ may also be a folder next to the file (the compiler then
-	// writes ./<path>); the estimate takes it for npm.
-	var using map[string]json.RawMessage
-	if json.Unmarshal(top["usingComponents"], &using) == nil {
-		for _, v := range using {
-			var s string
-			if json.Unmarshal(v, &s) == nil && s != "" && s[0] != '.' && s[0] != '/' && !strings.HasPrefix(s, "plugin") {
-				n += len("/miniprogram_npm/")
-			}
-		}
-	}
-	// A Skyline page gets the settings Skyline imposes.
-	var renderer string
-	var component bool
-	_ = json.Unmarshal(top["renderer"], &renderer)
-	_ = json.Unmarshal(top["component"], &component)
-	if renderer == "skyline" && !component && !app {
-		if _, ok := top["disableScroll"]; !ok {
-			add(`"disableScroll":true`)
-		}
-		if _, ok := top["navigationStyle"]; !ok {
-			add(`"navigationStyle":"custom"`)
-		}
-	}
+	// What depends on the project around the file (component paths
+	// resolved, Skyline pages' keys, warnings) jsonContext adds.
 	return int64(n)
 }
 

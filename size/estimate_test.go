@@ -1,13 +1,9 @@
 package size
 
 import (
-	"encoding/json"
-	"fmt"
 	"math"
 	"os"
-	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -200,23 +196,6 @@ func TestWorkletBodies(t *testing.T) {
 	}
 }
 
-func TestPackageOverhead(t *testing.T) {
-	es6 := Settings{ES6: true}
-	if n := PackageOverhead(true, 100, Settings{Minify: true}); n != 0 {
-		t.Errorf("without es6: %d, want 0", n)
-	}
-	if n := PackageOverhead(false, 100, es6); n != 0 {
-		t.Errorf("ordinary subpackage: %d, want 0", n)
-	}
-	if n := PackageOverhead(true, 0, es6); n != 0 {
-		t.Errorf("no files: %d, want 0", n)
-	}
-	one, many := PackageOverhead(true, 1, es6), PackageOverhead(true, 1000, es6)
-	if !(0 < one && one < many && many <= 16580) {
-		t.Errorf("overhead 1 file %d, 1000 files %d: want 0 < 1 file < 1000 files <= 16580", one, many)
-	}
-}
-
 func TestSettingsOf(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, s string) {
@@ -239,239 +218,10 @@ func TestSettingsOf(t *testing.T) {
 	}
 }
 
-// The calibration against Tencent's compiler: /tmp/demo-built is the official
-// demo with npm built, /tmp/oracle-demo*.json what miniprogram-ci 2.1.42 made
-// of it (bench/mpci-oracle.js --files). Until project.Upload exists, the
-// uploaded files are the oracle's fileList, each mapped back to its source.
-
-const (
-	demoDir  = "/tmp/demo-built"
-	demoRoot = "/tmp/demo-built/miniprogram/"
-)
-
-type oraclePackage struct {
-	Package  string   `json:"package"`
-	Bytes    int64    `json:"bytes"`
-	FileList []string `json:"fileList"`
-}
-
-type demoFile struct {
-	mp, source, kind, compiled, pkg string
-	src                             []byte
-}
-
-// demoFiles returns the uploaded files the oracle lists that have a source,
-// by package, and the oracle's package sizes.
-func demoFiles(t testing.TB, oracle string) (map[string][]demoFile, map[string]int64, []string) {
-	b, err := os.ReadFile(oracle)
-	if err != nil {
-		t.Skipf("no oracle output: %v", err)
-	}
-	if _, err := os.Stat(demoRoot); err != nil {
-		t.Skipf("no demo: %v", err)
-	}
-	var o struct{ Packages []oraclePackage }
-	if err := json.Unmarshal(b, &o); err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]demoFile{}
-	sizes := map[string]int64{}
-	var order []string
-	for _, p := range o.Packages {
-		order = append(order, p.Package)
-		sizes[p.Package] = p.Bytes
-		for _, mp := range p.FileList {
-			f, ok := demoSource(mp)
-			if !ok {
-				continue // generated: Babel helpers, project.config.json
-			}
-			f.pkg = p.Package
-			if f.src, err = os.ReadFile(demoRoot + f.source); err != nil {
-				t.Fatal(err)
-			}
-			files[p.Package] = append(files[p.Package], f)
-		}
-	}
-	return files, sizes, order
-}
-
-func demoSource(mp string) (demoFile, bool) {
-	ext := path.Ext(mp)
-	f := demoFile{mp: mp, source: mp, kind: "other"}
-	switch ext {
-	case ".js", ".wxss", ".wxml", ".wxs", ".json":
-		f.kind = ext[1:]
-	}
-	if _, err := os.Stat(demoRoot + mp); err == nil {
-		return f, true
-	}
-	base := strings.TrimSuffix(mp, ext)
-	alts := map[string][][2]string{
-		".js":   {{".ts", "typescript"}},
-		".wxss": {{".less", "less"}, {".scss", "sass"}, {".sass", "sass"}},
-	}[ext]
-	for _, a := range alts {
-		if _, err := os.Stat(demoRoot + base + a[0]); err == nil {
-			f.source, f.compiled = base+a[0], a[1]
-			return f, true
-		}
-	}
-	return f, false
-}
-
-// calibrationKind groups files for the per-kind report.
-func calibrationKind(f demoFile) string {
-	switch {
-	case f.compiled != "":
-		return f.compiled
-	case f.kind == "js" && strings.Contains(f.mp, "miniprogram_npm/"):
-		return "js (npm)"
-	}
-	return f.kind
-}
-
-func checkDemo(t *testing.T, oracle, compiledDir string, s Settings, failAbove float64) {
-	files, sizes, order := demoFiles(t, oracle)
-	p, err := project.Load(demoDir, project.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkPackages(t, p, files, sizes, order, compiledDir, s, failAbove)
-}
-
-// checkPackages compares the estimate of each package, from its files, with
-// the oracle's size, logs both and the sums per kind.
-func checkPackages(t *testing.T, p *project.Project, files map[string][]demoFile, sizes map[string]int64, order []string, compiledDir string, s Settings, failAbove float64) {
-	independent := map[string]bool{"__APP__": true}
-	for _, sp := range p.Subpackages {
-		independent[sp.Root] = sp.Independent()
-	}
-	// Helpers of ordinary subpackages land in the main package.
-	jsFiles := map[string]int{}
-	for pkg, fs := range files {
-		to := pkg
-		if !independent[pkg] {
-			to = "__APP__"
-		}
-		for _, f := range fs {
-			if f.kind == "js" {
-				jsFiles[to]++
-			}
-		}
-	}
-	type kindSum struct{ n, raw, est, built int64 }
-	kinds := map[string]*kindSum{}
-	t.Logf("settings %+v", s)
-	t.Logf("%-24s %10s %10s %10s %7s %9s", "package", "raw", "estimate", "oracle", "diff", "overhead")
-	var totEst, totOracle int64
-	for _, pkg := range order {
-		var raw, est int64
-		for _, f := range files[pkg] {
-			n := Built(f.kind, f.compiled, f.src, s)
-			raw += int64(len(f.src))
-			est += n
-			k := kinds[calibrationKind(f)]
-			if k == nil {
-				k = &kindSum{}
-				kinds[calibrationKind(f)] = k
-			}
-			k.n++
-			k.raw += int64(len(f.src))
-			k.est += n
-			if st, err := os.Stat(filepath.Join(compiledDir, f.mp)); err == nil {
-				k.built += st.Size()
-			}
-		}
-		over := PackageOverhead(independent[pkg], jsFiles[pkg], s)
-		est += over
-		diff := float64(est-sizes[pkg]) / float64(sizes[pkg]) * 100
-		totEst += est
-		totOracle += sizes[pkg]
-		t.Logf("%-24s %10d %10d %10d %+6.2f%% %9d", pkg, raw, est, sizes[pkg], diff, over)
-		if math.Abs(diff) > failAbove {
-			t.Errorf("%s: estimate %d, oracle %d: %+.2f%%, beyond ±%.0f%%", pkg, est, sizes[pkg], diff, failAbove)
-		}
-	}
-	t.Logf("%-24s %10s %10d %10d %+6.2f%%", "total", "", totEst, totOracle, float64(totEst-totOracle)/float64(totOracle)*100)
-	var ks []string
-	for k := range kinds {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	t.Logf("%-10s %5s %10s %10s %10s %8s", "kind", "files", "raw", "estimate", "built", "built/est")
-	for _, k := range ks {
-		v := kinds[k]
-		t.Logf("%-10s %5d %10d %10d %10d %8.4f", k, v.n, v.raw, v.est, v.built, float64(v.built)/float64(v.est))
-	}
-}
-
-// TestCalibrationDemo compares the estimate with the compiler on the demo
-// with its own settings (es6, minified, minifyWXSS, minifyWXML).
-func TestCalibrationDemo(t *testing.T) {
-	if _, err := os.Stat(demoDir); err != nil {
-		t.Skip("no /tmp/demo-built")
-	}
-	p, err := project.Load(demoDir, project.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkDemo(t, "/tmp/oracle-demo2.json", "/tmp/demo-compiled", SettingsOf(p), 5)
-}
-
-// TestCalibrationDemoUpload is TestCalibrationDemo with the files
-// project.Upload says WeChat uploads instead of the oracle's list: the
-// estimate as the size rule computes it.
-func TestCalibrationDemoUpload(t *testing.T) {
-	_, sizes, order := demoFiles(t, "/tmp/oracle-demo2.json")
-	p, err := project.Load(demoDir, project.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]demoFile{}
-	for _, f := range p.Upload().Files {
-		pkg := "__APP__"
-		if f.Package != nil {
-			pkg = f.Package.Root
-		}
-		src, err := os.ReadFile(filepath.Join(demoDir, p.MP(f.Source)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[pkg] = append(files[pkg], demoFile{mp: f.MP, source: f.Source, kind: f.Kind, compiled: f.Compiled, pkg: pkg, src: src})
-	}
-	checkPackages(t, p, files, sizes, order, "/tmp/demo-compiled", SettingsOf(p), 5)
-}
-
-// TestCalibrationDemoSettings compares the estimate with the compiler run
-// with other settings; each subtest runs when its output exists:
-//
-//	cd /tmp && NODE_PATH=/tmp/mpci/node_modules node mpci-oracle.js /tmp/demo-built --files \
-//	  --setting '<setting>' --save /tmp/demo-compiled-<name> > /tmp/oracle-demo-<name>.json
-//
-// (--setting replaces the project's settings: those not given are off. The
-// CI key for setting.minified is minifyJS; "minified" is ignored.)
-func TestCalibrationDemoSettings(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		s    Settings
-	}{
-		{"raw", Settings{}}, // {"es6":false,"minified":false,"minifyWXSS":false,"minifyWXML":false}
-		{"minonly", Settings{Minify: true, MinifyWXSS: true, MinifyWXML: true}}, // {"es6":false,"minifyJS":true,"minifyWXSS":true,"minifyWXML":true}
-		{"es6only", Settings{ES6: true}},                                        // {"es6":true,"minifyJS":false,"minifyWXSS":false,"minifyWXML":false}
-		{"prefixonly", Settings{MinifyWXSS: true}},                              // {"autoPrefixWXSS":true}: postcss runs cssnano too
-		{"workletonly", Settings{CompileWorklet: true}},                         // {"compileWorklet":true}
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			oracle := fmt.Sprintf("/tmp/oracle-demo-%s.json", c.name)
-			checkDemo(t, oracle, "/tmp/demo-compiled-"+c.name, c.s, 5)
-		})
-	}
-}
-
 // BenchmarkBuilt estimates every uploaded file of the demo's chat-tool
 // subpackage with the demo's settings, then the files of each kind.
 func BenchmarkBuilt(b *testing.B) {
-	files, _, _ := demoFiles(b, "/tmp/oracle-demo2.json")
+	files, _, _ := demoFiles(b, demoOracle)
 	fs := files["packageChatTool"]
 	if len(fs) == 0 {
 		b.Skip("no packageChatTool")
@@ -509,7 +259,7 @@ func TestFitJSMin(t *testing.T) {
 	if os.Getenv("CHATTOOL_SIZE_FIT") == "" {
 		t.Skip("CHATTOOL_SIZE_FIT not set")
 	}
-	files, _, _ := demoFiles(t, "/tmp/oracle-demo2.json")
+	files, _, _ := demoFiles(t, demoOracle)
 	var X [][]float64
 	var y []float64
 	var out, built float64
@@ -518,7 +268,7 @@ func TestFitJSMin(t *testing.T) {
 			if f.kind != "js" || f.compiled != "" {
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join("/tmp/demo-compiled", f.mp))
+			b, err := os.ReadFile(filepath.Join(demoBuilt, f.mp))
 			if err != nil {
 				continue
 			}

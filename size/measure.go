@@ -2,6 +2,7 @@ package size
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
@@ -41,6 +42,19 @@ const Margin = 5
 type File struct {
 	*project.UploadFile
 	Built int64
+	// needs: for a script, the constructs the compiler requires runtime
+	// helpers for (known once estimated: needsKnown).
+	needs      needs
+	needsKnown bool
+}
+
+// Helper is a runtime helper file the compiler adds to a package.
+type Helper struct {
+	// Name is the helper's (typeof, createClass, _ts_generator...); Path
+	// where the compiler writes it in the package (@babel/runtime/helpers/
+	// typeof.js, @swc/runtime/_ts_generator.js).
+	Name, Path string
+	Bytes      int64
 }
 
 // Package is the measure of one package.
@@ -59,8 +73,15 @@ type Package struct {
 	Files []*File
 	// Skipped are the files under the package that are not uploaded.
 	Skipped []*project.SkippedFile
-	// Overhead is the part of BuiltBytes the compiler adds.
+	// Overhead is the part of BuiltBytes the compiler adds: the runtime
+	// helpers it copies into the package (Helpers).
 	Overhead int64
+	// Helpers are the runtime helpers the package's scripts (for the main
+	// package, its own and those of every ordinary subpackage) require,
+	// with those they require: Babel's or swc's, by the settings. A
+	// package only bounded (Bounded) lists none, and counts every helper
+	// its scripts could need.
+	Helpers []Helper
 	// Bounded is set when BuiltBytes is an upper bound (Check), not an
 	// estimate.
 	Bounded bool
@@ -79,12 +100,14 @@ type Report struct {
 // (zero: WeChat's limits), estimating every file. When the project sets
 // setting.ignoreUploadUnusedFiles, the code files used rejects are not
 // uploaded (used may be nil: then every file is).
-func Measure(p *project.Project, used Used) *Report { return measure(p, false, used, nil) }
+func Measure(p *project.Project, used Used) *Report {
+	return measure(p, false, used, nil, SettingsOf(p))
+}
 
 // MeasureParsed is Measure for a project whose scripts jsparse has parsed
 // (see CheckParsed).
 func MeasureParsed(p *project.Project, used Used, scripts *jsparse.Result) *Report {
-	return measure(p, false, used, scripts)
+	return measure(p, false, used, scripts, SettingsOf(p))
 }
 
 // Check measures as Measure does, for a check rather than a report: a
@@ -92,16 +115,27 @@ func MeasureParsed(p *project.Project, used Used, scripts *jsparse.Result) *Repo
 // Margin gets that bound as BuiltBytes, with Bounded set, instead of the
 // estimate; so does the whole app. Packages near or over their limit are
 // estimated as Measure estimates them.
-func Check(p *project.Project, used Used) *Report { return measure(p, true, used, nil) }
+func Check(p *project.Project, used Used) *Report { return measure(p, true, used, nil, SettingsOf(p)) }
 
 // CheckParsed is Check, for a project whose scripts jsparse has parsed:
 // what the parse found out about a script is not found out again.
 func CheckParsed(p *project.Project, used Used, scripts *jsparse.Result) *Report {
-	return measure(p, true, used, scripts)
+	return measure(p, true, used, scripts, SettingsOf(p))
 }
 
-func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result) *Report {
-	s := SettingsOf(p)
+// measure measures p with settings s (those of project.config.json, but
+// for the calibration, which measures a project as the compiler was told
+// to build it).
+func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result, s Settings) *Report {
+	return measureAt(p, quick, used, scripts, s, -1)
+}
+
+// measureAt is measure, the worklet transform's __location strings taken
+// to start with locationPrefix bytes (-1: locationPrefixOf(p)).
+func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Result, s Settings, locationPrefix int) *Report {
+	if locationPrefix < 0 {
+		locationPrefix = locationPrefixOf(p)
+	}
 	r := &Report{Settings: s}
 	up := p.Upload()
 	byPkg := map[*project.Subpackage]*Package{}
@@ -138,11 +172,40 @@ func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result)
 	c := openCache(p.Options.CacheDir, p.Root())
 	if quick {
 		quickEstimate(p, r, byPkg, files, s, c, scripts)
+		if !main.Bounded {
+			// The main package holds the helpers of the ordinary
+			// subpackages' scripts, bounded or not: find what they need.
+			var todo []*File
+			for _, f := range files {
+				if f.Kind == "js" && !f.needsKnown && f.Package != nil && !f.Package.Independent() {
+					todo = append(todo, f)
+				}
+			}
+			findNeeds(p, todo, s, c, scripts)
+		}
 	} else {
 		estimate(p, files, s, c, scripts)
 	}
 	c.save()
+	jsonExtra := jsonContext(p)
 	for _, f := range files {
+		if f.Kind == "json" {
+			f.Built = max(0, f.Built+jsonExtra[f.MP])
+		}
+		if f.Kind == "js" && f.needs&(1<<needsCount-1) != 0 {
+			home := ""
+			if f.Package != nil && f.Package.Independent() {
+				home = f.Package.Root
+			}
+			f.Built += requireBytes(f.MP, home, f.needs, s)
+		}
+		if w := int64(f.needs >> workletShift); w > 0 {
+			// Each worklet's __location: the path from the compiler's
+			// working folder to the project, the file's path in the mini
+			// program (the compiler leaves miniprogramRoot out) and
+			// " (line:col)".
+			f.Built += w * int64(locationPrefix+len(f.Source)+len(" (123:45)"))
+		}
 		pkg := byPkg[f.Package]
 		pkg.Files = append(pkg.Files, f)
 		pkg.UploadedBytes += f.Bytes
@@ -155,9 +218,11 @@ func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result)
 		pkg.RawBytes += sk.Bytes
 	}
 	r.Total.BudgetBytes = budget(p.Options.Budgets.Total, TotalBudget)
-	// Babel's helpers go to the main package for it and every ordinary
-	// subpackage, and to each independent subpackage for its own scripts.
-	jsFiles := map[*Package]int{}
+	// The runtime helpers go to the main package for it and every
+	// ordinary subpackage, and to each independent subpackage for its own
+	// scripts: those their scripts need.
+	needed := map[*Package]needs{}
+	unknown := map[*Package]bool{}
 	for _, pkg := range r.Packages {
 		home := pkg
 		if pkg.Sub != nil && !pkg.Sub.Independent() {
@@ -165,13 +230,27 @@ func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result)
 		}
 		for _, f := range pkg.Files {
 			if f.Kind == "js" {
-				jsFiles[home]++
+				needed[home] |= f.needs & (1<<needsCount - 1)
+				unknown[home] = unknown[home] || !f.needsKnown
 			}
 		}
 	}
 	for _, pkg := range r.Packages {
-		ownCopy := pkg.Sub == nil || pkg.Sub.Independent()
-		pkg.Overhead = PackageOverhead(ownCopy, jsFiles[pkg], s)
+		if ownCopy := pkg.Sub == nil || pkg.Sub.Independent(); !ownCopy {
+			pkg.Overhead = 0
+		} else if unknown[pkg] {
+			pkg.Overhead = maxHelperBytes(s)
+		} else {
+			pkg.Helpers = helperFiles(pkg.Root, needed[pkg], s)
+			for _, h := range pkg.Helpers {
+				pkg.Overhead += h.Bytes
+			}
+		}
+		if pkg == main && p.App != nil {
+			// The compiler writes a project.config.json of its own.
+			pkg.Helpers = append(pkg.Helpers, Helper{Name: "project.config.json", Path: "project.config.json", Bytes: int64(len(generatedProjectConfig))})
+			pkg.Overhead += int64(len(generatedProjectConfig))
+		}
 		pkg.BuiltBytes += pkg.Overhead
 		sort.SliceStable(pkg.Files, func(i, j int) bool { return pkg.Files[i].Built > pkg.Files[j].Built })
 		r.Total.RawBytes += pkg.RawBytes
@@ -180,6 +259,15 @@ func measure(p *project.Project, quick bool, used Used, scripts *jsparse.Result)
 		r.Total.Overhead += pkg.Overhead
 	}
 	return r
+}
+
+// locationPrefixOf is how long the path from the compiler's working folder
+// to the project folder p is taken to be, as the worklet transform writes
+// it in each worklet's __location: unknown (DevTools' working folder is
+// where it is installed), so the project folder's absolute path behind a
+// few "../".
+func locationPrefixOf(p *project.Project) int {
+	return len("../../../../") + len(strings.TrimPrefix(filepath.ToSlash(p.Root()), "/")) + 1
 }
 
 func budget(set, def int64) int64 {
@@ -258,8 +346,9 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 	r.Total.Bounded = true
 }
 
-// maxOverhead bounds PackageOverhead: every Babel helper.
-var maxOverhead = PackageOverhead(true, 1<<20, Settings{ES6: true})
+// maxOverhead bounds the helpers of a package: every helper a construct
+// brings, Babel's or swc's.
+var maxOverhead = max(maxHelperBytes(Settings{ES6: true}), maxHelperBytes(Settings{ES6: true, SWC: true}))
 
 // estimate fills in the built size of each file, reading the text files
 // (in order: reading registers them in the FileSet) and estimating them in
@@ -269,6 +358,7 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		f   *File
 		pf  *project.File
 		len int
+		src []byte // LESS and Sass, their imports inlined (read here, in order)
 	}
 	var jobs []job
 	for _, f := range files {
@@ -280,7 +370,14 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		if err != nil {
 			continue // counted at its raw size; the loader reports unreadable files
 		}
-		jobs = append(jobs, job{f, pf, pf.TF.Size()})
+		j := job{f: f, pf: pf, len: pf.TF.Size()}
+		if (f.Compiled == "less" || f.Compiled == "sass") && pf.Readable() {
+			if rf, err := p.ReadFile(pf.Path); err == nil {
+				j.src = inlineImports(p, f.Source, rf.Src)
+				j.len = len(j.src)
+			}
+		}
+		jobs = append(jobs, j)
 	}
 	// Largest first, so that no worker is left with a large file at the
 	// end while the others wait. Each worker reads its file's bytes (the
@@ -288,15 +385,44 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].len > jobs[j].len })
 	project.Parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		var src []byte // (none for the stand-in of a file the loader could not read)
-		if j.pf.Readable() {
+		src := j.src // (none for the stand-in of a file the loader could not read)
+		if src == nil && j.pf.Readable() {
 			pf, err := p.ReadFile(j.pf.Path)
 			if err != nil {
 				return // gone since: counted at its raw size
 			}
 			src = pf.Src
 		}
-		j.f.Built = c.built(j.f.Kind, j.f.Compiled, src, s, knownVerdict(scripts, j.f.Source, src))
+		v := knownVerdict(scripts, j.f.Source, src)
+		j.f.Built = c.built(j.f.Kind, j.f.Compiled, src, s, v)
+		if j.f.Kind == "js" {
+			j.f.needs, j.f.needsKnown = c.scriptNeeds(j.f.Compiled, src, s, v), true
+		}
+	})
+}
+
+// findNeeds fills in the needs of scripts not estimated.
+func findNeeds(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
+	var pfs []*project.File
+	for _, f := range files {
+		pf, err := p.Register(p.MP(f.Source))
+		if err != nil || !pf.Readable() {
+			pfs = append(pfs, nil)
+			continue
+		}
+		pfs = append(pfs, pf)
+	}
+	project.Parallel(len(files), func(i int) {
+		if pfs[i] == nil {
+			return
+		}
+		pf, err := p.ReadFile(pfs[i].Path)
+		if err != nil {
+			return
+		}
+		f := files[i]
+		f.needs = c.scriptNeeds(f.Compiled, pf.Src, s, knownVerdict(scripts, f.Source, pf.Src))
+		f.needsKnown = true
 	})
 }
 

@@ -25,7 +25,12 @@ import (
 // What it does not see (statements merged into expressions, var
 // declarations merged, braces dropped) costs a few percent, which the
 // factor of Built's estimate takes in.
-func (ts *jsToks) minifiedLen() int {
+func (ts *jsToks) minifiedLen() int { return ts.minLen(true) }
+
+// minLen is minifiedLen; with mangle unset, names keep their length, as swc
+// minifies for the compiler (miniprogram-ci 2.1.42 gives swc's minifier
+// compress options and no mangle).
+func (ts *jsToks) minLen(mangle bool) int {
 	declared, merged := ts.declaredNames()
 	punct, toks, code := ts.punct, ts.t, ts.code
 	n := 0
@@ -52,7 +57,7 @@ func (ts *jsToks) minifiedLen() int {
 				l = 2
 			case string(b) == "undefined":
 				l = 6
-			case punct(k-1, '.') || punct(k+1, ':') && (punct(k-1, '{') || punct(k-1, ',')) || !declared.has(b):
+			case punct(k-1, '.') || punct(k+1, ':') && (punct(k-1, '{') || punct(k-1, ',')) || !declared.has(b) || !mangle:
 			case (punct(k-1, '{') || punct(k-1, ',')) && (punct(k+1, ',') || punct(k+1, '}')):
 				l += 2 // a shorthand property {name} keeps its key: {name:n}
 			default:

@@ -173,12 +173,12 @@ func BenchmarkMinifiedLen(b *testing.B) {
 // demoFilesIfAny is demoFiles of the demo's own settings, or nil when the
 // demo or the oracle's output is not there.
 func demoFilesIfAny(t testing.TB) (map[string][]demoFile, map[string]int64, []string) {
-	for _, p := range []string{"/tmp/oracle-demo2.json", demoRoot} {
+	for _, p := range []string{demoOracle, demoRoot} {
 		if _, err := os.Stat(p); err != nil {
 			return nil, nil, nil
 		}
 	}
-	return demoFiles(t, "/tmp/oracle-demo2.json")
+	return demoFiles(t, demoOracle)
 }
 
 // TestCSSMinLen compares cssMinLen with tdewolff's CSS minifier over the

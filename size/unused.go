@@ -11,34 +11,52 @@ import (
 
 // Used says whether WeChat's compiler keeps an uploaded code file when the
 // project sets setting.ignoreUploadUnusedFiles: it then leaves out the
-// scripts, templates, styles and json that no page or component reaches.
+// scripts, templates, styles, WXS and JSON its code analysis does not
+// reach from app.json and the pages (miniprogram-ci's reason
+// AnalyseNoUse): the components of an npm library no page uses, data
+// files nothing requires, a project.private.config.json, an .eslintrc.js.
+// Images and other files are kept.
 type Used func(f *project.UploadFile) bool
 
-// UsedBy builds Used from what the front ends found reachable: the scripts
-// WeChat loads (jsparse.Result.Reachable), the templates and styles pages
-// and components compile (views.Result.Reachable), and the json of pages
-// and components. Files this cannot judge (a json that is no page or
-// component config, a .wxs) are kept.
+// UsedBy builds Used from what the front ends found reachable, following
+// what the compiler's analysis follows (not what Reach, which errs on the
+// side of reaching for unused-file, adds: files strings name, whole
+// packages behind a computed require): the scripts and WXS modules WeChat
+// loads and the modules they require (jsparse.Result.Reachable), the
+// templates and styles pages and components compile
+// (views.Result.Reachable), the json of the pages and of the components
+// used, and app.json, sitemap.json, theme.json and ext.json.
 func UsedBy(p *project.Project, scripts *jsparse.Result, v *views.Result) Used {
 	reach := scripts.Reachable(p)
-	views := map[string]bool{}
+	pages := map[string]bool{}
 	for _, pg := range p.Pages {
-		views[pg.Path] = true
+		pages[pg.Path] = true
 	}
-	for _, c := range p.Components {
-		views[c.Path] = true
+	keep := map[string]bool{"app.json": true, "sitemap.json": true, "theme.json": true, "ext.json": true}
+	if p.App != nil && p.App.Root != nil {
+		for _, k := range []string{"sitemapLocation", "themeLocation"} {
+			if s, ok := p.App.Root.Get(k).String(); ok {
+				keep[strings.TrimPrefix(path.Clean("/"+s), "/")] = true
+			}
+		}
 	}
 	return func(f *project.UploadFile) bool {
 		base := strings.TrimSuffix(f.MP, path.Ext(f.MP))
 		switch f.Kind {
-		case "js":
+		case "js", "wxs":
 			return reach[f.Source] || reach[f.MP]
 		case "wxml", "wxss":
-			return views[base] || v.Reachable(f.MP) || f.MP == "app.wxss"
+			return pages[base] || v.Reachable(f.MP) || f.MP == "app.wxss"
 		case "json":
-			// A page or component json goes with its page or component; any
-			// other json (app.json, sitemap.json, data a script requires) stays.
-			return views[base] || !p.Exists(p.MP(base+".wxml"))
+			switch {
+			case keep[f.MP]:
+				return true
+			case p.Exists(p.MP(base + ".wxml")):
+				// A page's or a component's: kept with its template.
+				return pages[base] || v.Reachable(base+".wxml")
+			}
+			// Data: kept when a script requires it.
+			return reach[f.MP]
 		}
 		return true
 	}
@@ -52,7 +70,7 @@ func dropUnused(files []*File, used Used) (kept []*File, dropped []*project.Skip
 			continue
 		}
 		dropped = append(dropped, &project.SkippedFile{MP: f.MP, Bytes: f.Bytes,
-			Reason: "no page or component uses it, and setting.ignoreUploadUnusedFiles leaves such files out"})
+			Reason: "nothing reaches it from app.json or a page, and setting.ignoreUploadUnusedFiles leaves such files out"})
 	}
 	return kept, dropped
 }

@@ -145,6 +145,14 @@ type pkgJSON struct {
 	UploadedBytes int64  `json:"uploadedBytes"`
 	BuiltBytes    int64  `json:"builtBytes"`
 	BudgetBytes   int64  `json:"budgetBytes"`
+	// Added are the files the compiler adds (runtime helpers, its
+	// project.config.json), part of builtBytes.
+	Added []addedJSON `json:"added,omitempty"`
+}
+
+type addedJSON struct {
+	Path  string `json:"path"`
+	Bytes int64  `json:"bytes"`
 }
 
 type fileJSON struct {
@@ -169,8 +177,12 @@ type skipJSON struct {
 }
 
 func pkgOf(pkg *size.Package) pkgJSON {
-	return pkgJSON{Root: pkg.Root, ChatTool: pkg.ChatTool, Files: len(pkg.Files), RawBytes: pkg.RawBytes,
+	j := pkgJSON{Root: pkg.Root, ChatTool: pkg.ChatTool, Files: len(pkg.Files), RawBytes: pkg.RawBytes,
 		UploadedBytes: pkg.UploadedBytes, BuiltBytes: pkg.BuiltBytes, BudgetBytes: pkg.BudgetBytes}
+	for _, h := range pkg.Helpers {
+		j.Added = append(j.Added, addedJSON{Path: h.Path, Bytes: h.Bytes})
+	}
+	return j
 }
 
 func writeSizeJSON(w io.Writer, reports []sizeProjectJSON) error {
@@ -331,7 +343,7 @@ func writeSizeText(w io.Writer, r *size.Report, top int, all bool) {
 	line("all packages", files, &r.Total)
 	helpers := ""
 	if r.Total.Overhead > 0 {
-		helpers = fmt.Sprintf(", including %s of Babel helpers the compiler copies into the main package and independent subpackages", size.Format(r.Total.Overhead))
+		helpers = fmt.Sprintf(", including %s the compiler adds (%s)", size.Format(r.Total.Overhead), addedWhat(r))
 	}
 	fmt.Fprintf(w, "\nraw: every file under the package; uploaded: the source of the files WeChat uploads;\nbuilt: estimated, %s%s.\n", r.Settings.Measures(), helpers)
 
@@ -387,6 +399,36 @@ func writeSizeText(w io.Writer, r *size.Report, top int, all bool) {
 			fmt.Fprintf(w, "      ... %d more (--all lists them)\n", len(g)-n)
 		}
 	}
+}
+
+// addedWhat says what the compiler adds to the packages: the runtime
+// helpers their scripts need and its own project.config.json.
+func addedWhat(r *size.Report) string {
+	var helpers, config int64
+	for _, pkg := range r.Packages {
+		for _, h := range pkg.Helpers {
+			if h.Name == "project.config.json" {
+				config += h.Bytes
+			} else {
+				helpers += h.Bytes
+			}
+		}
+	}
+	var parts []string
+	if helpers > 0 {
+		kind := "Babel"
+		if r.Settings.SWC {
+			kind = "swc"
+		}
+		parts = append(parts, fmt.Sprintf("%s of %s helpers its scripts need, copied into the main package and independent subpackages", size.Format(helpers), kind))
+	}
+	if config > 0 {
+		parts = append(parts, "a project.config.json of its own")
+	}
+	if len(parts) == 0 {
+		return "the runtime helpers of the packages only estimated"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // reasonKind groups skip reasons that differ only in the files they name.
