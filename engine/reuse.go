@@ -3,6 +3,7 @@ package engine
 import (
 	"go/token"
 	"path"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -74,6 +75,23 @@ var readsByName = map[string][]kind{
 	"open-data":                   {},
 	"chattool-disabled-component": {},
 	"unused-component":            {templates}, // (comments in templates)
+	// config-schema reads every json read so far, some of them read by the
+	// rules that ran before it (package.json, when a script names an npm
+	// package): keyed by their list too.
+	"config-schema": {},
+}
+
+// extraKeys add to the key of a rule's inputs what it reads of the project
+// besides its model and files: its key changes when that does.
+var extraKeys = map[string]func(p *project.Project) string{
+	"config-schema": func(p *project.Project) string {
+		var b strings.Builder
+		for _, jf := range p.JSONFiles {
+			b.WriteString(jf.Path)
+			b.WriteByte(0)
+		}
+		return b.String()
+	},
 }
 
 // counters count the analyzers' runs of an Engine.
@@ -98,8 +116,10 @@ type cached struct {
 	e    *Engine
 	orig *analysis.Analyzer
 	a    *analysis.Analyzer // the stand-in the driver runs
-	// reads lists the kinds read (all kinds when nil).
+	// reads lists the kinds read (all kinds when nil); extra adds to the
+	// key (see extraKeys).
 	reads []kind
+	extra func(p *project.Project) string
 	reqs  []*cached // the analyzers required, but project.Analyzer
 
 	// last is the last run's outcome, key its inputs, and at the check
@@ -126,6 +146,7 @@ func (e *Engine) rules(rs []*lint.Rule) []*lint.Rule {
 			if k, ok := readsByName[r.Doc.Name]; ok {
 				c.reads = k
 			}
+			c.extra = extraKeys[r.Doc.Name]
 		}
 		out[i] = &lint.Rule{Analyzer: c.a, Doc: r.Doc}
 	}
@@ -156,7 +177,7 @@ func (e *Engine) cache(a *analysis.Analyzer) *cached {
 }
 
 // inputs returns the key of what the analyzer reads in this check.
-func (c *cached) inputs() string {
+func (c *cached) inputs(pass *analysis.Pass) string {
 	v := c.e.ver
 	b := make([]byte, 0, 64)
 	b = appendInt(b, v.model)
@@ -171,6 +192,9 @@ func (c *cached) inputs() string {
 	}
 	for _, r := range c.reqs {
 		b = appendInt(b, r.at)
+	}
+	if c.extra != nil {
+		b = append(b, c.extra(project.Of(pass))...)
 	}
 	return string(b)
 }
@@ -190,7 +214,7 @@ func (c *cached) run(pass *analysis.Pass) (any, error) {
 		reused := c.e.reused.Load()
 		defer func() { traceRun(c.orig.Name, c.e.reused.Load() != reused, time.Since(begin)) }()
 	}
-	key := c.inputs()
+	key := c.inputs(pass)
 	if c.last != nil && key == c.key && c.replay(pass) {
 		c.e.reused.Add(1)
 		return c.last.result, nil
