@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -29,7 +31,8 @@ import (
 func sizeCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("chattool-lint size", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json or html (one page, no network: a treemap of each package against its limit, the largest files, file types, what is not uploaded and why)")
+	output := fs.String("output", "", "write the report to `FILE` instead of standard output")
 	top := fs.Int("top", 10, "list the `N` largest files")
 	all := fs.Bool("all", false, "list every file that is not uploaded, not only a few of each reason")
 	var of options.Flags
@@ -42,6 +45,7 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
 		return exitFailure
 	}
+	addShorts(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -49,8 +53,19 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return fail(err)
 	}
-	if *format != "text" && *format != "json" {
-		return fail(fmt.Errorf("unknown --format %q: want text or json", *format))
+	if *format != "text" && *format != "json" && *format != "html" {
+		return fail(fmt.Errorf("unknown --format %q: want text, json or html", *format))
+	}
+	if *output != "" {
+		// Written whole at the end: a report cut short by a failure is
+		// not left behind.
+		var buf bytes.Buffer
+		defer func() {
+			if err := os.WriteFile(*output, buf.Bytes(), 0o644); err != nil {
+				fmt.Fprintf(stderr, "chattool-lint size: %v\n", err)
+			}
+		}()
+		stdout = &buf
 	}
 	resolver, err := of.Resolver()
 	if err != nil {
@@ -69,6 +84,7 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	var reports []sizeProjectJSON
+	var page htmlReport
 	for i, j := range jobs {
 		p, err := check.Load(j)
 		if err != nil {
@@ -76,9 +92,12 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		j.Kind, j.ChatTool = check.Describe(p)
 		r := measure(p)
-		if *format == "json" {
+		switch *format {
+		case "json":
 			reports = append(reports, sizeProjectJSON{Path: j.Target.Dir, sizeJSON: sizeJSONOf(r, *top)})
-		} else {
+		case "html":
+			page.Projects = append(page.Projects, htmlProjectOf(j.Target.Dir, r, max(*top, 25)))
+		default:
 			if i > 0 {
 				fmt.Fprintln(stdout)
 			}
@@ -97,12 +116,19 @@ func sizeCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	printNotes(stderr)
-	if *format == "json" {
+	switch *format {
+	case "json":
 		if err := writeSizeJSON(stdout, reports); err != nil {
 			return fail(err)
 		}
-	} else if s := report.Summary(pl.projects(jobs)); s != "" {
-		fmt.Fprintf(stdout, "\n%s", s)
+	case "html":
+		if err := writeSizeHTML(stdout, page); err != nil {
+			return fail(err)
+		}
+	default:
+		if s := report.Summary(pl.projects(jobs)); s != "" {
+			fmt.Fprintf(stdout, "\n%s", s)
+		}
 	}
 	return status
 }
