@@ -63,6 +63,12 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 	if prev == nil || prev.root != l.p.root || prev.walked == nil || prev.met == nil || len(prev.unreadable) > 0 {
 		return nil, false
 	}
+	if prev.Framework != nil {
+		// A uni-app or Taro source: a .vue, .tsx or .jsx file is read
+		// as a script, a template and a style sheet at once, which the
+		// kinds of a derived check's files do not tell.
+		return nil, false
+	}
 	if !sameOptions(prev.Options, opts) {
 		return nil, false
 	}

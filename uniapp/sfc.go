@@ -143,8 +143,7 @@ func attrFields(s string) []string {
 // rawEnd finds the end tag of a block whose content is text (</script>,
 // </style>, a custom block): the content's end and the offset after it.
 func rawEnd(src []byte, body int, tag string) (int, int) {
-	lower := bytes.ToLower(src[body:])
-	e := bytes.Index(lower, []byte("</"+tag))
+	e := indexFold(src[body:], "</"+tag)
 	if e < 0 {
 		return len(src), len(src)
 	}
@@ -195,8 +194,22 @@ func templateEnd(src []byte, body int) (int, int) {
 	return n, n
 }
 
+// hasPrefixFold reports whether b starts with p (ASCII), ignoring the
+// case of ASCII letters.
 func hasPrefixFold(b []byte, p string) bool {
-	return len(b) >= len(p) && strings.EqualFold(string(b[:len(p)]), p)
+	if len(b) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := b[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Keep returns a copy of src in which every byte outside the spans is a
@@ -216,4 +229,16 @@ func Keep(src []byte, spans ...Block) []byte {
 		}
 	}
 	return out
+}
+
+// indexFold is the index of the first instance of s (ASCII, lower case)
+// in b, case-insensitively, or -1. (bytes.ToLower would change the length
+// of b where it holds invalid UTF-8.)
+func indexFold(b []byte, s string) int {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if hasPrefixFold(b[i:], s) {
+			return i
+		}
+	}
+	return -1
 }

@@ -1,6 +1,7 @@
 package wxml
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/chattool-lint/chattool-lint/jsparse"
@@ -10,12 +11,17 @@ import (
 // renders: each element a WXML element with its attributes (see
 // jsparse.JSXElements), at the places they are written. The file's syntax
 // errors are the script front end's to report.
-func parseJSX(src []byte, ext string) *Document {
+func parseJSX(src []byte, ext string) (d *Document) {
+	defer func() {
+		if r := recover(); r != nil {
+			d = &Document{Src: src, Errors: []Error{{Offset: 0, Msg: fmt.Sprintf("internal scanner failure (please report it): %v", r)}}}
+		}
+	}()
 	lang := jsparse.TSX
 	if ext == ".jsx" {
 		lang = jsparse.JSX
 	}
-	d := &Document{Src: src}
+	d = &Document{Src: src}
 	els := jsparse.JSXElements(src, lang)
 	made := make([]*Element, len(els))
 	for i, je := range els {
