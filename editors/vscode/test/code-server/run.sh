@@ -30,6 +30,9 @@ CODE_SERVER_VERSION=4.100.3
 
 step() { printf '\n-- %s\n' "$*"; }
 mkdir -p "$CACHE" "$SHOTS"
+# code-server writes a default configuration on its first run: into the
+# cache, not the user's ~/.config.
+export XDG_CONFIG_HOME=$CACHE/config XDG_DATA_HOME=$CACHE/data
 
 step "Debian packages: chromium, ripgrep, libkrb5-dev"
 missing=()
