@@ -55,7 +55,8 @@ die() { say "bench/calibrate.sh: $*"; exit 2; }
 # The calibration set: ID, REPO (OWNER/NAME, or "." for this repository), COMMIT,
 # DIR (the folder with project.config.json, in the repository), PREPARE ("-", "demo":
 # the official demo's submodule and npm packages, "npm:PKG@VERSION,...": npm packages
-# installed in the mini program root and built by packNpm), SETTING (the oracle's
+# installed in the mini program root and built by packNpm, "npmroot:...": the same in
+# the project folder), SETTING (the oracle's
 # --setting: "project" for project.config.json's own), CONFIG (keys written into a
 # copy's project.config.json setting, or "-"). Fields are separated by one or more
 # spaces; JSON values have none.
@@ -83,6 +84,7 @@ liuxuan-miniapp                 liuxuan124/miniprogram-platform 9ceb87bd3d12171f
 rainbow-cats                    UxxHans/Rainbow-Cats-Personal-WeChat-MiniProgram 8a3e440b7cca16a96ab81497f8a255493e0fdc57 . - project -
 howtocook                       LeeJim/HowToCookOnMiniprogram 87968553dcf3ac8b3416e70166298cae22c566fc . npm:tdesign-miniprogram@1.0.0-rc.3 project -
 wallhaven-mini                  MaLuns/wallhaven-mini ad58540056c3221b0f4b8d1afa4233f46d75ef66 . - project -
+vant-boilerplate                Chaslee4/weapp-vant-boilerplate cadc5ed818b7cee923f1c845c53b0ed9f59a75ac . npmroot:@vant/weapp@1.9.2 project -
 "
 
 fetch_only=0
@@ -169,7 +171,14 @@ packnpm() {
 const ci = require("miniprogram-ci");
 const project = new ci.Project({ appid: "wx0000000000000000", type: "miniProgram", projectPath: process.argv[1],
   privateKey: "unused", ignores: ["node_modules/**/*"] });
-ci.packNpm(project, {}).then((w) => { if (w && w.length) console.error(JSON.stringify(w)); }, (e) => { console.error(e.message); process.exit(1); });
+const path = require("path"), fs = require("fs");
+const setting = (JSON.parse(fs.readFileSync(path.join(process.argv[1], "project.config.json"), "utf8")).setting) || {};
+const done = setting.packNpmManually && Array.isArray(setting.packNpmRelationList)
+  ? Promise.all(setting.packNpmRelationList.map((r) => ci.packNpmManually({
+      packageJsonPath: path.join(process.argv[1], r.packageJsonPath),
+      miniprogramNpmDistDir: path.join(process.argv[1], r.miniprogramNpmDistDir) })))
+  : ci.packNpm(project, {});
+done.then((w) => { if (w && w.length) console.error(JSON.stringify(w)); }, (e) => { console.error(e.message); process.exit(1); });
 ' "$1" >&2
 }
 
@@ -192,15 +201,18 @@ prepare() {
 			packnpm "$dir"
 		fi
 		;;
-	npm:*)
-		# npm packages at pinned versions in the mini program root, built into
-		# miniprogram_npm.
+	npm:* | npmroot:*)
+		# npm packages at pinned versions in the mini program root (npmroot:
+		# the project folder, for a packNpmRelationList that says so), built
+		# into miniprogram_npm.
 		mp=$(mproot "$dir")
+		local at=$mp
+		[[ "$kind" == npmroot:* ]] && at=$dir
 		if [[ ! -d "$mp/miniprogram_npm" ]]; then
 			command -v npm >/dev/null || die "npm is needed to prepare $dir"
 			local specs
-			IFS=, read -r -a specs <<<"${kind#npm:}"
-			(cd "$mp" && npm install --omit=dev --no-audit --no-fund --package-lock=false --no-save "${specs[@]}" >&2)
+			IFS=, read -r -a specs <<<"${kind#*:}"
+			(cd "$at" && npm install --omit=dev --no-audit --no-fund --package-lock=false --no-save "${specs[@]}" >&2)
 			packnpm "$dir"
 		fi
 		;;

@@ -374,6 +374,9 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		if (f.Compiled == "less" || f.Compiled == "sass") && pf.Readable() {
 			if rf, err := p.ReadFile(pf.Path); err == nil {
 				j.src = inlineImports(p, f.Source, rf.Src)
+				if f.Compiled == "sass" {
+					j.src = expandSassLoops(j.src)
+				}
 				j.len = len(j.src)
 			}
 		}
