@@ -100,7 +100,7 @@ func (ed *editor) step() {
 		ed.addComponent, ed.useComponent,
 		ed.renameFile, ed.removeFile, ed.replaceFile,
 		ed.editJSON, ed.breakJSON,
-		ed.addAsset,
+		ed.addAsset, ed.editConfig,
 	}
 	for range 8 { // an edit that finds nothing to do: another
 		if ops[ed.src.intn(len(ops))](files) {
@@ -520,5 +520,25 @@ func (ed *editor) replaceFile(files []string) bool {
 	}
 	ed.changed(tmp, Move)
 	ed.changed(rel, Move)
+	return true
+}
+
+// editConfig writes chattool-lint.json in the project folder, or removes it.
+func (ed *editor) editConfig(files []string) bool {
+	configs := []string{
+		`{"rules": {"chattool-disabled-api": "off"}}`,
+		`{"rules": {"skyline-support": "error"}, "ignore": ["**/templates/**"]}`,
+		`{"assumeChatTool": true}`,
+		`{"settings": {"package-size": {"chatTool": "1KB"}}}`,
+		`{"overrides": [{"files": ["**/*.wxml"], "rules": {"chattool-disabled-component": "warning"}}]}`,
+		"",
+	}
+	c := configs[ed.src.intn(len(configs))]
+	ed.logf("config: %s", c)
+	if c == "" {
+		ed.remove("chattool-lint.json")
+		return true
+	}
+	ed.write("chattool-lint.json", []byte(c))
 	return true
 }

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -147,8 +148,12 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 func (p *Project) WalkedFile(rel string) bool { return p.met[path.Clean(rel)] == metFile }
 
 // sameOptions reports whether two loads with a and b read a project the
-// same way, overlays and memos aside.
+// same way, overlays and memos aside (whatever other fields Options has or
+// gets: a field that cannot be compared, a func, is never the same).
 func sameOptions(a, b Options) bool {
-	return a.AssumeChatTool == b.AssumeChatTool && a.MinBaseLibrary == b.MinBaseLibrary &&
-		a.Budgets == b.Budgets && a.CacheDir == b.CacheDir && slices.Equal(a.Exclude, b.Exclude)
+	a.Overlay, a.Memo, b.Overlay, b.Memo = nil, nil, nil, nil
+	if len(a.Exclude) == 0 && len(b.Exclude) == 0 {
+		a.Exclude, b.Exclude = nil, nil
+	}
+	return reflect.DeepEqual(a, b)
 }
