@@ -68,7 +68,8 @@ fi
 work=$(mktemp -d)
 server=
 cleanup() {
-	[ -z "$server" ] || kill "$server" 2>/dev/null || true
+	# code-server and the processes it started: their own process group.
+	[ -z "$server" ] || kill -- "-$server" 2>/dev/null || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -92,7 +93,7 @@ mkdir -p "$work/data/User"
 echo '{"workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false}' >"$work/data/User/settings.json"
 
 step "code-server on 127.0.0.1:$PORT, PATH=/usr/bin:/bin"
-env PATH=/usr/bin:/bin "$CACHE/cs/node_modules/.bin/code-server" "${args[@]}" --auth none --bind-addr "127.0.0.1:$PORT" \
+setsid env PATH=/usr/bin:/bin "$CACHE/cs/node_modules/.bin/code-server" "${args[@]}" --auth none --bind-addr "127.0.0.1:$PORT" \
 	--disable-telemetry --disable-update-check --disable-workspace-trust >"$work/code-server.log" 2>&1 &
 server=$!
 for _ in $(seq 60); do
