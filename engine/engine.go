@@ -15,7 +15,12 @@
 //     packages, pages and components, the walk of its folders): when only
 //     the content of scripts, templates, style sheets or other files that
 //     are no json changed, the next check's project is derived from the
-//     last one (project.Loaded.Derive) rather than loaded again.
+//     last one (project.Loaded.Derive) rather than loaded again;
+//   - each analyzer's result and diagnostics (reuse.go): in a derived
+//     check, an analyzer that reads no file of the kinds that changed
+//     (scripts, templates, style sheets, others), and whose requirements
+//     gave what they gave, is not run again (the templates' parse, the
+//     views and the rules on them, when a script changed).
 //
 // Without a watcher, every check loads the project again (with the
 // memo): only a watcher can say that a file did not change.
