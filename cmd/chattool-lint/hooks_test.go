@@ -122,12 +122,13 @@ func TestPreCommitHooksFile(t *testing.T) {
 		"app.json", "miniprogram/app.json", "project.config.json", "pages/index/index.js",
 		"pages/index/index.ts", "pages/index/index.wxml", "pages/index/index.wxss", "utils/format.wxs",
 		"styles/theme.less", "styles/theme.scss", "styles/theme.sass", "typings/wx.d.ts",
+		"src/pages/index/index.vue", "src/app.tsx", "src/app.jsx",
 	} {
 		if !files.MatchString(name) {
 			t.Errorf("chattool-lint: files %q does not match %s", staged.Files, name)
 		}
 	}
-	for _, name := range []string{"README.md", "images/logo.png", "app.jsx", "data.jsonl", "app.json.bak", "wxml/notes.txt"} {
+	for _, name := range []string{"README.md", "images/logo.png", "app.vuex", "data.jsonl", "app.json.bak", "wxml/notes.txt"} {
 		if files.MatchString(name) {
 			t.Errorf("chattool-lint: files %q matches %s", staged.Files, name)
 		}
