@@ -84,6 +84,13 @@
     for (let i = 0; i < n; i++) parts[i] = o[i] === undefined || o[i] === null ? '' : o[i].toLocaleString();
     return joined(parts, ',');
   });
+  // A generator that delegates to itself (function* g() { yield* g() })
+  // nests its calls of next in Go, outside the call stack's limit, and an
+  // interrupt then takes time in proportion to the square of the depth to
+  // unwind: through these wrappers each level is a frame of the stack.
+  const GP = getPrototypeOf(function* () {}).prototype;
+  for (const name of ['next', 'return', 'throw']) wrap(GP, name, (self, args, orig) => apply(orig, self, args));
+
   // Spreading, destructuring and for...of go through the iterator.
   hide(AP, Symbol.iterator, AP.values);
   wrap(Array, 'from', checked((_, [a]) => checkArray(lengthOf(a))));
