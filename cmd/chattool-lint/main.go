@@ -42,13 +42,7 @@ const (
 )
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		// A run makes many short-lived syntax trees and keeps little of
-		// them: collecting when the heap has tripled rather than doubled
-		// takes a fifth off a large run (bench/run.sh: 1.45 s to 1.2 s on
-		// the 10x corpus, 85 to 125 MiB at peak). GOGC overrides it.
-		debug.SetGCPercent(200)
-	}
+	setGCPolicy()
 	stdoutTerminal = isTerminal(os.Stdout)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"testing"
+)
+
+// TestGCHook: with more live than the soft limit, the limit is raised so
+// that the heap may grow by half of what is live before the next
+// collection, and not left where the collector would run without end;
+// once less is live, it comes down to the soft limit again.
+func TestGCHook(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	const floor = 16 << 20
+	g := newGCHook(floor)
+	keep := make([][]byte, 64)
+	for i := range keep {
+		keep[i] = make([]byte, 1<<20)
+	}
+	for range 2 { // (the first finds the limit under what is live)
+		runtime.GC()
+		g.collected()
+	}
+	live, goal := heapGoal()
+	if goal < live+live/2-live/20 {
+		t.Errorf("%d MiB live: the heap goal is %d MiB under a limit of %d MiB, want room for half again", live>>20, goal>>20, g.limit>>20)
+	}
+	raised := g.limit
+	runtime.KeepAlive(keep)
+	keep = nil
+	runtime.GC()
+	g.collected()
+	if g.limit > floor+floor/2 {
+		t.Errorf("the limit stays at %d MiB once little is live (raised to %d MiB), want it back near %d MiB", g.limit>>20, raised>>20, floor>>20)
+	}
+}
+
+func heapGoal() (live, goal int64) {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64()), int64(s[1].Value.Uint64())
+}
