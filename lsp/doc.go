@@ -14,10 +14,15 @@
 // stopped at v0.12.0 (2022, LSP 3.16: no position encodings) and needs zap.
 //
 // Each open file belongs to the project project.FindDir finds for it. A lint
-// loads that project with every open file of it as an overlay (the unsaved
+// checks that project with every open file of it as an overlay (the unsaved
 // buffers), applies its chattool-lint.json, runs the rules and publishes the
 // findings of each open file of the project; one lint runs per project at a
-// time. A change to the project while it is linted (an edit, a save, a file
+// time. While a file of the project is open, an engine.Engine keeps the
+// project between lints, and a watcher of its folder tells it of the files
+// changed on disk: a lint re-reads and re-derives only what changed, and
+// re-runs only the analyzers whose inputs changed (package engine), with
+// the result a check from scratch would give. A file changed on disk that
+// is not open lints the project again, after the debounce. A change to the project while it is linted (an edit, a save, a file
 // opened or closed) cancels that lint, which stops before its next rule and
 // publishes nothing, and the project is linted again. Shutdown cancels every
 // lint and is answered at once; once the session ends, Serve waits half a
