@@ -178,6 +178,7 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 	if !trusted || ch.all || e.content == nil {
 		e.content = map[string][]byte{}
 	}
+	changed := e.changed(editor, ch.written)
 	for rel := range ch.written {
 		delete(e.content, rel)
 	}
@@ -193,21 +194,6 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 	maps.Copy(overlay, editor)
 	opts.Overlay = overlay
 	e.memo.OwnAll(e.content)
-
-	changed := make([]string, 0, len(ch.written))
-	for rel := range ch.written {
-		changed = append(changed, rel)
-	}
-	for rel, b := range editor {
-		if old, ok := e.editor[rel]; !ok || !bytes.Equal(old, b) {
-			changed = append(changed, rel)
-		}
-	}
-	for rel := range e.editor {
-		if _, ok := editor[rel]; !ok {
-			changed = append(changed, rel) // closed: the file on disk
-		}
-	}
 	e.editor = maps.Clone(editor)
 
 	if trusted && !ch.all && len(ch.moved) == 0 && e.loaded != nil {
@@ -238,6 +224,56 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 func regular(abs string) bool {
 	st, err := os.Lstat(abs)
 	return err == nil && st.Mode().IsRegular()
+}
+
+// changed returns the files whose bytes this check reads otherwise than
+// the last one: a buffer changed, opened or closed on other bytes, a file
+// written on disk that no buffer stands for. A file saved from its buffer,
+// already checked, did not change. e.content must still hold what the
+// last check read from disk.
+func (e *Engine) changed(editor map[string][]byte, written map[string]bool) []string {
+	// What the last check read of rel: its buffer, or the bytes on disk.
+	last := func(rel string) ([]byte, bool) {
+		if b, ok := e.editor[rel]; ok {
+			return b, true
+		}
+		b, ok := e.content[rel]
+		return b, ok
+	}
+	// What this check reads of rel, when known.
+	now := func(rel string) ([]byte, bool) {
+		if b, ok := editor[rel]; ok {
+			return b, true
+		}
+		if written[rel] {
+			return nil, false
+		}
+		b, ok := e.content[rel]
+		return b, ok
+	}
+	var out []string
+	seen := map[string]bool{}
+	check := func(rel string) {
+		if seen[rel] {
+			return
+		}
+		seen[rel] = true
+		a, okA := last(rel)
+		b, okB := now(rel)
+		if !okA || !okB || !bytes.Equal(a, b) {
+			out = append(out, rel)
+		}
+	}
+	for rel := range editor {
+		check(rel)
+	}
+	for rel := range e.editor {
+		check(rel)
+	}
+	for rel := range written {
+		check(rel)
+	}
+	return out
 }
 
 // Root returns the folder of the project last loaded (absolute, symbolic

@@ -65,6 +65,48 @@ func BenchmarkSaveFixture(b *testing.B) {
 	benchSave(b, filepath.Join(fixture(b), filepath.FromSlash(pollPage)))
 }
 
+// BenchmarkSaveAfterPauseDemo is BenchmarkSaveDemo with a pause between
+// the change and the save, long enough for the diagnostics of the change
+// to come (the server lints the buffer 150 ms after the last change, 20 ms
+// here): from didSave to its publishDiagnostics, the case of a save after
+// typing has stopped.
+func BenchmarkSaveAfterPauseDemo(b *testing.B) {
+	dir := copyDemo(b)
+	benchSaveAfterPause(b, filepath.Join(dir, filepath.FromSlash(demoPage)))
+}
+
+func benchSaveAfterPause(b *testing.B, path string) {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := start(b, Options{Log: discard{}}, nil)
+	uri := fileURI(path)
+	c.open(uri, string(text))
+	c.wait(uri)
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		edited := fmt.Sprintf("%s\n// edit %d\n", text, i)
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": i + 2},
+			"contentChanges": []any{map[string]any{"text": edited}},
+		})
+		c.wait(uri) // the debounced lint of the change
+		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		begin := time.Now()
+		c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": uri}})
+		c.wait(uri)
+		times = append(times, time.Since(begin))
+	}
+	b.StopTimer()
+	reportTimes(b, times)
+}
+
 func benchSave(b *testing.B, path string) {
 	text, err := os.ReadFile(path)
 	if err != nil {
