@@ -113,6 +113,7 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 	p.exists = maps.Clone(prev.exists)
 	p.tree, p.walked, p.met, p.unreadable = prev.tree, slices.Clone(prev.walked), prev.met, nil
 	p.upload = nil
+	p.locks = &locks{}
 	p.Files = slices.Clone(l.order)
 	tfs := make([]*token.File, 0, len(prev.Files))
 	for _, f := range l.order {

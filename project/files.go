@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"go/token"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 )
@@ -19,6 +21,12 @@ import (
 // MaxFileSize bounds what the loader reads into memory. Packages are at most
 // 2 MB once built, so a source file past this is not a mini program file.
 const MaxFileSize = 16 << 20
+
+// fileMu guards the Src, released and kept of the files registered in a
+// project, which Release, Text and ReadFile change while analyzers run
+// side by side (lint's driver runs those whose requirements are done at
+// once). A file being parsed is its front end's: it reads Src unguarded.
+var fileMu sync.Mutex
 
 // File is one file of the project, registered in the project's FileSet.
 type File struct {
@@ -43,6 +51,8 @@ type File struct {
 // line tables and what their front ends kept, not their bytes. Text and
 // ReadFile read a released file again.
 func (f *File) Release(keep bool) {
+	fileMu.Lock()
+	defer fileMu.Unlock()
 	if keep {
 		f.kept = true
 	}
@@ -58,16 +68,41 @@ func (f *File) Release(keep bool) {
 // project's). It returns nil for a file never read or that cannot be read
 // any more.
 func (p *Project) Text(rel string) []byte {
-	f := p.files[rel]
-	if f == nil || !f.released {
-		return p.Source(rel)
+	f := p.file(rel)
+	if f == nil {
+		return nil
+	}
+	fileMu.Lock()
+	src, released := f.Src, f.released
+	fileMu.Unlock()
+	if !released {
+		return src
 	}
 	b, err := p.read(rel)
 	if err != nil {
 		return nil
 	}
+	fileMu.Lock()
+	defer fileMu.Unlock()
+	if !f.released {
+		return f.Src // (read again meanwhile)
+	}
 	f.Src, f.released = b, false
 	return b
+}
+
+// file returns the file registered at rel (cleaned), or nil.
+func (p *Project) file(rel string) *File {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.files[rel]
+}
+
+// isReleased reports whether Release has dropped f's bytes.
+func (f *File) isReleased() bool {
+	fileMu.Lock()
+	defer fileMu.Unlock()
+	return f.released
 }
 
 // Pos returns the token.Pos of a byte offset in f.
@@ -134,16 +169,18 @@ func within(root, p string) bool {
 // Exists reports whether a regular file exists at rel (relative to the
 // project directory) inside the project root.
 func (p *Project) Exists(rel string) bool {
-	if _, ok := p.files[path.Clean(rel)]; ok {
+	clean := path.Clean(rel)
+	p.mu.Lock()
+	_, read := p.files[clean]
+	v, known := p.exists[rel]
+	p.mu.Unlock()
+	if read || p.metAt(clean) == metFile {
 		return true
 	}
-	if p.metAt(path.Clean(rel)) == metFile {
+	if _, ok := p.Options.Overlay[clean]; ok {
 		return true
 	}
-	if _, ok := p.Options.Overlay[path.Clean(rel)]; ok {
-		return true
-	}
-	if v, ok := p.exists[rel]; ok {
+	if known {
 		return v
 	}
 	ok := false
@@ -151,7 +188,9 @@ func (p *Project) Exists(rel string) bool {
 		st, err := os.Stat(abs)
 		ok = err == nil && st.Mode().IsRegular()
 	}
+	p.mu.Lock()
 	p.exists[rel] = ok
+	p.mu.Unlock()
 	return ok
 }
 
@@ -177,8 +216,8 @@ func (p *Project) IsDir(rel string) bool {
 // copy, with the same Path and TF.
 func (p *Project) ReadFile(rel string) (*File, error) {
 	rel = path.Clean(rel)
-	if f, ok := p.files[rel]; ok {
-		if f.released {
+	if f := p.file(rel); f != nil {
+		if f.isReleased() {
 			// Read again for the caller, not kept.
 			src, err := p.read(rel)
 			if err != nil {
@@ -192,8 +231,10 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := p.addFile(rel, src)
-	f.setLines()
+	f, added := p.addFileLines(rel, src)
+	if !added && f.isReleased() {
+		return &File{Path: f.Path, Src: src, TF: f.TF}, nil // (registered meanwhile)
+	}
 	return f, nil
 }
 
@@ -203,7 +244,7 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 // (TF.Size()) tells. A file it reads for this is released at once: ReadFile
 // reads it again when its bytes are wanted.
 func (p *Project) Register(rel string) (*File, error) {
-	if f, ok := p.files[path.Clean(rel)]; ok {
+	if f := p.file(path.Clean(rel)); f != nil {
 		return f, nil
 	}
 	f, err := p.ReadFile(rel)
@@ -217,14 +258,18 @@ func (p *Project) Register(rel string) (*File, error) {
 // Readable reports whether the file was read: it is not the empty stand-in
 // of a file that could not be (Unreadable), though its bytes may have been
 // released since.
-func (f *File) Readable() bool { return f.Src != nil || f.released }
+func (f *File) Readable() bool {
+	fileMu.Lock()
+	defer fileMu.Unlock()
+	return f.Src != nil || f.released
+}
 
 // setLines builds the line table of a file just read. An empty file keeps
 // the one line AddFile gives it: SetLinesForContent would leave it none,
 // and its offset 0 would be on line 0, which go/token cannot resolve.
 func (f *File) setLines() {
 	if len(f.Src) > 0 {
-		f.TF.SetLinesForContent(f.Src)
+		f.TF.SetLines(lineStarts(f.Src))
 	}
 }
 
@@ -295,6 +340,12 @@ func readSized(abs string, n int64) ([]byte, error) {
 
 // addFile registers a file read from rel; the caller sets its lines.
 func (p *Project) addFile(rel string, src []byte) *File {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.addFileLocked(rel, src)
+}
+
+func (p *Project) addFileLocked(rel string, src []byte) *File {
 	if src == nil {
 		src = []byte{} // nil marks a file that could not be read
 	}
@@ -305,8 +356,52 @@ func (p *Project) addFile(rel string, src []byte) *File {
 	return f
 }
 
+// addFileLines registers a file read from rel with its lines, unless a
+// file was registered there meanwhile (by an analyzer running beside the
+// caller's), which it returns. The lines are set before the file is in
+// the project, where another analyzer may resolve positions in it.
+func (p *Project) addFileLines(rel string, src []byte) (f *File, added bool) {
+	if src == nil {
+		src = []byte{}
+	}
+	var lines []int
+	if len(src) > 0 {
+		lines = lineStarts(src)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if f, ok := p.files[rel]; ok {
+		return f, false
+	}
+	f = p.addFileLocked(rel, src)
+	if lines != nil {
+		f.TF.SetLines(lines)
+	}
+	return f, true
+}
+
+// lineStarts are the offsets of the lines of src, as
+// token.File.SetLinesForContent sets them, in a slice of their number (a
+// line table is kept as long as the project).
+func lineStarts(src []byte) []int {
+	n := bytes.Count(src, []byte{'\n'})
+	if n > 0 && src[len(src)-1] == '\n' {
+		n-- // (no line after a final newline)
+	}
+	lines := make([]int, 1, n+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 || i+j+1 >= len(src) {
+			return lines
+		}
+		i += j + 1
+		lines = append(lines, i)
+	}
+}
+
 // JSON returns a JSON file the loader parsed, by its path relative to the
 // project directory, or nil.
+// (The loader alone adds JSON files: no lock.)
 func (p *Project) JSON(rel string) *JSONFile { return p.jsonFiles[path.Clean(rel)] }
 
 // readJSON reads and parses a JSON file. A missing file returns (nil, nil);
@@ -383,6 +478,12 @@ type LoadError struct {
 }
 
 func (p *Project) loadError(rel string, err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.loadErrorLocked(rel, err)
+}
+
+func (p *Project) loadErrorLocked(rel string, err error) {
 	f := &File{Path: rel}
 	f.TF = p.Fset.AddFile(rel, -1, 0)
 	p.files[rel] = f
@@ -643,7 +744,7 @@ func (p *Project) sizes() []treeEntry {
 		e.size = 0
 		if src, ok := p.Options.Overlay[e.rel]; ok {
 			e.size = int64(len(src))
-		} else if f := p.files[e.rel]; f != nil && (f.Src != nil || f.released) {
+		} else if f := p.file(e.rel); f != nil && f.Readable() {
 			e.size = int64(f.TF.Size()) // read already: no lstat
 		} else if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil {
 			e.size = st.Size()
@@ -657,9 +758,18 @@ func (p *Project) sizes() []treeEntry {
 // the FileSet, so that findings can point at it.
 func (p *Project) Unreadable(rel string, err error) *File {
 	rel = path.Clean(rel)
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if f, ok := p.files[rel]; ok {
 		return f
 	}
-	p.loadError(rel, err)
+	p.loadErrorLocked(rel, err)
 	return p.files[rel]
 }
+
+// Prepare computes what the project otherwise computes on first use and
+// analyzers running side by side (lint's driver) would race to compute:
+// the walk of the mini program root (Tree, Exists, IsDir and the reads
+// answer from it). What else they change (files registered and read
+// again, Exists's answers, Upload) is guarded.
+func (p *Project) Prepare() { p.Tree() }

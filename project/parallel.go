@@ -18,6 +18,7 @@ func (p *Project) ReadAll(rels []string) (files []*File, errs []error) {
 	files, errs = make([]*File, len(rels)), make([]error, len(rels))
 	clean, srcs := make([]string, len(rels)), make([][]byte, len(rels))
 	var todo []int // indices of files not read yet
+	p.mu.Lock()
 	for i, rel := range rels {
 		clean[i] = path.Clean(rel)
 		if f, ok := p.files[clean[i]]; ok {
@@ -26,22 +27,26 @@ func (p *Project) ReadAll(rels []string) (files []*File, errs []error) {
 			todo = append(todo, i)
 		}
 	}
+	p.mu.Unlock()
 	Parallel(len(todo), func(k int) {
 		i := todo[k]
 		srcs[i], errs[i] = p.read(clean[i])
 	})
 	var added []*File
+	p.mu.Lock()
 	for _, i := range todo {
 		switch f, ok := p.files[clean[i]]; {
-		case errs[i] != nil:
-			files[i] = p.Unreadable(clean[i], errs[i])
-		case ok: // listed twice
+		case ok: // listed twice, or registered meanwhile
 			files[i] = f
+		case errs[i] != nil:
+			p.loadErrorLocked(clean[i], errs[i])
+			files[i] = p.files[clean[i]]
 		default:
-			files[i] = p.addFile(clean[i], srcs[i])
+			files[i] = p.addFileLocked(clean[i], srcs[i])
 			added = append(added, files[i])
 		}
 	}
+	p.mu.Unlock()
 	Parallel(len(added), func(k int) {
 		added[k].setLines()
 	})
@@ -108,10 +113,12 @@ func Parallel(n int, do func(i int)) {
 func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 	clean := make([]string, len(rels))
 	before := make([]*File, len(rels)) // registered before the call
+	p.mu.Lock()
 	for i, rel := range rels {
 		clean[i] = path.Clean(rel)
 		before[i] = p.files[clean[i]]
 	}
+	p.mu.Unlock()
 	var (
 		mu   sync.Mutex
 		cond = sync.NewCond(&mu)
@@ -119,7 +126,9 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 	)
 	// register registers file i once every file before it is, and
 	// returns it and whether it is new.
-	register := func(i int, src []byte, err error) (*File, bool) {
+	// A new file's lines (when not nil) are set before it is in the
+	// project, where analyzers running beside may look it up.
+	register := func(i int, src []byte, lines []int, err error) (*File, bool) {
 		mu.Lock()
 		defer mu.Unlock()
 		for turn != i {
@@ -127,32 +136,43 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 		}
 		turn++
 		cond.Broadcast()
+		p.mu.Lock()
+		defer p.mu.Unlock()
 		if f, ok := p.files[clean[i]]; ok {
-			return f, false // listed twice
+			return f, false // listed twice, or registered meanwhile
 		}
 		if err != nil {
-			return p.Unreadable(clean[i], err), false
+			p.loadErrorLocked(clean[i], err)
+			return p.files[clean[i]], false
 		}
-		return p.addFile(clean[i], src), true
+		f := p.addFileLocked(clean[i], src)
+		if lines != nil {
+			f.TF.SetLines(lines)
+		}
+		return f, true
 	}
 	Parallel(len(rels), func(i int) {
 		switch f := before[i]; {
 		case f == nil:
 			src, err := p.safeRead(clean[i])
-			g, added := register(i, src, err)
+			var lines []int
+			if err == nil && len(src) > 0 {
+				lines = lineStarts(src)
+			}
+			g, added := register(i, src, lines, err)
 			switch {
 			case added:
-				g.setLines()
 				do(i, g, nil)
 			case err != nil:
 				do(i, g, err)
 			default:
-				// Listed twice: the bytes read for this one, without
-				// touching those another goroutine may be releasing.
+				// Listed twice (or registered meanwhile by an analyzer
+				// beside): the bytes read for this one, without touching
+				// those another goroutine may be releasing.
 				do(i, &File{Path: g.Path, Src: src, TF: g.TF}, nil)
 			}
-		case f.released:
-			register(i, nil, nil) // its turn, to keep the order
+		case f.isReleased():
+			register(i, nil, nil, nil) // its turn, to keep the order
 			src, err := p.safeRead(clean[i])
 			if err != nil {
 				do(i, f, err)
@@ -160,7 +180,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 			}
 			do(i, &File{Path: f.Path, Src: src, TF: f.TF}, nil)
 		default:
-			register(i, nil, nil)
+			register(i, nil, nil, nil)
 			do(i, f, nil)
 		}
 	})

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 )
@@ -120,6 +121,20 @@ type Project struct {
 	// Framework is set for a uni-app or Taro source, read as the mini
 	// program it compiles to (framework.go).
 	Framework *Framework
+
+	// The locks of what analyzers change as they run side by side (lint's
+	// driver): see locks.
+	*locks
+}
+
+// locks are a project's. mu guards files, Files, exists and LoadErrors
+// once the project is loaded, as analyzers read and register files; the
+// loader's own state is not changed then, nor the walk, which Prepare
+// does first. uploadMu guards Upload. (A pointer: a project derived from
+// another, a copy of it, shares them, which does no harm.)
+type locks struct {
+	mu       sync.Mutex
+	uploadMu sync.Mutex
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).
@@ -197,6 +212,7 @@ func Load(dir string, opts Options) (*Project, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", dir, unwrapPathError(err))
 	}
 	p := &Project{
+		locks:     &locks{},
 		Dir:       dir,
 		root:      root,
 		Fset:      token.NewFileSet(),
@@ -258,7 +274,9 @@ func (p *Project) InMP(rel string) (string, bool) {
 
 // Source returns the content of a file read by the loader, by its path.
 func (p *Project) Source(rel string) []byte {
-	if f := p.files[rel]; f != nil {
+	if f := p.file(rel); f != nil {
+		fileMu.Lock()
+		defer fileMu.Unlock()
 		return f.Src
 	}
 	return nil

@@ -203,12 +203,18 @@ type Upload struct {
 // by MP.
 func (u *Upload) Package(sp *Subpackage) []*UploadFile {
 	if u.byPackage == nil {
-		u.byPackage = map[*Subpackage][]*UploadFile{}
-		for _, f := range u.Files {
-			u.byPackage[f.Package] = append(u.byPackage[f.Package], f)
-		}
+		u.packages() // (an Upload not made by Project.Upload)
 	}
 	return u.byPackage[sp]
+}
+
+// packages sorts the files into their packages, once Upload has listed
+// them: analyzers that run side by side read them.
+func (u *Upload) packages() {
+	u.byPackage = map[*Subpackage][]*UploadFile{}
+	for _, f := range u.Files {
+		u.byPackage[f.Package] = append(u.byPackage[f.Package], f)
+	}
 }
 
 // Upload computes which files WeChat uploads (see the type Upload for the
@@ -216,11 +222,14 @@ func (u *Upload) Package(sp *Subpackage) []*UploadFile {
 // It never reads outside the project root and never follows a symlink out of
 // it.
 func (p *Project) Upload() *Upload {
+	p.uploadMu.Lock()
+	defer p.uploadMu.Unlock()
 	if p.upload != nil {
 		return p.upload
 	}
 	u := &Upload{}
 	p.upload = u
+	defer u.packages()
 
 	var ignore, include []*packRule
 	if p.Config != nil && p.Config.Root != nil {
