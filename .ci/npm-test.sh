@@ -145,6 +145,9 @@ run() {
 	(cd "$dir" && "$@") >"$tmp/$name.log" 2>&1
 	got=$?
 	set -e
+	# lint-staged sets FORCE_COLOR for the commands it runs, so chattool-lint
+	# colours its report there, as it should: the words are what is checked.
+	sed -i 's/\x1b\[[0-9;]*m//g' "$tmp/$name.log"
 	if [ "$got" != "$want" ]; then
 		cat "$tmp/$name.log"
 		fail "$name: exit status $got, want $want"
