@@ -45,13 +45,20 @@ func never(int) bool { return false }
 // open lets the held runs, and every later one, go.
 func (g *gate) open() { g.once.Do(func() { close(g.release) }) }
 
-func (g *gate) rule() *lint.Rule {
+// rule returns the gate's rule; it runs after the rules given (the driver
+// runs rules side by side, and one after another only when one requires
+// the other).
+func (g *gate) rule(after ...*lint.Rule) *lint.Rule {
+	reqs := []*analysis.Analyzer{project.Analyzer}
+	for _, r := range after {
+		reqs = append(reqs, r.Analyzer)
+	}
 	return &lint.Rule{
 		Doc: &lint.Doc{Name: g.name, Summary: "holds checks", Severity: lint.Info},
 		Analyzer: &analysis.Analyzer{
 			Name:     g.name,
 			Doc:      "holds checks",
-			Requires: []*analysis.Analyzer{project.Analyzer},
+			Requires: reqs,
 			Run: func(*analysis.Pass) (any, error) {
 				g.mu.Lock()
 				g.runs++
@@ -120,7 +127,8 @@ func TestShutdownWhileChecking(t *testing.T) {
 	held := newGate("held", func(int) bool { return true })
 	after := newGate("after", never)
 	checked := watchChecks(t)
-	c := start(t, Options{Rules: []*lint.Rule{held.rule(), after.rule()}}, nil)
+	hr := held.rule()
+	c := start(t, Options{Rules: []*lint.Rule{hr, after.rule(hr)}}, nil)
 	t.Cleanup(held.open) // (before the client's cleanup, which waits for Serve)
 	c.open(uri, readFile(t, path))
 	held.next(t)
@@ -162,8 +170,9 @@ func TestSupersededCheck(t *testing.T) {
 	held := newGate("held", func(n int) bool { return n == 1 })
 	after := newGate("after", never)
 	checked := watchChecks(t)
-	rs := append([]*lint.Rule{held.rule()}, rules.All()...)
-	c := start(t, Options{Rules: append(rs, after.rule())}, nil)
+	hr := held.rule()
+	rs := append([]*lint.Rule{hr}, rules.All()...)
+	c := start(t, Options{Rules: append(rs, after.rule(hr))}, nil)
 	t.Cleanup(held.open)
 	c.open(uri, text)
 	held.next(t)
