@@ -124,11 +124,19 @@ bash -c "$CHATTOOL" >"$OUT/chattool.1.txt" || die "chattool-lint failed (exit $?
 bash -c "$CHATTOOL" >"$OUT/chattool.2.txt" || die "chattool-lint failed (exit $?)"
 if cmp -s "$OUT/chattool.1.txt" "$OUT/chattool.2.txt"; then SAME=yes; else SAME="NO (see $OUT/chattool.[12].txt)"; fi
 SUMMARY="$(grep -E '^[0-9,]+ errors?, ' "$OUT/chattool.1.txt" | tail -n 1)"
-# The same files as one project. (Its findings are not quite the 110
-# folders': mp-html's folder holds a demo mini program, which is all its
-# search checks; as one project, mp-html's other files are checked too.)
+# The same files as one project. The same files are checked (the search of
+# each of the 110 folders checks the loose files beside the projects it
+# finds too), but mp-html's folder holds a demo mini program
+# (tools/demo/miniprogram): a project of its own among the 110 folders,
+# with a project's findings (its settings, its components), and loose files
+# in the one folder. RULE_DIFF says which rules find more or less.
 bash -c "$ONECMD" >"$OUT/chattool-one.txt" || die "chattool-lint failed on $ONE (exit $?)"
 ONE_SUMMARY="$(grep -E '^[0-9,]+ errors?, ' "$OUT/chattool-one.txt" | tail -n 1)"
+# rules FILE: the findings of a text report by rule, "rule count" a line.
+rules() { grep -oE '\(([a-z]+-)*[a-z]+\)$' "$1" | tr -d '()' | sort | uniq -c | awk '{print $2, $1}'; }
+RULE_DIFF="$(join -a1 -a2 -e 0 -o 0,1.2,2.2 <(rules "$OUT/chattool.1.txt") <(rules "$OUT/chattool-one.txt") |
+	awk '$2 != $3 {printf "%s%s %d (110 folders) / %d (one folder)", sep, $1, $2, $3; sep = ", "}')"
+[[ -n "$RULE_DIFF" ]] || RULE_DIFF="none"
 
 # --- measure -----------------------------------------------------------------
 # The cases run in rounds, each round every case once (ESLint's one pass in
@@ -244,6 +252,7 @@ verdict() { if awk -v x="$1" -v op="$2" -v y="$3" 'BEGIN {exit !(op == ">=" ? x 
 	fi
 	echo
 	echo "chattool-lint's report: $SUMMARY; the same bytes on two runs: $SAME. As one folder: $ONE_SUMMARY."
+	echo "Rules whose findings differ between the two: $RULE_DIFF."
 	echo "chattool-lint ran as: chattool-lint --assume-chat-tool --no-cache --fail-on never $D/copy*/* (${#PKGS[@]} folders, built from this checkout)."
 	echo "As one folder it ran as: chattool-lint --assume-chat-tool --no-cache --fail-on never $ONE ($ONE/$SCALE: hard links to $D, and $ONE/project.config.json)."
 	((BIG_FILES > 0)) && echo "The big folder: $BIG, made by bench/gen-big.sh $BIG $BIG_FILES."
