@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"runtime/debug"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
@@ -70,11 +71,10 @@ func Run(p *project.Project, rules []*Rule) (*Result, error) {
 // error.
 func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 	d := &driver{
-		p:       p,
-		results: map[*analysis.Analyzer]any{project.Analyzer: p},
-		done:    map[*analysis.Analyzer]bool{project.Analyzer: true},
-		docs:    map[*analysis.Analyzer]*Doc{},
-		ctx:     o.Context,
+		p:     p,
+		nodes: map[*analysis.Analyzer]*node{},
+		docs:  map[*analysis.Analyzer]*Doc{},
+		ctx:   o.Context,
 	}
 	res := &Result{Dir: p.Dir, Source: p.Text}
 	for _, r := range rules {
@@ -86,11 +86,21 @@ func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 	for _, r := range rules {
 		known[r.Doc.Name] = true
 		if !o.Disabled[r.Doc.Name] || r.Analyzer.ResultType == DirectivesType {
-			d.run(r.Analyzer)
+			d.plan(r.Analyzer)
 		}
-		if d.stopped() {
-			return nil, d.ctx.Err()
+	}
+	d.runAll()
+	if d.stopped() {
+		return nil, d.ctx.Err()
+	}
+	// The diagnostics and failures of the analyzers in the order they
+	// would have run one after the other: the output does not depend on
+	// which finished first.
+	for _, n := range d.order {
+		for _, diag := range n.diags {
+			d.pending = append(d.pending, pending{n.a, diag})
 		}
+		d.errs = append(d.errs, n.errs...)
 	}
 	// Resolve positions in FileSet order, so that each file's are resolved
 	// front to back: many findings on one long line cost a walk of the line
@@ -116,7 +126,11 @@ func RunWith(p *project.Project, rules []*Rule, o Options) (*Result, error) {
 	sortFindings(fs)
 	fs = dedupe(fs)
 	for _, r := range rules {
-		ds, ok := d.results[r.Analyzer].(Directives)
+		n := d.nodes[r.Analyzer]
+		if n == nil {
+			continue
+		}
+		ds, ok := n.result.(Directives)
 		if !ok {
 			continue
 		}
@@ -158,11 +172,15 @@ type pending struct {
 }
 
 type driver struct {
+	p     *project.Project
+	nodes map[*analysis.Analyzer]*node
+	// order holds the analyzers to run, each after those it requires, in
+	// the order the rules ask for them: the order they would run in one
+	// after the other.
+	order []*node
+	docs  map[*analysis.Analyzer]*Doc
+
 	pending  []pending
-	p        *project.Project
-	results  map[*analysis.Analyzer]any
-	done     map[*analysis.Analyzer]bool
-	docs     map[*analysis.Analyzer]*Doc
 	findings []Finding
 	errs     []error
 	// last is the last position resolved in each file.
@@ -170,32 +188,97 @@ type driver struct {
 	ctx  context.Context // nil: the run cannot be cancelled
 }
 
+// node is an analyzer of a run, and what came of it.
+type node struct {
+	a    *analysis.Analyzer
+	done chan struct{} // closed when it has run, failed or been skipped
+	// ok is set when it ran without failing: result is its result.
+	ok     bool
+	result any
+	mu     sync.Mutex // guards diags
+	diags  []analysis.Diagnostic
+	errs   []error
+	// after is the analyzer others require that runs before this one, when
+	// this one is required too (see runAll).
+	after *node
+}
+
 // stopped reports whether the run was cancelled.
 func (d *driver) stopped() bool {
 	return d.ctx != nil && d.ctx.Err() != nil
 }
 
-func (d *driver) run(a *analysis.Analyzer) {
-	if d.done[a] {
+// plan adds a, after what it requires, to the analyzers to run.
+func (d *driver) plan(a *analysis.Analyzer) {
+	if d.nodes[a] != nil {
 		return
 	}
-	d.done[a] = true
-	if d.stopped() {
-		return // (RunWith returns no result)
+	n := &node{a: a, done: make(chan struct{})}
+	d.nodes[a] = n
+	if a == project.Analyzer {
+		n.ok, n.result = true, d.p
+		close(n.done)
+		return
 	}
 	for _, req := range a.Requires {
-		d.run(req)
-		if _, ok := d.results[req]; !ok {
-			d.errs = append(d.errs, fmt.Errorf("%s: skipped, its prerequisite %s failed", a.Name, req.Name))
-			return
+		d.plan(req)
+	}
+	d.order = append(d.order, n)
+}
+
+// runAll runs the planned analyzers, each as soon as those it requires
+// have run, so that the cores one analyzer leaves idle (its serial steps,
+// its slowest file) go to others: the rules side by side, with the size
+// pass. The analyzers that others require (the parsers of scripts,
+// templates and styles, views, the size pass) still run one after the
+// other, in the order the rules ask for them: each parser spreads its
+// files over every core already, and what each keeps would otherwise be
+// live at once, while the others parse, which costs the collector more
+// than the cores it fills. Each analyzer's diagnostics and failures are
+// kept apart, for RunWith to put in order.
+func (d *driver) runAll() {
+	required := map[*analysis.Analyzer]bool{}
+	for _, n := range d.order {
+		for _, req := range n.a.Requires {
+			required[req] = true
 		}
 	}
-	if d.stopped() {
-		return
+	var prev *node
+	for _, n := range d.order {
+		if required[n.a] {
+			n.after, prev = prev, n
+		}
 	}
+	d.p.Prepare() // (what analyzers would race to compute first)
+	var wg sync.WaitGroup
+	for _, n := range d.order {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(n.done)
+			if n.after != nil {
+				<-n.after.done
+			}
+			d.run(n)
+		}()
+	}
+	wg.Wait()
+}
+
+func (d *driver) run(n *node) {
+	a := n.a
 	resultOf := make(map[*analysis.Analyzer]any, len(a.Requires))
 	for _, req := range a.Requires {
-		resultOf[req] = d.results[req]
+		rn := d.nodes[req]
+		<-rn.done
+		if !rn.ok {
+			n.errs = append(n.errs, fmt.Errorf("%s: skipped, its prerequisite %s failed", a.Name, req.Name))
+			return
+		}
+		resultOf[req] = rn.result
+	}
+	if d.stopped() {
+		return // (RunWith returns no result)
 	}
 	pass := &analysis.Pass{
 		Analyzer: a,
@@ -208,14 +291,18 @@ func (d *driver) run(a *analysis.Analyzer) {
 			}
 			return f.Src, nil
 		},
-		Report: func(diag analysis.Diagnostic) { d.pending = append(d.pending, pending{a, diag}) },
+		Report: func(diag analysis.Diagnostic) {
+			n.mu.Lock()
+			n.diags = append(n.diags, diag)
+			n.mu.Unlock()
+		},
 	}
 	result, err := d.safeRun(a, pass)
 	if err != nil {
-		d.errs = append(d.errs, fmt.Errorf("%s: %w", a.Name, err))
+		n.errs = append(n.errs, fmt.Errorf("%s: %w", a.Name, err))
 		return
 	}
-	d.results[a] = result
+	n.ok, n.result = true, result
 }
 
 func (d *driver) safeRun(a *analysis.Analyzer, pass *analysis.Pass) (result any, err error) {
