@@ -46,6 +46,9 @@ func setGCPolicy() {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		newGCHook(softLimit).arm()
+	} else {
+		// (The user's limit stays; the hook only tells --memprofile.)
+		(&gcHook{fixed: true, samples: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}).arm()
 	}
 }
 
@@ -71,6 +74,8 @@ type gcHook struct {
 	// overhead is what the runtime took from the limit for itself the
 	// last time the limit set the heap goal.
 	overhead int64
+	// fixed: the limit is the user's (GOMEMLIMIT), and stays.
+	fixed bool
 }
 
 func (g *gcHook) arm() {
@@ -87,6 +92,11 @@ func (g *gcHook) arm() {
 func (g *gcHook) collected() {
 	metrics.Read(g.samples)
 	v := func(i int) int64 { return int64(g.samples[i].Value.Uint64()) }
+	peakHeap.observe(v(0))
+	if g.fixed {
+		g.arm()
+		return
+	}
 	live, goal, gogc := v(0), v(1), v(2)
 	// (A goal under what is live says nothing: the limit was under it.)
 	if byGOGC := live + (live+v(3)+v(4))*gogc/100; (gogc <= 0 || goal < byGOGC-byGOGC/64) && goal > live {

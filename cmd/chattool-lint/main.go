@@ -149,6 +149,14 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if fs.memProfile != "" {
+		peakHeap.on.Store(true)
+		defer func() {
+			if err := peakHeap.write(fs.memProfile); err != nil {
+				fmt.Fprintf(stderr, "chattool-lint: --memprofile: %v\n", err)
+			}
+		}()
+	}
 	return lintPaths(paths, fs, stdout, stderr)
 }
 
@@ -162,6 +170,7 @@ type flags struct {
 	failOn        string
 	fix, diff     bool
 	cpuProfile    string
+	memProfile    string
 	quiet         bool
 	statistics    bool
 	version       bool
@@ -180,6 +189,7 @@ func newFlags(stderr io.Writer) *flags {
 	f.BoolVar(&f.fix, "fix", false, "apply the safe fixes to the files, then report what remains")
 	f.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and write nothing; exit 1 when there is any")
 	f.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof FILE), to report a slow run")
+	f.StringVar(&f.memProfile, "memprofile", "", "write a heap profile of the run at its peak to `FILE` (go tool pprof FILE), to report a run that takes much memory")
 	f.BoolVar(&f.quiet, "quiet", false, "report errors only: warnings and infos are neither shown nor counted")
 	f.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has, by severity, instead of the findings")
 	f.BoolVar(&f.version, "version", false, "print the version and exit")
