@@ -150,12 +150,19 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	if fs.memProfile != "" {
+		out, err := os.Create(fs.memProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "chattool-lint: --memprofile: %v\n", err)
+			return exitFailure
+		}
+		defer out.Close()
 		peakHeap.on.Store(true)
-		defer func() {
-			if err := peakHeap.write(fs.memProfile); err != nil {
-				fmt.Fprintf(stderr, "chattool-lint: --memprofile: %v\n", err)
-			}
-		}()
+		code := lintPaths(paths, fs, stdout, stderr)
+		if err := peakHeap.write(out); err != nil {
+			fmt.Fprintf(stderr, "chattool-lint: --memprofile: %v\n", err)
+			return exitFailure
+		}
+		return code
 	}
 	return lintPaths(paths, fs, stdout, stderr)
 }

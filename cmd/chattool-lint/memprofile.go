@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"os"
+	"io"
 	"runtime/pprof"
 	"sync"
 	"sync/atomic"
@@ -39,13 +39,14 @@ func (p *peakProfile) observe(live int64) {
 	_ = pprof.Lookup("heap").WriteTo(&p.prof, 0)
 }
 
-// write writes the kept profile to name (the profile as of now when no
+// write writes the kept profile to w (the profile as of now when no
 // collection was seen).
-func (p *peakProfile) write(name string) error {
+func (p *peakProfile) write(w io.Writer) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.prof.Len() == 0 {
 		_ = pprof.Lookup("heap").WriteTo(&p.prof, 0)
 	}
-	return os.WriteFile(name, p.prof.Bytes(), 0o666)
+	_, err := w.Write(p.prof.Bytes())
+	return err
 }
