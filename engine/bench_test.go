@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -51,12 +52,15 @@ func BenchmarkEditDemo(b *testing.B) {
 	first := check1(map[string][]byte{page: text})
 	times := make([]time.Duration, 0, b.N)
 	spent := map[string]time.Duration{}
+	var mu sync.Mutex // (the rules run side by side)
 	if os.Getenv("CHATTOOL_TRACE") != "" {
 		traceRun = func(name string, reused bool, d time.Duration) {
 			if reused {
 				name += " (reused)"
 			}
+			mu.Lock()
 			spent[name] += d
+			mu.Unlock()
 		}
 		defer func() { traceRun = nil }()
 	}

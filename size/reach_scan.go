@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/chattool-lint/chattool-lint/jsparse"
+	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/views"
 	"github.com/chattool-lint/chattool-lint/wxml"
 )
@@ -105,33 +106,43 @@ func (r *Reach) preprocessed(mp string) {
 	if err != nil {
 		return
 	}
-	for _, m := range importRule.FindAllSubmatch(f.Src, -1) {
-		for _, q := range importPath.FindAllSubmatch(m[1], -1) {
-			spec := string(q[1]) + string(q[2])
-			if strings.Contains(spec, "@{") || strings.Contains(spec, "#{") {
-				r.openStyles = true
-				continue
-			}
-			if strings.HasPrefix(spec, "~") || strings.Contains(spec, "://") {
-				continue
-			}
-			to, ok := wxml.Ref(mp, spec)
-			if !ok {
-				continue
-			}
-			dir, name := path.Split(to)
-			var cands []string
-			if path.Ext(name) != "" {
-				cands = append(cands, to)
-			}
-			for _, ext := range []string{".less", ".scss", ".sass", ".wxss", ".css"} {
-				cands = append(cands, to+ext, dir+"_"+name+ext, path.Join(to, "index"+ext), path.Join(to, "_index"+ext))
-			}
-			for _, c := range cands {
-				r.reach(c)
-			}
+	for _, spec := range project.Derive(r.p, "size.reach.imports", f.Src, func() []string { return styleImports(f.Src) }) {
+		if strings.Contains(spec, "@{") || strings.Contains(spec, "#{") {
+			r.openStyles = true
+			continue
+		}
+		if strings.HasPrefix(spec, "~") || strings.Contains(spec, "://") {
+			continue
+		}
+		to, ok := wxml.Ref(mp, spec)
+		if !ok {
+			continue
+		}
+		dir, name := path.Split(to)
+		var cands []string
+		if path.Ext(name) != "" {
+			cands = append(cands, to)
+		}
+		for _, ext := range []string{".less", ".scss", ".sass", ".wxss", ".css"} {
+			cands = append(cands, to+ext, dir+"_"+name+ext, path.Join(to, "index"+ext), path.Join(to, "_index"+ext))
+		}
+		for _, c := range cands {
+			r.reach(c)
 		}
 	}
+}
+
+// styleImports returns the paths the @import, @use and @forward rules of a
+// LESS or Sass file name, in order: what preprocessed follows, from the
+// bytes alone (kept between checks by project.Derive).
+func styleImports(src []byte) []string {
+	var specs []string
+	for _, m := range importRule.FindAllSubmatch(src, -1) {
+		for _, q := range importPath.FindAllSubmatch(m[1], -1) {
+			specs = append(specs, string(q[1])+string(q[2]))
+		}
+	}
+	return specs
 }
 
 var (
@@ -187,45 +198,90 @@ func (r *Reach) script(mp string) {
 		r.openFrom(mp, false)
 		return
 	}
-	code := src.Src
+	ts := path.Ext(mp) == ".ts"
+	kind := "size.reach.js"
+	if ts {
+		kind = "size.reach.ts"
+	}
+	sc := project.Derive(r.p, kind, src.Src, func() *scriptScan { return scanScript(src.Src, ts) })
+	if sc.computed {
+		r.openFrom(mp, false)
+	}
+	for _, a := range sc.async {
+		if !a.literal {
+			r.openFrom(mp, true)
+			continue
+		}
+		if !a.quoted {
+			continue
+		}
+		specs[a.spec] = true
+		if found, _, isPath := jsparse.Resolve(r.p, mp, a.spec); isPath && found != "" {
+			add(found)
+		}
+	}
+	// Type-only imports, which the compiled JavaScript no longer has:
+	// the module is the source's all the same.
+	for _, spec := range sc.types {
+		specs[spec] = true
+		if found, _, isPath := jsparse.Resolve(r.p, mp, spec); isPath && found != "" {
+			r.reach(r.canon(found))
+		}
+	}
+	dir := path.Dir(mp)
+	for _, s := range sc.strings {
+		if !specs[s] {
+			r.name(dir, s, true)
+		}
+	}
+}
+
+// A scriptScan is what script reads of a script's bytes beyond its facts,
+// found by the regular expressions above: it depends on the bytes alone
+// (and whether the script is TypeScript), so a language server keeps it
+// between checks (project.Derive) and scans only the scripts that changed.
+type scriptScan struct {
+	// computed: a require( or import( whose argument is no string
+	// literal alone, and which is no declaration.
+	computed bool
+	async    []asyncLoad // the require.async calls, in order
+	types    []string    // the specifiers of a .ts file's imports and exports ... from
+	strings  []string    // the string literals that end in a code file's extension
+}
+
+// asyncLoad is a require.async call: whether its argument is a string
+// literal alone (or none), and that literal, when quoted.
+type asyncLoad struct {
+	literal, quoted bool
+	spec            string
+}
+
+// scanScript scans the bytes of a script (a TypeScript one when ts).
+func scanScript(code []byte, ts bool) *scriptScan {
+	sc := &scriptScan{}
 	for _, loc := range callStart.FindAllSubmatchIndex(code, -1) {
 		if !literalArg(code[loc[1]:]) && !declared(code[:loc[2]]) {
-			r.openFrom(mp, false)
+			sc.computed = true
 			break
 		}
 	}
 	for _, loc := range asyncCall.FindAllIndex(code, -1) {
 		rest := code[loc[1]:]
-		if !literalArg(rest) {
-			r.openFrom(mp, true)
-			continue
+		a := asyncLoad{literal: literalArg(rest)}
+		if a.literal {
+			a.spec, a.quoted = quoted(rest)
 		}
-		spec, ok := quoted(rest)
-		if !ok {
-			continue
-		}
-		specs[spec] = true
-		if found, _, isPath := jsparse.Resolve(r.p, mp, spec); isPath && found != "" {
-			add(found)
-		}
+		sc.async = append(sc.async, a)
 	}
-	if path.Ext(mp) == ".ts" {
-		// Type-only imports, which the compiled JavaScript no longer has:
-		// the module is the source's all the same.
+	if ts {
 		for _, m := range tsImport.FindAllSubmatch(code, -1) {
-			spec := string(m[1])
-			specs[spec] = true
-			if found, _, isPath := jsparse.Resolve(r.p, mp, spec); isPath && found != "" {
-				r.reach(r.canon(found))
-			}
+			sc.types = append(sc.types, string(m[1]))
 		}
 	}
-	dir := path.Dir(mp)
 	for _, m := range codeString.FindAllSubmatch(code, -1) {
-		if s := string(m[1]); !specs[s] {
-			r.name(dir, s, true)
-		}
+		sc.strings = append(sc.strings, string(m[1]))
 	}
+	return sc
 }
 
 // declared reports whether the code before a require( or import( makes it
