@@ -42,7 +42,9 @@ func newPruner() *pruner {
 	return &pruner{seen: map[ast.Node]bool{}, scopes: map[*Scope]*Scope{}, guards: map[*Guard]bool{}, strs: map[string]string{}}
 }
 
-// str returns a copy of s that shares no memory with the source.
+// str returns a copy of a name (an identifier, a property key, an API
+// name) that shares no memory with the source: one copy per file, shared
+// with other files (intern) for a short one.
 func (p *pruner) str(s string) string {
 	if s == "" {
 		return ""
@@ -55,8 +57,41 @@ func (p *pruner) str(s string) string {
 	return c
 }
 
-// interned holds one copy of the short strings the facts of every file
-// keep (API names, property keys, names), up to internMax of them: a
+// text returns a copy of the text of a literal (a string, a number, a
+// template's part, a module specifier) that shares no memory with the
+// source: one copy per file, not interned: such texts are mostly unique
+// (URLs, paths, titles), and the intern table would keep them, and an
+// entry for each, for the life of the process.
+func (p *pruner) text(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := p.strs[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	p.strs[c] = c
+	return c
+}
+
+// quoted copies the literal and the value of a string literal: as one
+// string when the value is the literal without its quotes (no escapes).
+func (p *pruner) quoted(e *ast.StringLiteral) {
+	lit, v := e.Literal, string(e.Value)
+	if n := len(lit); n >= 2 && lit[1:n-1] == v && !unistringIsUTF16(e.Value) {
+		e.Literal = p.text(lit)
+		e.Value = unistring.String(e.Literal[1 : n-1])
+		return
+	}
+	e.Literal, e.Value = p.text(lit), unistring.String(p.text(v))
+}
+
+// unistringIsUTF16 reports whether s is held as UTF-16 (a string with
+// characters outside ASCII), whose bytes are not its text's.
+func unistringIsUTF16(s unistring.String) bool { return s.AsUtf16() != nil }
+
+// interned holds one copy of the short names the facts of every file keep
+// (API names, property keys, identifiers), up to internMax of them: a
 // long-running language server sees new names forever.
 var interned struct {
 	sync.Mutex
@@ -121,20 +156,20 @@ func (p *pruner) expr(e ast.Expression, depth int) ast.Expression {
 	case *ast.PrivateIdentifier:
 		p.ident(&e.Identifier)
 	case *ast.StringLiteral:
-		e.Literal, e.Value = p.str(e.Literal), p.ustr(e.Value)
+		p.quoted(e)
 	case *ast.NumberLiteral:
-		e.Literal = p.str(e.Literal)
+		e.Literal = p.text(e.Literal)
 	case *ast.BooleanLiteral:
 		e.Literal = p.str(e.Literal)
 	case *ast.NullLiteral:
 		e.Literal = p.str(e.Literal)
 	case *ast.RegExpLiteral:
-		e.Literal, e.Pattern, e.Flags = p.str(e.Literal), p.str(e.Pattern), p.str(e.Flags)
+		e.Literal, e.Pattern, e.Flags = p.text(e.Literal), p.text(e.Pattern), p.str(e.Flags)
 	case *ast.TemplateLiteral:
 		e.Tag = p.expr(e.Tag, d)
 		for _, el := range e.Elements {
 			if el != nil {
-				el.Literal, el.Parsed = p.str(el.Literal), p.ustr(el.Parsed)
+				el.Literal, el.Parsed = p.text(el.Literal), unistring.String(p.text(string(el.Parsed)))
 			}
 		}
 		p.exprs(e.Expressions, d)
@@ -297,7 +332,7 @@ func (p *pruner) guard(g *Guard) {
 }
 
 func (p *pruner) value(v *Value) {
-	v.Str = p.str(v.Str)
+	v.Str = p.text(v.Str)
 	v.Node = p.expr(v.Node, 0)
 }
 
@@ -314,7 +349,7 @@ func (p *pruner) facts(f *Facts) {
 		p.guard(u.Guard)
 	}
 	for _, im := range f.Imports {
-		im.Spec, im.Kind = p.str(im.Spec), p.str(im.Kind)
+		im.Spec, im.Kind = p.text(im.Spec), p.str(im.Kind)
 	}
 	for _, g := range f.Globals {
 		g.Name = p.str(g.Name)
