@@ -193,6 +193,27 @@ func built(kind, compiled string, src []byte, s Settings, v scriptVerdict) (n in
 	return int64(len(src))
 }
 
+// lengthOnly reports whether, with settings s, the built size of a file
+// of kind and compiled is its length whatever its content (and, for a
+// script, it needs no runtime helper): built and scriptNeedsOf need not
+// see its bytes. So it is for a template when WXML is not minified, a WXS
+// module, a style sheet written in WXSS when WXSS is not minified, and a
+// script written in JavaScript when the compiler neither transforms nor
+// minifies scripts.
+func lengthOnly(kind, compiled string, s Settings) bool {
+	switch kind {
+	case "wxs":
+		return true
+	case "wxml":
+		return !s.MinifyWXML
+	case "wxss":
+		return compiled == "" && !s.MinifyWXSS
+	case "js":
+		return compiled == "" && !s.ES6 && !s.Minify && !s.CompileWorklet && !s.SWC
+	}
+	return false
+}
+
 // kindNeeds0 and kindNeeds1 are kinds built answers with the constructs of
 // a script that need runtime helpers (needsOf), 20 bits each, so that the
 // estimate cache keeps them as it keeps built sizes.
@@ -1753,6 +1774,12 @@ func Bound(kind, compiled string, src []byte, s Settings) int64 {
 		}
 	}
 	return b
+}
+
+// boundByLength reports whether Bound is boundBase with settings s: it
+// counts nothing in the source.
+func boundByLength(kind, compiled string, s Settings) bool {
+	return kind != "js" || !s.ES6 && compiled == "" && !s.CompileWorklet
 }
 
 // boundBase is the part of Bound that depends on the length n of the file

@@ -307,7 +307,7 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 	// of a file other than a script is its base: see Bound).
 	var text []int
 	for i, f := range files {
-		if readable[i] && f.Kind == "js" {
+		if readable[i] && !boundByLength(f.Kind, f.Compiled, s) {
 			if pkg := byPkg[f.Package]; !near(base[pkg], pkg.BudgetBytes) {
 				text = append(text, i)
 			}
@@ -370,6 +370,13 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		if err != nil {
 			continue // counted at its raw size; the loader reports unreadable files
 		}
+		if lengthOnly(f.Kind, f.Compiled, s) {
+			f.Built, f.needs, f.needsKnown = 0, 0, f.Kind == "js"
+			if pf.Readable() {
+				f.Built = int64(pf.TF.Size())
+			}
+			continue
+		}
 		j := job{f: f, pf: pf, len: pf.TF.Size()}
 		if (f.Compiled == "less" || f.Compiled == "sass") && pf.Readable() {
 			if rf, err := p.ReadFile(pf.Path); err == nil {
@@ -409,9 +416,11 @@ func findNeeds(p *project.Project, files []*File, s Settings, c *cache, scripts 
 	var pfs []*project.File
 	for _, f := range files {
 		pf, err := p.Register(p.MP(f.Source))
-		if err != nil || !pf.Readable() {
-			pfs = append(pfs, nil)
-			continue
+		switch {
+		case err != nil || !pf.Readable():
+			pf = nil
+		case lengthOnly(f.Kind, f.Compiled, s):
+			f.needs, f.needsKnown, pf = 0, true, nil // (none, whatever it says)
 		}
 		pfs = append(pfs, pf)
 	}
