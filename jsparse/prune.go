@@ -30,8 +30,13 @@ const pruneDepth = 64
 
 // pruner prunes the nodes the facts reach, each once.
 type pruner struct {
-	seen   map[ast.Node]bool
+	seen map[ast.Node]bool
+	// scopes maps the scopes the facts reach to what stands for them
+	// (see pruneScopes); order lists them as reach found them.
 	scopes map[*Scope]*Scope
+	order  []*Scope
+	// names are the names the kept identifiers spell.
+	names  map[string]bool
 	guards map[*Guard]bool
 	// strs interns the strings copied out of the source: names and keys
 	// repeat.
@@ -39,7 +44,7 @@ type pruner struct {
 }
 
 func newPruner() *pruner {
-	return &pruner{seen: map[ast.Node]bool{}, scopes: map[*Scope]*Scope{}, guards: map[*Guard]bool{}, strs: map[string]string{}}
+	return &pruner{seen: map[ast.Node]bool{}, scopes: map[*Scope]*Scope{}, names: map[string]bool{}, guards: map[*Guard]bool{}, strs: map[string]string{}}
 }
 
 // str returns a copy of a name (an identifier, a property key, an API
@@ -153,6 +158,7 @@ func (p *pruner) expr(e ast.Expression, depth int) ast.Expression {
 	switch e := e.(type) {
 	case *ast.Identifier:
 		p.ident(e)
+		p.names[e.Name.String()] = true
 	case *ast.PrivateIdentifier:
 		p.ident(&e.Identifier)
 	case *ast.StringLiteral:
@@ -185,6 +191,7 @@ func (p *pruner) expr(e ast.Expression, depth int) ast.Expression {
 		e.Rest = p.expr(e.Rest, d)
 	case *ast.PropertyShort:
 		p.ident(&e.Name)
+		p.names[e.Name.Name.String()] = true
 		e.Initializer = p.expr(e.Initializer, d)
 	case *ast.PropertyKeyed:
 		e.Key = p.expr(e.Key, d)
@@ -284,44 +291,97 @@ func (p *pruner) props(list []ast.Property, depth int) {
 	}
 }
 
-// scope prunes a scope the facts reach and the scopes around it, and
-// returns what stands for it: the scope, or the nearest around it that
-// declares a name (a scope that declares none changes no lookup). Names are
-// copied into sorted slices (a map costs more than a few names), and only
-// const bindings keep their initializer: the only ones the resolvers
-// follow (see Binding.Alias).
+// reach records a scope the facts reach, and the scopes around it, to be
+// pruned once every node the facts keep is (see pruneScopes).
+func (p *pruner) reach(s *Scope) {
+	for ; s != nil; s = s.parent {
+		if _, ok := p.scopes[s]; ok {
+			return
+		}
+		p.scopes[s] = nil
+		p.order = append(p.order, s)
+	}
+}
+
+// pruneScopes prunes the scopes reach recorded. A lookup is only ever made of a
+// name the kept nodes spell (the resolvers look up the identifiers they
+// meet, and the rules the names of the identifiers they are given), so a
+// scope keeps only the bindings of such names: a const binding keeps its
+// initializer, whose names are then kept too, and so on (the only
+// bindings the resolvers follow; see Binding.Alias), any other binding
+// drops it. Names are copied into sorted slices (a map costs more than a
+// few names).
+func (p *pruner) pruneScopes() {
+	kept := map[*Binding]bool{}
+	for more := true; more; {
+		more = false
+		for _, s := range p.order {
+			for name, b := range s.vars {
+				if kept[b] || !p.names[name] {
+					continue
+				}
+				kept[b], more = true, true
+				if b.Kind == Const {
+					b.Init = p.expr(b.Init, 0)
+				} else {
+					b.Init = nil
+				}
+				b.Prop, b.Module = p.str(b.Prop), p.text(b.Module)
+			}
+		}
+	}
+	done := map[*Scope]bool{}
+	var prune func(s *Scope) *Scope
+	prune = func(s *Scope) *Scope {
+		if s == nil {
+			return nil
+		}
+		if done[s] {
+			return p.scopes[s]
+		}
+		done[s] = true
+		parent := prune(s.parent)
+		var names []string
+		for name, b := range s.vars {
+			if kept[b] {
+				names = append(names, p.str(name))
+			}
+		}
+		if len(names) == 0 {
+			if parent == nil {
+				parent = noScope
+			}
+			p.scopes[s] = parent
+			return parent
+		}
+		sort.Strings(names)
+		binds := make([]*Binding, len(names))
+		for j, name := range names {
+			binds[j] = s.vars[name]
+		}
+		if parent == noScope {
+			parent = nil
+		}
+		s.parent, s.names, s.binds, s.vars = parent, names, binds, nil
+		p.scopes[s] = s
+		return s
+	}
+	for _, s := range p.order {
+		prune(s)
+	}
+}
+
+// noScope stands for a scope the facts reach where no name they spell is
+// declared: nothing is found in it.
+var noScope = &Scope{fn: true}
+
+// scope returns what stands for a scope once pruneScopes has run: the scope,
+// or the nearest around it that declares a name the kept nodes spell.
 func (p *pruner) scope(s *Scope) *Scope {
 	if s == nil {
 		return nil
 	}
-	if t, ok := p.scopes[s]; ok {
-		return t
-	}
-	parent := p.scope(s.parent)
-	if len(s.vars) == 0 && s.parent != nil {
-		p.scopes[s] = parent
-		return parent
-	}
-	s.parent = parent
-	s.names = make([]string, 0, len(s.vars))
-	for name := range s.vars {
-		s.names = append(s.names, p.str(name))
-	}
-	sort.Strings(s.names)
-	s.binds = make([]*Binding, len(s.names))
-	for i, name := range s.names {
-		b := s.vars[name]
-		if b.Kind == Const {
-			b.Init = p.expr(b.Init, 0)
-		} else {
-			b.Init = nil
-		}
-		b.Prop = p.str(b.Prop)
-		s.binds[i] = b
-	}
-	s.vars = nil
-	p.scopes[s] = s
-	return s
+	return p.scopes[s]
 }
 
 func (p *pruner) guard(g *Guard) {
@@ -345,7 +405,7 @@ func (p *pruner) facts(f *Facts) {
 			p.expr(u.Call, 0)
 		}
 		p.exprs(u.Args, 0)
-		u.Scope = p.scope(u.Scope)
+		p.reach(u.Scope)
 		p.guard(u.Guard)
 	}
 	for _, im := range f.Imports {
@@ -353,7 +413,7 @@ func (p *pruner) facts(f *Facts) {
 	}
 	for _, g := range f.Globals {
 		g.Name = p.str(g.Name)
-		g.Scope = p.scope(g.Scope)
+		p.reach(g.Scope)
 		switch {
 		case g.Call == nil:
 		case g.Name == "getApp":
@@ -384,6 +444,16 @@ func (p *pruner) facts(f *Facts) {
 	for _, r := range f.Routes {
 		r.Method = p.str(r.Method)
 		p.expr(r.Call, 0)
+		p.reach(r.Scope)
+	}
+	p.pruneScopes()
+	for _, u := range f.Uses {
+		u.Scope = p.scope(u.Scope)
+	}
+	for _, g := range f.Globals {
+		g.Scope = p.scope(g.Scope)
+	}
+	for _, r := range f.Routes {
 		r.Scope = p.scope(r.Scope)
 	}
 }
