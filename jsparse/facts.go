@@ -178,6 +178,15 @@ func (s *Source) Facts() *Facts {
 	return s.facts
 }
 
+// noFacts stands for the facts of every compacted file that has none (a
+// .wxs module, most often): they are the same, and never changed.
+var noFacts = &Facts{}
+
+func (f *Facts) empty() bool {
+	return len(f.Uses) == 0 && len(f.Imports) == 0 && len(f.Globals) == 0 && len(f.Handlers) == 0 &&
+		len(f.Compares) == 0 && len(f.Routes) == 0
+}
+
 type walker struct {
 	src   *Source
 	f     *Facts

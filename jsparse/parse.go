@@ -91,27 +91,29 @@ type Source struct {
 	Code string
 	// Program is nil when the file did not parse.
 	Program *ast.Program
-	// Module reports whether Program was parsed in module mode.
-	Module bool
-	// Limited is set when sobek rejects a file tdewolff's parser accepts;
-	// Limitation says what sobek did not accept.
-	Limited    bool
+	// Limitation says what sobek did not accept in a Limited file.
 	Limitation *Error
 	// Err is the syntax error of a file no parser accepts.
 	Err *Error
-
-	// nesting is what TooDeep says of Src, when nestingChecked.
-	nesting        int
-	nestingChecked bool
 
 	// srcLen and sum are the length and hash of Src, which Compact drops.
 	srcLen int
 	sum    uint64
 
-	smap *sourceMap
-	// codeLines are the line start offsets of Code (for TypeScript).
-	codeLines []int
-	facts     *Facts
+	smap  *sourceMap
+	facts *Facts
+
+	// nesting is what TooDeep says of Src, when nestingChecked.
+	nesting int32
+
+	// Module reports whether Program was parsed in module mode.
+	Module bool
+	// Limited is set when sobek rejects a file tdewolff's parser accepts
+	// (see Limitation).
+	Limited        bool
+	nestingChecked bool
+	// (The fields are in this order, the small ones last, so that a
+	// Source, kept for every script of a project, takes 112 bytes.)
 }
 
 // Parse parses src as lang. It never panics on any input.
@@ -137,7 +139,7 @@ func Parse(src []byte, lang Lang) *Source {
 
 // TooDeep returns TooDeep(s.Src), as found when the file was parsed, and
 // true; false when it was not asked (a binary file is not parsed).
-func (s *Source) TooDeep() (int, bool) { return s.nesting, s.nestingChecked }
+func (s *Source) TooDeep() (int, bool) { return int(s.nesting), s.nestingChecked }
 
 func parseText(src []byte, lang Lang) (s *Source) {
 	s = &Source{Lang: lang, Src: src, srcLen: len(src)}
@@ -148,7 +150,7 @@ func parseText(src []byte, lang Lang) (s *Source) {
 		}
 	}()
 	off, msg := nesting(src)
-	s.nesting, s.nestingChecked = off, true
+	s.nesting, s.nestingChecked = int32(off), true
 	if off >= 0 {
 		s.Err = &Error{Offset: off, Message: msg}
 		return s
@@ -376,12 +378,12 @@ func (s *Source) parseTS() {
 		return
 	}
 	s.Code = string(res.Code)
-	s.codeLines = lineStarts(s.Code)
 	sm, err := decodeSourceMap(res.Map, s.Src)
 	if err != nil {
 		s.Err = &Error{Offset: 0, Message: "cannot map TypeScript positions: " + err.Error()}
 		return
 	}
+	sm.codeLines = lineStarts(s.Code)
 	s.smap = sm
 	s.parseJS(s.Code)
 }
@@ -399,7 +401,7 @@ func (s *Source) srcOffset(off int) int {
 	if s.smap == nil {
 		return min(off, s.size())
 	}
-	return s.smap.source(s.Code, s.codeLines, off)
+	return s.smap.source(s.Code, s.smap.codeLines, off)
 }
 
 // size is the length of Src, kept when Compact drops it.
@@ -421,6 +423,9 @@ func (s *Source) size() int {
 func (s *Source) Compact() {
 	if fx := s.Facts(); fx != nil {
 		newPruner().facts(fx)
+		if fx.empty() {
+			s.facts = noFacts
+		}
 	}
 	s.Program = nil
 	s.srcLen, s.sum = len(s.Src), sumOf(s.Src)

@@ -15,6 +15,8 @@ type sourceMap struct {
 	lines    [][]segment // by generated line
 	src      []byte
 	srcLines []int
+	// codeLines are the line start offsets of the generated code.
+	codeLines []int
 }
 
 type segment struct {
