@@ -13,6 +13,7 @@ import (
 	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
+	"github.com/chattool-lint/chattool-lint/size"
 	"github.com/chattool-lint/chattool-lint/views"
 	"github.com/chattool-lint/chattool-lint/wxml"
 	"github.com/chattool-lint/chattool-lint/wxss"
@@ -62,6 +63,30 @@ var reads = map[*analysis.Analyzer][]kind{
 	wxml.Analyzer:    {templates},
 	wxss.Analyzer:    {styles},
 	views.Analyzer:   {},
+	// Reach reads scripts too, but what it read of them its result
+	// checks (see agains).
+	size.ReachAnalyzer: {templates, styles},
+}
+
+// An again is, for an analyzer whose last result can tell whether it
+// holds again when only the files of a kind it reads changed content, how
+// to ask it: the analyzer over whose result (and files) the last result
+// is checked, and the check, which returns the result for this pass, or
+// false when it must run. The analyzer's key leaves over's out, and its
+// reads leave over's kind out.
+type again struct {
+	over  *analysis.Analyzer
+	holds func(pass *analysis.Pass, last any) (any, bool)
+}
+
+var agains = map[*analysis.Analyzer]again{
+	// The code WeChat loads changes only when an edit of a script changes
+	// what Reach follows in it: its imports, require.async calls, computed
+	// requires, strings that name code files.
+	size.ReachAnalyzer: {over: jsparse.Analyzer, holds: func(pass *analysis.Pass, last any) (any, bool) {
+		v := views.Of(pass)
+		return last.(*size.Reach).Again(project.Of(pass), jsparse.Of(pass), v.WXML, v.WXSS)
+	}},
 }
 
 // readsByName is reads for rules, by name (their analyzers live in
@@ -121,6 +146,12 @@ type cached struct {
 	reads []kind
 	extra func(p *project.Project) string
 	reqs  []*cached // the analyzers required, but project.Analyzer
+	// again asks the last result whether it holds again when over (one
+	// of reqs) ran again (see agains); overAt is the over's run the last
+	// result was checked against.
+	again  *again
+	over   *cached
+	overAt int
 
 	// last is the last run's outcome, key its inputs, and at the check
 	// (Engine.checks) whose result it is: what depends on it keys on that.
@@ -170,6 +201,9 @@ func (e *Engine) cache(a *analysis.Analyzer) *cached {
 		rc := e.cache(req)
 		c.reqs = append(c.reqs, rc)
 		w.Requires = append(w.Requires, rc.a)
+		if ag, ok := agains[a]; ok && ag.over == req {
+			c.again, c.over = &ag, rc
+		}
 	}
 	c.a = &w
 	e.cached[a] = c
@@ -191,7 +225,9 @@ func (c *cached) inputs(pass *analysis.Pass) string {
 		}
 	}
 	for _, r := range c.reqs {
-		b = appendInt(b, r.at)
+		if r != c.over {
+			b = appendInt(b, r.at)
+		}
 	}
 	if c.extra != nil {
 		b = append(b, c.extra(project.Of(pass))...)
@@ -209,17 +245,12 @@ var traceRun func(name string, reused bool, d time.Duration)
 // run gives the last outcome again when the inputs are the same, and
 // otherwise runs the analyzer, recording its outcome.
 func (c *cached) run(pass *analysis.Pass) (any, error) {
+	reused := false
 	if traceRun != nil {
 		begin := time.Now()
-		reused := c.e.reused.Load()
-		defer func() { traceRun(c.orig.Name, c.e.reused.Load() != reused, time.Since(begin)) }()
+		defer func() { traceRun(c.orig.Name, reused, time.Since(begin)) }()
 	}
 	key := c.inputs(pass)
-	if c.last != nil && key == c.key && c.replay(pass) {
-		c.e.reused.Add(1)
-		return c.last.result, nil
-	}
-	c.e.ran.Add(1)
 	inner := *pass
 	inner.Analyzer = c.orig
 	inner.ResultOf = make(map[*analysis.Analyzer]any, len(pass.ResultOf))
@@ -229,6 +260,23 @@ func (c *cached) run(pass *analysis.Pass) (any, error) {
 	for _, rc := range c.reqs {
 		inner.ResultOf[rc.orig] = pass.ResultOf[rc.a]
 	}
+	if c.last != nil && key == c.key {
+		res, ok := c.last.result, true
+		if c.over != nil && c.over.at != c.overAt {
+			res, ok = c.again.holds(&inner, c.last.result)
+		}
+		if ok && c.replay(pass) {
+			if c.over != nil && c.over.at != c.overAt {
+				last := *c.last
+				last.result = res
+				c.last, c.overAt = &last, c.over.at
+			}
+			c.e.reused.Add(1)
+			reused = true
+			return res, nil
+		}
+	}
+	c.e.ran.Add(1)
 	var (
 		mu  sync.Mutex
 		out = &outcome{}
@@ -247,6 +295,9 @@ func (c *cached) run(pass *analysis.Pass) (any, error) {
 	}
 	out.result = res
 	c.last, c.key, c.at = out, key, c.e.checks
+	if c.over != nil {
+		c.overAt = c.over.at
+	}
 	return res, nil
 }
 

@@ -56,6 +56,10 @@ type Reach struct {
 	// in ways the analysis cannot follow.
 	named map[string]bool
 
+	// followed are the scripts followed, in order, with what was read of
+	// them (see Again).
+	followed []*followed
+
 	units     map[string]*unit // pages and components, by path without extension
 	roots     []root           // units and scripts WeChat loads by itself
 	imports   map[string][]string
@@ -175,6 +179,43 @@ func NewReach(p *project.Project, scripts *jsparse.Result, wr *wxml.Result, sr *
 	r.openFolder(babel)
 	r.drain()
 	return r
+}
+
+// Again returns the Reach of p, whose scripts are scripts, when it is r's
+// but for the content of scripts: when p's model, walk, templates and
+// style sheets are those of the project r followed (a project derived
+// from it, project.Loaded.Derive, in which no template or style sheet
+// changed: wr and sr are r's), and each script r followed gives what r
+// read of it (its imports, the require.async calls, computed requires and
+// code file names in its bytes), the files reached and everything else
+// are the same, and only the project and scripts they are of change. It
+// returns false when r cannot tell. A language server (package engine)
+// thus follows the code again only when an edit changes what it follows.
+func (r *Reach) Again(p *project.Project, scripts *jsparse.Result, wr *wxml.Result, sr *wxss.Result) (*Reach, bool) {
+	if r.all || wr != r.wxml || sr != r.wxss || len(scripts.Files) != len(r.scripts.Files) {
+		return nil, false
+	}
+	for i, f := range scripts.Files {
+		if f.MP != r.scripts.Files[i].MP {
+			return nil, false
+		}
+	}
+	fws := make([]*followed, len(r.followed))
+	for i, fw := range r.followed {
+		g := scripts.ByMP(fw.mp)
+		n := &followed{mp: fw.mp, f: g, facts: fw.facts}
+		var ok bool
+		if n.scan, ok = fw.same(&Reach{p: p}, g); !ok {
+			return nil, false
+		}
+		fws[i] = n
+	}
+	r.computeUsers()
+	n := &Reach{p: p, scripts: scripts, wxml: wr, wxss: sr,
+		files: r.files, named: r.named, openDirs: r.openDirs, openPkgs: r.openPkgs, openAll: r.openAll, openStyles: r.openStyles,
+		followed: fws, units: r.units, roots: r.roots, imports: r.imports, scriptPkg: r.scriptPkg, unitPkg: r.unitPkg}
+	n.rootOnce.Do(func() {})
+	return n, true
 }
 
 // Reached reports whether the file at mini program path mp (a source:

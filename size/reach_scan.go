@@ -170,6 +170,8 @@ func (r *Reach) script(mp string) {
 	if f != nil && f.Source != nil && f.ReadErr == nil {
 		fx = f.Source.Facts()
 	}
+	fw := &followed{mp: mp, f: f, facts: fx != nil}
+	r.followed = append(r.followed, fw)
 	if fx == nil {
 		r.openFrom(mp, false)
 		return
@@ -193,17 +195,12 @@ func (r *Reach) script(mp string) {
 			}
 		}
 	}
-	src, err := r.p.ReadFile(r.p.MP(mp))
-	if err != nil {
+	sc, ok := r.scan(mp)
+	if !ok {
 		r.openFrom(mp, false)
 		return
 	}
-	ts := path.Ext(mp) == ".ts"
-	kind := "size.reach.js"
-	if ts {
-		kind = "size.reach.ts"
-	}
-	sc := project.Derive(r.p, kind, src.Src, func() *scriptScan { return scanScript(src.Src, ts) })
+	fw.scan = sc
 	if sc.computed {
 		r.openFrom(mp, false)
 	}
@@ -236,6 +233,69 @@ func (r *Reach) script(mp string) {
 	}
 }
 
+// scan returns the scan of the script at mp, false when it cannot be read.
+func (r *Reach) scan(mp string) (*scriptScan, bool) {
+	src, err := r.p.ReadFile(r.p.MP(mp))
+	if err != nil {
+		return nil, false
+	}
+	ts := path.Ext(mp) == ".ts"
+	kind := "size.reach.js"
+	if ts {
+		kind = "size.reach.ts"
+	}
+	return project.Derive(r.p, kind, src.Src, func() *scriptScan { return scanScript(src.Src, ts) }), true
+}
+
+// followed is what script read of a script it followed: the parsed file
+// (nil when jsparse has none at its path), whether it had facts, and its
+// scan (nil when it could not be read).
+type followed struct {
+	mp    string
+	f     *jsparse.File
+	facts bool
+	scan  *scriptScan
+}
+
+// same reports whether script reads of the file g what it read of fw's.
+func (fw *followed) same(r *Reach, g *jsparse.File) (*scriptScan, bool) {
+	if (fw.f == nil) != (g == nil) {
+		return nil, false
+	}
+	if g == nil {
+		return nil, true
+	}
+	if g.Source == fw.f.Source && (g.ReadErr == nil) == (fw.f.ReadErr == nil) {
+		// The same parse, from the same bytes (the Memo keeps one
+		// Source per bytes): the same facts and scan.
+		return fw.scan, true
+	}
+	var fx *jsparse.Facts
+	if g.Source != nil && g.ReadErr == nil {
+		fx = g.Source.Facts()
+	}
+	if (fx != nil) != fw.facts {
+		return nil, false
+	}
+	if fx == nil {
+		return nil, true
+	}
+	old := fw.f.Source.Facts()
+	if len(old.Imports) != len(fx.Imports) {
+		return nil, false
+	}
+	for i, im := range fx.Imports {
+		if im.Spec != old.Imports[i].Spec {
+			return nil, false
+		}
+	}
+	sc, ok := r.scan(fw.mp)
+	if (sc != nil) != (fw.scan != nil) || ok && !sc.equal(fw.scan) {
+		return nil, false
+	}
+	return sc, true
+}
+
 // A scriptScan is what script reads of a script's bytes beyond its facts,
 // found by the regular expressions above: it depends on the bytes alone
 // (and whether the script is TypeScript), so a language server keeps it
@@ -247,6 +307,11 @@ type scriptScan struct {
 	async    []asyncLoad // the require.async calls, in order
 	types    []string    // the specifiers of a .ts file's imports and exports ... from
 	strings  []string    // the string literals that end in a code file's extension
+}
+
+func (sc *scriptScan) equal(o *scriptScan) bool {
+	return sc.computed == o.computed && slices.Equal(sc.async, o.async) &&
+		slices.Equal(sc.types, o.types) && slices.Equal(sc.strings, o.strings)
 }
 
 // asyncLoad is a require.async call: whether its argument is a string
