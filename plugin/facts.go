@@ -388,7 +388,7 @@ func (b *builder) arg(f *jsparse.File, sc *jsparse.Scope, e ast.Expression, dept
 // elementEvents are the Element nodes of a template, in document order.
 func (b *builder) elementEvents(u *unit) []event {
 	f := u.wx
-	els := f.Doc.Elements
+	els := f.Doc.Elements()
 	nodes := make(map[*wxml.Element]*goja.Object, len(els))
 	out := make([]event, 0, len(els))
 	for _, e := range els {

@@ -37,7 +37,7 @@ func (r *Reach) template(mp string) {
 	if f == nil {
 		return
 	}
-	for _, e := range f.Doc.Elements {
+	for _, e := range f.Doc.Elements() {
 		for _, a := range e.Attrs {
 			if !a.HasValue {
 				continue

@@ -176,7 +176,7 @@ func (r *Result) own(base string) {
 			r.owners[mp] = append(r.owners[mp], base)
 			r.templates[base] = append(r.templates[base], mp)
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			if e.Name != "import" && e.Name != "include" {
 				continue
 			}
@@ -234,7 +234,7 @@ func (r *Result) render(pg *project.Page) {
 		r.styles(base+".wxss", map[string]bool{}, func(mp string) { r.mark(mp, pg) })
 		for _, tmpl := range r.templates[base] {
 			r.mark(tmpl, pg)
-			for _, e := range r.WXML.ByMP(tmpl).Doc.Elements {
+			for _, e := range r.WXML.ByMP(tmpl).Doc.Elements() {
 				if ref, _ := r.tag(base, e.Name); ref != nil && ref.Target != nil {
 					queue = append(queue, ref.Target.Path)
 				}

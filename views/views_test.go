@@ -125,11 +125,11 @@ func TestViews(t *testing.T) {
 		t.Errorf("Reachable(unused/old.wxml) = true")
 	}
 	head := r.WXML.ByMP("packageChatTool/pages/entry/parts/head.wxml")
-	if ref, global := r.Tag(head.MP, head.Doc.Elements[0]); ref == nil || !global || ref.Target.Path != "components/tag/index" {
+	if ref, global := r.Tag(head.MP, head.Doc.Elements()[0]); ref == nil || !global || ref.Target.Path != "components/tag/index" {
 		t.Errorf("Tag(<g-tag>) in an included template = %v, %v; want the global entry", ref, global)
 	}
 	card := r.WXML.ByMP("components/card/index.wxml")
-	if ref, global := r.Tag(card.MP, card.Doc.Elements[0]); ref == nil || global || ref.Target.Path != "components/inner/index" {
+	if ref, global := r.Tag(card.MP, card.Doc.Elements()[0]); ref == nil || global || ref.Target.Path != "components/inner/index" {
 		t.Errorf("Tag(<inner>) = %v, %v; want the card's own entry", ref, global)
 	}
 }

@@ -98,6 +98,15 @@ func (d *Document) compact(directives bool) {
 	for _, w := range d.WXS {
 		w.Source.Compact()
 	}
+	d.Comments, d.WXS, d.Errors = exact(d.Comments), exact(d.WXS), exact(d.Errors)
+}
+
+// exact returns s in an array of its length.
+func exact[S ~[]E, E any](s S) S {
+	if cap(s) == len(s) {
+		return s
+	}
+	return append(S(nil), s...)
 }
 
 // Ref returns the mini program path a src attribute names, from the file

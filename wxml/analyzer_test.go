@@ -30,8 +30,8 @@ func TestLoad(t *testing.T) {
 	if a.Doc.Src != nil || a.File.Src != nil || a.Doc.Comments != nil {
 		t.Errorf("a.wxml keeps its bytes or its comments")
 	}
-	if len(a.Doc.Elements) != 3 || a.Doc.Elements[0].Name != "view" || a.Doc.Elements[0].Attr("class").Value != "x" {
-		t.Errorf("a.wxml elements %+v", a.Doc.Elements)
+	if len(a.Doc.Elements()) != 3 || a.Doc.Elements()[0].Name != "view" || a.Doc.Elements()[0].Attr("class").Value != "x" {
+		t.Errorf("a.wxml elements %+v", a.Doc.Elements())
 	}
 	if w := a.Doc.WXS; len(w) != 2 || w[0].Source.Program != nil || w[0].Source.Src != nil || w[0].Source.Err != nil || w[1].Source.Err == nil {
 		t.Errorf("a.wxml inline scripts %+v", w)
@@ -40,7 +40,7 @@ func TestLoad(t *testing.T) {
 	if len(b.Doc.Comments) != 1 || b.File.Src == nil {
 		t.Errorf("b.wxml: comments %+v, bytes %q", b.Doc.Comments, b.File.Src)
 	}
-	if pos := p.Fset.Position(b.Pos(b.Doc.Elements[0].Start)); pos.Line != 2 || pos.Column != 1 {
+	if pos := p.Fset.Position(b.Pos(b.Doc.Elements()[0].Start)); pos.Line != 2 || pos.Column != 1 {
 		t.Errorf("<web-view> at %v, want line 2 column 1", pos)
 	}
 }

@@ -23,24 +23,33 @@ func parseJSX(src []byte, ext string) (d *Document) {
 	}
 	d = &Document{Src: src}
 	els := jsparse.JSXElements(src, lang)
-	made := make([]*Element, len(els))
+	var b builder
 	for i, je := range els {
-		e := &Element{Name: je.Name, Start: je.Start, NameEnd: je.NameEnd, TagEnd: je.NameEnd, End: max(je.End, je.NameEnd), Closed: true}
+		e := elem{name: name(&b, je.Name), start: int32(je.Start), nameEnd: int32(je.NameEnd), tagEnd: int32(je.NameEnd),
+			end: int32(max(je.End, je.NameEnd)), closed: true, attrs: uint32(len(b.attrs))}
 		for _, ja := range je.Attrs {
-			e.Attrs = append(e.Attrs, &Attr{Name: ja.Name, Start: ja.Start, NameEnd: ja.NameEnd,
-				ValueStart: ja.ValueStart, ValueEnd: ja.ValueEnd, Value: ja.Value, HasValue: ja.HasValue, Quote: '"'})
+			b.attrs = append(b.attrs, attr{name: name(&b, ja.Name), value: add(&b, ja.Value),
+				start: int32(ja.Start), nameEnd: int32(ja.NameEnd), valueStart: int32(ja.ValueStart), valueEnd: int32(ja.ValueEnd),
+				hasValue: ja.HasValue, quote: '"'})
 		}
-		made[i] = e
 		if je.Parent >= 0 && je.Parent < i {
-			e.Parent = made[je.Parent]
-			e.Parent.Children = append(e.Parent.Children, e)
-		} else {
-			d.Roots = append(d.Roots, e)
+			e.parent = uint32(je.Parent) + 1
 		}
-		d.Elements = append(d.Elements, e)
+		b.els = append(b.els, e)
 	}
-	byStart := func(a, b *Element) int { return a.Start - b.Start }
-	slices.SortStableFunc(d.Elements, byStart)
-	slices.SortStableFunc(d.Roots, byStart)
+	// Elements lists them by their start; their children stay in the order
+	// of the calls.
+	order := make([]int32, len(els))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int { return els[x].Start - els[y].Start })
+	for i, k := range order {
+		if int32(i) != k {
+			d.order = order
+			break
+		}
+	}
+	b.finish(d)
 	return d
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/chattool-lint/chattool-lint/internal/textcheck"
 	"github.com/chattool-lint/chattool-lint/jsparse"
@@ -37,6 +36,7 @@ func Parse(src []byte) *Document {
 	}
 	s.run()
 	slices.SortStableFunc(s.d.Errors, func(a, b Error) int { return a.Offset - b.Offset })
+	s.b.finish(s.d)
 	return s.d
 }
 
@@ -52,9 +52,12 @@ func parseFile(src []byte) (d *Document) {
 }
 
 type scanner struct {
-	d     *Document
-	src   []byte
-	stack []*Element
+	d   *Document
+	src []byte
+	// b holds the elements made so far; stack the indices in b.els of
+	// those open.
+	b     builder
+	stack []int32
 	// stopped is set when the scan gives up on the rest of the file.
 	stopped bool
 	// unclosedFrom, when positive, is an offset after which no "{{" is
@@ -63,7 +66,13 @@ type scanner struct {
 	// void are the elements that have no content and no end tag (the
 	// HTML void elements a Vue template may leave open: vue.go).
 	void map[string]bool
+	// vue is set for a Vue template, whose attributes are renamed as the
+	// WXML they compile to (vueAttr).
+	vue bool
 }
+
+// elName returns the name of element i (for messages).
+func (s *scanner) elName(i int32) string { return s.b.str(s.b.els[i].name) }
 
 func (s *scanner) errorf(off int, format string, args ...any) {
 	if s.stopped {
@@ -120,9 +129,10 @@ func (s *scanner) run() {
 			i++ // a "<" in text
 		}
 	}
-	for _, e := range s.stack {
-		s.errorf(e.Start, "<%s> is not closed", e.Name)
-		e.End = n
+	for _, k := range s.stack {
+		e := &s.b.els[k]
+		s.errorf(int(e.start), "<%s> is not closed", s.elName(k))
+		e.end = int32(n)
 	}
 	s.stack = nil
 }
@@ -134,8 +144,13 @@ func (s *scanner) startTag(i int) int {
 	for j < n && isNameChar(src[j]) {
 		j++
 	}
-	e := &Element{Name: name(src[i+1 : j]), Start: i, NameEnd: j}
-	terminated := false
+	nameB := src[i+1 : j]
+	k := int32(len(s.b.els))
+	s.b.els = append(s.b.els, elem{name: name(&s.b, nameB), start: int32(i), nameEnd: int32(j), attrs: uint32(len(s.b.attrs))})
+	if len(s.stack) > 0 {
+		s.b.els[k].parent = uint32(s.stack[len(s.stack)-1]) + 1
+	}
+	terminated, selfClosing := false, false
 attrs:
 	for j < n {
 		switch c := src[j]; {
@@ -147,93 +162,98 @@ attrs:
 			break attrs
 		case c == '/' && j+1 < n && src[j+1] == '>':
 			j += 2
-			e.SelfClosing, terminated = true, true
+			selfClosing, terminated = true, true
 			break attrs
 		case c == '<' && j+1 < n && (isNameStart(src[j+1]) || src[j+1] == '/' || src[j+1] == '!'):
 			// The next tag starts: this one was never terminated.
 			break attrs
 		case c == '/' || c == '=' || c == '"' || c == '\'' || c == '<':
-			s.errorf(j, "unexpected %q in <%s>", c, e.Name)
+			s.errorf(j, "unexpected %q in <%s>", c, s.elName(k))
 			j++
 		default:
-			var a *Attr
-			a, j = s.attr(e, j)
-			e.Attrs = append(e.Attrs, a)
+			j = s.attr(k, j)
 		}
 	}
-	e.TagEnd, e.End = j, j
+	e := &s.b.els[k]
+	e.tagEnd, e.end, e.selfClosing = int32(j), int32(j), selfClosing
 	if !terminated {
-		s.errorf(i, "start tag <%s> has no closing >", e.Name)
+		s.errorf(i, "start tag <%s> has no closing >", s.elName(k))
 	}
-	if len(s.stack) > 0 {
-		parent := s.stack[len(s.stack)-1]
-		e.Parent = parent
-		parent.Children = append(parent.Children, e)
-	} else {
-		s.d.Roots = append(s.d.Roots, e)
-	}
-	s.d.Elements = append(s.d.Elements, e)
-	if !terminated || e.SelfClosing || s.void[e.Name] {
+	if !terminated || selfClosing || s.void[string(nameB)] {
 		return j
 	}
-	if e.Name == "wxs" {
-		return s.wxsBody(e, j)
+	if string(nameB) == "wxs" {
+		return s.wxsBody(k, j)
 	}
 	if len(s.stack) == MaxDepth {
 		s.errorf(i, "elements nested deeper than %d levels: the rest of the file is not checked", MaxDepth)
 		s.stopped = true
 		return n
 	}
-	s.stack = append(s.stack, e)
+	s.stack = append(s.stack, k)
 	return j
 }
 
-// attr scans the attribute starting at j.
-func (s *scanner) attr(e *Element, j int) (*Attr, int) {
+// attr scans the attribute of element k starting at j, adds it to
+// s.b.attrs and returns the offset after it.
+func (s *scanner) attr(k int32, j int) int {
+	mark := len(s.b.text)
+	a, end := s.scanAttr(k, j)
+	if s.vue {
+		n, v := vueAttr(s.b.str(a.name), s.b.str(a.value), a.hasValue)
+		s.b.text = s.b.text[:mark]
+		a.name, a.value = name(&s.b, n), add(&s.b, v)
+	}
+	s.b.attrs = append(s.b.attrs, a)
+	return end
+}
+
+// scanAttr scans the attribute of element k starting at j.
+func (s *scanner) scanAttr(k int32, j int) (attr, int) {
 	src, n := s.src, len(s.src)
-	k := j
-	for k < n {
-		c := src[k]
-		if c == '{' && k+1 < n && src[k+1] == '{' {
-			if end := s.mustacheEnd(k); end >= 0 {
-				k = end
+	m := j
+	for m < n {
+		c := src[m]
+		if c == '{' && m+1 < n && src[m+1] == '{' {
+			if end := s.mustacheEnd(m); end >= 0 {
+				m = end
 				continue
 			}
 		}
 		if isSpace(c) || c == '/' || c == '>' || c == '=' || c == '"' || c == '\'' || c == '<' {
 			break
 		}
-		k++
+		m++
 	}
-	a := &Attr{Name: name(src[j:k]), Start: j, NameEnd: k, ValueStart: k, ValueEnd: k}
-	m := k
+	nameEnd := m
+	a := attr{name: name(&s.b, src[j:m]), start: int32(j), nameEnd: int32(m), valueStart: int32(m), valueEnd: int32(m)}
 	for m < n && isSpace(src[m]) {
 		m++
 	}
 	if m >= n || src[m] != '=' {
-		return a, k
+		return a, nameEnd
 	}
 	m++
 	for m < n && isSpace(src[m]) {
 		m++
 	}
-	a.HasValue = true
+	a.hasValue = true
 	if m >= n {
-		s.errorf(k, "attribute %s of <%s> has no value after =", a.Name, e.Name)
-		a.ValueStart, a.ValueEnd = m, m
+		s.errorf(nameEnd, "attribute %s of <%s> has no value after =", s.b.str(a.name), s.elName(k))
+		a.valueStart, a.valueEnd = int32(m), int32(m)
 		return a, m
 	}
 	if q := src[m]; q == '"' || q == '\'' {
-		a.Quote = q
+		a.quote = q
 		vs := m + 1
 		ve := quotedEnd(src, vs, q)
 		if ve < 0 {
-			s.errorf(m, "attribute %s of <%s>: unterminated %c string", a.Name, e.Name, q)
+			s.errorf(m, "attribute %s of <%s>: unterminated %c string", s.b.str(a.name), s.elName(k), q)
 			ve = n
-			a.ValueStart, a.ValueEnd, a.Value = vs, ve, string(src[vs:ve])
+			a.valueStart, a.valueEnd, a.value = int32(vs), int32(ve), add(&s.b, src[vs:ve])
 			return a, n
 		}
-		a.ValueStart, a.ValueEnd, a.Value = vs, ve, string(src[vs:ve])
+		a.valueStart, a.valueEnd, a.value = int32(vs), int32(ve), add(&s.b, src[vs:ve])
 		return a, ve + 1
 	}
 	vs := m
@@ -250,7 +270,7 @@ func (s *scanner) attr(e *Element, j int) (*Attr, int) {
 		}
 		m++
 	}
-	a.ValueStart, a.ValueEnd, a.Value = vs, m, string(src[vs:m])
+	a.valueStart, a.valueEnd, a.value = int32(vs), int32(m), add(&s.b, src[vs:m])
 	return a, m
 }
 
@@ -326,8 +346,8 @@ func mustacheEnd(src []byte, i int) int {
 	return end
 }
 
-// wxsBody scans the body of an inline <wxs> up to its end tag.
-func (s *scanner) wxsBody(e *Element, j int) int {
+// wxsBody scans the body of the inline <wxs> k up to its end tag.
+func (s *scanner) wxsBody(k int32, j int) int {
 	src, n := s.src, len(s.src)
 	end := bytes.Index(src[j:], []byte("</wxs"))
 	bodyEnd := n
@@ -335,21 +355,22 @@ func (s *scanner) wxsBody(e *Element, j int) int {
 		bodyEnd = j + end
 	}
 	if body := src[j:bodyEnd]; len(bytes.TrimSpace(body)) > 0 {
-		s.d.WXS = append(s.d.WXS, &InlineWXS{Element: e, Start: j, Source: jsparse.Parse(body, jsparse.WXS)})
+		s.d.WXS = append(s.d.WXS, &InlineWXS{Start: j, Source: jsparse.Parse(body, jsparse.WXS)})
 	}
+	e := &s.b.els[k]
 	if end < 0 {
-		s.errorf(e.Start, "<wxs> is not closed")
-		e.End = n
+		s.errorf(int(e.start), "<wxs> is not closed")
+		e.end = int32(n)
 		return n
 	}
 	after := bytes.IndexByte(src[bodyEnd:], '>')
 	if after < 0 {
 		s.errorf(bodyEnd, "end tag </wxs has no closing >")
-		e.End = n
+		e.end = int32(n)
 		return n
 	}
-	e.Closed, e.End = true, bodyEnd+after+1
-	return e.End
+	e.closed, e.end = true, int32(bodyEnd+after+1)
+	return bodyEnd + after + 1
 }
 
 // endTag scans the end tag at i and closes the element it names.
@@ -359,7 +380,7 @@ func (s *scanner) endTag(i int) int {
 	for j < n && isNameChar(src[j]) {
 		j++
 	}
-	name := string(src[i+2 : j])
+	name := src[i+2 : j]
 	for j < n && isSpace(src[j]) {
 		j++
 	}
@@ -369,20 +390,20 @@ func (s *scanner) endTag(i int) int {
 		j++
 	}
 	for k := len(s.stack) - 1; k >= 0; k-- {
-		if s.stack[k].Name != name {
+		if !s.b.is(s.b.els[s.stack[k]].name, name) {
 			continue
 		}
 		for m := len(s.stack) - 1; m > k; m-- {
-			open := s.stack[m]
-			s.errorf(open.Start, "<%s> is not closed (</%s> closes its parent first)", open.Name, name)
-			open.End = i
+			open := &s.b.els[s.stack[m]]
+			s.errorf(int(open.start), "<%s> is not closed (</%s> closes its parent first)", s.elName(s.stack[m]), name)
+			open.end = int32(i)
 		}
-		e := s.stack[k]
-		e.Closed, e.End = true, j
+		e := &s.b.els[s.stack[k]]
+		e.closed, e.end = true, int32(j)
 		s.stack = s.stack[:k]
 		return j
 	}
-	if !s.void[name] { // <input></input> in a Vue template: no error
+	if !s.void[string(name)] { // <input></input> in a Vue template: no error
 		s.errorf(i, "end tag </%s> has no start tag", name)
 	}
 	return j
@@ -397,39 +418,3 @@ func isNameChar(c byte) bool {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
-// commonNames are the names of WeChat's components and of the attributes
-// templates use most, shared by every document rather than copied into each
-// (a project keeps its templates' elements until its last rule has run).
-var commonNames = func() map[string]string {
-	m := map[string]string{}
-	for _, n := range strings.Fields(`
-		view text image block template import include slot wxs button input textarea label form
-		scroll-view swiper swiper-item navigator icon rich-text progress checkbox checkbox-group
-		radio radio-group switch slider picker picker-view picker-view-column video audio camera
-		canvas map web-view movable-area movable-view cover-view cover-image editor ad ad-custom
-		open-data open-data-list open-data-item live-player live-pusher page-meta navigation-bar
-		root-portal page-container share-element match-media keyboard-accessory list-view
-		grid-view sticky-header sticky-section functional-page-navigator official-account
-		class style id src module name is data mode type size color value title show hidden
-		disabled loading placeholder maxlength focus index key slot lang nodes url
-		wx:if wx:elif wx:else wx:for wx:key wx:for-item wx:for-index
-		bindtap bind:tap catchtap catch:tap bindinput bind:input bindchange bind:change
-		bindconfirm bindblur bindfocus bindscroll bindload binderror bind:click bind:close
-		catchtouchmove catch:touchmove bindtouchstart bindtouchmove bindtouchend
-		open-type form-type hover-class hover-stay-time scroll-x scroll-y scroll-top
-		scroll-into-view enhanced custom-class custom-style t-class aria-label aria-role
-		aria-hidden data-index data-id data-type data-item
-	`) {
-		m[n] = n
-	}
-	return m
-}()
-
-// name returns b as a string: a common name shared, any other copied.
-func name(b []byte) string {
-	if s, ok := commonNames[string(b)]; ok {
-		return s
-	}
-	return string(b)
-}

@@ -74,26 +74,21 @@ func parseVue(src []byte) (d *Document) {
 			d = &Document{Src: src, Errors: []Error{{Offset: 0, Msg: fmt.Sprintf("internal scanner failure (please report it): %v", r)}}}
 		}
 	}()
-	s := &scanner{d: &Document{Src: src}, src: src, void: voidElements}
+	s := &scanner{d: &Document{Src: src}, src: src, void: voidElements, vue: true}
 	s.run()
-	for _, e := range s.d.Elements {
-		for _, a := range e.Attrs {
-			vueAttr(a)
-		}
-	}
+	s.b.finish(s.d)
 	return s.d
 }
 
-// vueAttr renames a Vue directive to the WXML attribute it compiles to.
-func vueAttr(a *Attr) {
-	name := a.Name
+// vueAttr returns the WXML attribute a Vue directive compiles to: its name
+// and value.
+func vueAttr(name, value string, hasValue bool) (string, string) {
 	switch {
 	case strings.HasPrefix(name, ":") || strings.HasPrefix(name, "v-bind:"):
 		name = strings.TrimPrefix(strings.TrimPrefix(name, ":"), "v-bind:")
 		name, _, _ = strings.Cut(name, ".") // .prop, .camel
-		a.Name = name
-		if a.HasValue && !strings.Contains(a.Value, "{{") {
-			a.Value = "{{" + a.Value + "}}"
+		if hasValue && !strings.Contains(value, "{{") {
+			value = "{{" + value + "}}"
 		}
 	case strings.HasPrefix(name, "@") || strings.HasPrefix(name, "v-on:"):
 		name = strings.TrimPrefix(strings.TrimPrefix(name, "@"), "v-on:")
@@ -105,11 +100,12 @@ func vueAttr(a *Attr) {
 		if event == "click" {
 			event = "tap" // uni-app compiles @click to the tap event
 		}
-		a.Name = bind + event
+		name = bind + event
 	case name == "v-if" || name == "v-else-if" || name == "v-else" || name == "v-for" || name == "v-show":
-		a.Name = map[string]string{"v-if": "wx:if", "v-else-if": "wx:elif", "v-else": "wx:else", "v-for": "wx:for", "v-show": "hidden"}[name]
-		if a.HasValue && !strings.Contains(a.Value, "{{") {
-			a.Value = "{{" + a.Value + "}}"
+		name = map[string]string{"v-if": "wx:if", "v-else-if": "wx:elif", "v-else": "wx:else", "v-for": "wx:for", "v-show": "hidden"}[name]
+		if hasValue && !strings.Contains(value, "{{") {
+			value = "{{" + value + "}}"
 		}
 	}
+	return name, value
 }

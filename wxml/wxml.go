@@ -18,22 +18,65 @@ package wxml
 
 import (
 	"strings"
+	"sync"
+	"weak"
 
 	"github.com/chattool-lint/chattool-lint/jsparse"
 )
 
 // Document is a parsed WXML file.
+//
+// A project keeps its templates' documents until its last rule has run, so
+// a Document holds its elements compactly (a few dozen bytes an element or
+// attribute, the names WeChat's templates use most shared by every
+// document, the rest of the names and the values in one string), and
+// Elements builds them while someone uses them.
 type Document struct {
 	// Src is what was parsed; nil in a Document of a loaded project (Load).
-	Src []byte
-	// Roots are the top-level elements.
-	Roots []*Element
-	// Elements are every element, in document order (of their start tags).
-	Elements []*Element
+	Src      []byte
 	Comments []Comment
 	// WXS are the inline <wxs> modules (those without src), in order.
 	WXS    []*InlineWXS
 	Errors []Error
+
+	// text holds the names that are not common names and every value, one
+	// after the other; els are the elements in document order, attrs their
+	// attributes in the same order (those of els[i] from els[i].attrs to
+	// els[i+1].attrs).
+	text  string
+	els   []elem
+	attrs []attr
+	// order, when not nil, is the order of els by their start (parseJSX).
+	order []int32
+	// made is the first of the elements Elements made last, while someone
+	// holds them.
+	mu   sync.Mutex
+	made weak.Pointer[*Element]
+}
+
+// ref is a string of a Document: commonList[off] when n is common, else
+// text[off:off+n].
+type ref struct{ off, n uint32 }
+
+const common = ^uint32(0)
+
+// elem is an Element as a Document keeps it, offsets as int32 (a file of
+// the project is at most project.MaxFileSize).
+type elem struct {
+	name                        ref
+	start, nameEnd, tagEnd, end int32
+	// parent is the index of the parent plus one (0 for a root); attrs the
+	// index of the first attribute.
+	parent, attrs       uint32
+	selfClosing, closed bool
+}
+
+// attr is an Attr as a Document keeps it.
+type attr struct {
+	name, value                          ref
+	start, nameEnd, valueStart, valueEnd int32
+	hasValue                             bool
+	quote                                byte
 }
 
 // Element is an element: a start tag, its children and its end tag.
@@ -71,7 +114,6 @@ type Comment struct {
 
 // InlineWXS is the body of an inline <wxs module="m"> ... </wxs>.
 type InlineWXS struct {
-	Element *Element
 	// Start is the offset of the body in the file; Source its parse.
 	Start  int
 	Source *jsparse.Source

@@ -11,7 +11,7 @@ import (
 // outline renders the tree with offsets, one element a line.
 func outline(d *Document) string {
 	var b strings.Builder
-	for _, e := range d.Elements {
+	for _, e := range d.Elements() {
 		depth := 0
 		for p := e.Parent; p != nil; p = p.Parent {
 			depth++
@@ -141,7 +141,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := Parse(src)
 		n := len(src)
-		for _, e := range d.Elements {
+		for _, e := range d.Elements() {
 			if e.Start < 0 || e.Start > e.NameEnd || e.NameEnd > e.TagEnd || e.TagEnd > e.End || e.End > n {
 				t.Fatalf("element %q spans %d %d %d %d of %d", e.Name, e.Start, e.NameEnd, e.TagEnd, e.End, n)
 			}
@@ -170,24 +170,24 @@ func FuzzParse(f *testing.F) {
 // and a file of unclosed "{{" costs one search for "}}".
 func TestLimits(t *testing.T) {
 	d := Parse([]byte("<view>\x00</view>"))
-	if len(d.Errors) != 1 || d.Errors[0].Offset != 6 || !strings.HasPrefix(d.Errors[0].Msg, "binary file") || len(d.Elements) != 0 {
-		t.Errorf("binary: %+v, %d elements", d.Errors, len(d.Elements))
+	if len(d.Errors) != 1 || d.Errors[0].Offset != 6 || !strings.HasPrefix(d.Errors[0].Msg, "binary file") || len(d.Elements()) != 0 {
+		t.Errorf("binary: %+v, %d elements", d.Errors, len(d.Elements()))
 	}
 	d = Parse([]byte("<view>\xFF</view><button open-type=\"share\"/>"))
-	if len(d.Errors) != 1 || d.Errors[0].Offset != 6 || !strings.HasPrefix(d.Errors[0].Msg, "invalid UTF-8") || len(d.Elements) != 2 {
-		t.Errorf("invalid UTF-8: %+v, %d elements", d.Errors, len(d.Elements))
+	if len(d.Errors) != 1 || d.Errors[0].Offset != 6 || !strings.HasPrefix(d.Errors[0].Msg, "invalid UTF-8") || len(d.Elements()) != 2 {
+		t.Errorf("invalid UTF-8: %+v, %d elements", d.Errors, len(d.Elements()))
 	}
 	d = Parse([]byte(strings.Repeat("<view>", 50_000) + strings.Repeat("</view>", 50_000)))
 	if len(d.Errors) != 1 || d.Errors[0].Offset != MaxDepth*len("<view>") || !strings.Contains(d.Errors[0].Msg, "nested deeper") {
 		t.Errorf("deep: %+v", d.Errors)
 	}
 	d = Parse([]byte(strings.Repeat("</x>", 50_000) + "<a/>"))
-	if len(d.Errors) != MaxErrors+1 || !strings.HasPrefix(d.Errors[MaxErrors].Msg, "more than") || len(d.Elements) != 0 {
-		t.Errorf("many errors: %d errors, %d elements", len(d.Errors), len(d.Elements))
+	if len(d.Errors) != MaxErrors+1 || !strings.HasPrefix(d.Errors[MaxErrors].Msg, "more than") || len(d.Elements()) != 0 {
+		t.Errorf("many errors: %d errors, %d elements", len(d.Errors), len(d.Elements()))
 	}
 	// Not a timing: a quadratic scan of 8 MB would not finish.
 	d = Parse([]byte("<a b=" + strings.Repeat("{{", 4<<20)))
-	if len(d.Elements) != 1 {
-		t.Errorf("unclosed bindings: %d elements", len(d.Elements))
+	if len(d.Elements()) != 1 {
+		t.Errorf("unclosed bindings: %d elements", len(d.Elements()))
 	}
 }

@@ -101,7 +101,7 @@ func checkEntranceAttrs(pass *analysis.Pass, p *project.Project, v *views.Result
 		if !v.Reachable(f.MP) {
 			continue
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			if e.Name != "button" {
 				continue
 			}

@@ -34,7 +34,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		via := renderedBy(p, r, f.MP)
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			if e.Name != "ad" && e.Name != "ad-custom" && e.Name != "button" && e.Name != "navigator" {
 				continue
 			}

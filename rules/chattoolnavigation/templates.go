@@ -27,7 +27,7 @@ func (c *checker) templates(v *views.Result) {
 		if c.pages[self] {
 			from = self
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			if e.Name != "navigator" {
 				continue
 			}

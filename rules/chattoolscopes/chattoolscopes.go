@@ -220,7 +220,7 @@ func (c *checker) templates() {
 		if f.ReadErr != nil || !c.r.ChatTool(f.MP) {
 			continue
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			list, ok := componentNeeds[e.Name]
 			if !ok && !(e.Name == "map" && e.Attr("show-location") != nil) {
 				continue

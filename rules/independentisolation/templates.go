@@ -33,7 +33,7 @@ func templates(pass *analysis.Pass, p *project.Project) {
 		if sp == nil {
 			continue
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			if _, global := v.Tag(f.MP, e); global {
 				lint.Report(pass, lint.Error, f.Pos(e.Start+1), f.Pos(e.NameEnd),
 					"<%s> comes from app.json's global usingComponents, which the independent subpackage %s does not get; declare it in the usingComponents of the page or component, with a component under %s/",

@@ -21,7 +21,7 @@ func (c *checker) templates() {
 		if !v.Reachable(f.MP) {
 			continue
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			a := e.Attr("src")
 			if a == nil {
 				continue

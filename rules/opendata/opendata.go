@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		c := &checker{pass, r, f}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			if e.Name != "open-data-list" && e.Name != "open-data-item" && e.Name != "button" {
 				continue
 			}

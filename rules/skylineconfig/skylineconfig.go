@@ -187,7 +187,7 @@ func checkGlobalWebviewComponents(pass *analysis.Pass, p *project.Project) {
 		if page == nil {
 			continue
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			ref, global := v.Tag(f.MP, e)
 			if !global || ref.Target == nil {
 				continue

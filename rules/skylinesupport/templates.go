@@ -22,7 +22,7 @@ var unsupportedComponents = map[string]string{
 var scrollViewTypes = map[string]bool{"list": true, "custom": true, "nested": true}
 
 func checkTemplate(pass *analysis.Pass, r *views.Result, f *wxml.File, where string) {
-	for _, e := range f.Doc.Elements {
+	for _, e := range f.Doc.Elements() {
 		why, unsupported := unsupportedComponents[e.Name]
 		if !unsupported && e.Name != "scroll-view" {
 			continue

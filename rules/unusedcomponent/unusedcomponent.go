@@ -142,7 +142,7 @@ func (c *checker) collect() {
 		for _, o := range owners {
 			c.files[o] = append(c.files[o], f)
 		}
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			for _, u := range c.sinks(owners) {
 				u.add(e.Name)
 			}

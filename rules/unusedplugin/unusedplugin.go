@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	r := views.Of(pass)
 	for _, f := range r.WXML.Files {
-		for _, e := range f.Doc.Elements {
+		for _, e := range f.Doc.Elements() {
 			for _, a := range e.Attrs {
 				if strings.Contains(a.Value, "plugin") {
 					mark(p, plugins, f.Path, []byte(a.Value))

@@ -62,7 +62,7 @@ func New(s Settings) *lint.Rule {
 				return nil, nil
 			}
 			for _, f := range wxml.Of(pass).Files {
-				for _, e := range f.Doc.Elements {
+				for _, e := range f.Doc.Elements() {
 					entry, ok := forbidden[e.Name]
 					if !ok {
 						continue

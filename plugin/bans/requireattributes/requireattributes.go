@@ -69,7 +69,7 @@ func New(s Settings) *lint.Rule {
 				return nil, nil
 			}
 			for _, f := range wxml.Of(pass).Files {
-				for _, e := range f.Doc.Elements {
+				for _, e := range f.Doc.Elements() {
 					for _, entry := range byTag[e.Name] {
 						check(pass, f, e, entry)
 					}
