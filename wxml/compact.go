@@ -1,0 +1,209 @@
+package wxml
+
+import (
+	"strings"
+	"unsafe"
+	"weak"
+)
+
+// Elements returns the elements of the document, in document order (of
+// their start tags), with their attributes, parents and children. They are
+// built from what the document keeps (see Document) when no one holds those
+// of an earlier call any more, or the collector has not yet reclaimed them:
+// a caller that walks them more than once keeps the slice rather than
+// calling again, and compares elements of one call only. No one may change
+// them.
+func (d *Document) Elements() []*Element {
+	n := len(d.els)
+	if n == 0 {
+		return nil
+	}
+	d.mu.Lock()
+	p := d.made.Value()
+	d.mu.Unlock()
+	if p != nil {
+		return unsafe.Slice(p, n)
+	}
+	out := d.build()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if p := d.made.Value(); p != nil {
+		return unsafe.Slice(p, n) // made meanwhile by another goroutine
+	}
+	d.made = weak.Make(&out[0])
+	return out
+}
+
+// build makes the elements of the document.
+func (d *Document) build() []*Element {
+	n := len(d.els)
+	els := make([]Element, n)
+	var attrs []Attr
+	var aptrs []*Attr
+	if len(d.attrs) > 0 {
+		attrs = make([]Attr, len(d.attrs))
+		aptrs = make([]*Attr, len(d.attrs))
+	}
+	// kids[first[p]:first[p+1]] are the children of els[p].
+	first := make([]int32, n+1)
+	roots := 0
+	for i := range d.els {
+		if p := d.els[i].parent; p > 0 {
+			first[p-1]++
+		} else {
+			roots++
+		}
+	}
+	sum := int32(0)
+	for p := range n {
+		c := first[p]
+		first[p] = sum
+		sum += c
+	}
+	first[n] = sum
+	var kids []*Element
+	if sum > 0 {
+		kids = make([]*Element, sum)
+	}
+	for i := range d.els {
+		r, e := &d.els[i], &els[i]
+		e.Name = d.str(r.name)
+		e.Start, e.NameEnd, e.TagEnd, e.End = int(r.start), int(r.nameEnd), int(r.tagEnd), int(r.end)
+		e.SelfClosing, e.Closed = r.selfClosing, r.closed
+		lo, hi := int(r.attrs), len(d.attrs)
+		if i+1 < n {
+			hi = int(d.els[i+1].attrs)
+		}
+		if hi > lo {
+			e.Attrs = aptrs[lo:hi:hi]
+			for k := lo; k < hi; k++ {
+				ra, a := &d.attrs[k], &attrs[k]
+				a.Name, a.Value = d.str(ra.name), d.str(ra.value)
+				a.Start, a.NameEnd, a.ValueStart, a.ValueEnd = int(ra.start), int(ra.nameEnd), int(ra.valueStart), int(ra.valueEnd)
+				a.HasValue, a.Quote = ra.hasValue, ra.quote
+				aptrs[k] = a
+			}
+		}
+		if p := r.parent; p > 0 {
+			parent := &els[p-1]
+			e.Parent = parent
+			k := first[p-1]
+			first[p-1]++
+			kids[k] = e
+		}
+	}
+	// first[p] is now where the children of els[p] end; they start where
+	// those of els[p-1] end.
+	for p := range els {
+		lo := int32(0)
+		if p > 0 {
+			lo = first[p-1]
+		}
+		if hi := first[p]; hi > lo {
+			els[p].Children = kids[lo:hi:hi]
+		}
+	}
+	out := make([]*Element, n)
+	if d.order != nil {
+		for i, k := range d.order {
+			out[i] = &els[k]
+		}
+	} else {
+		for i := range els {
+			out[i] = &els[i]
+		}
+	}
+	return out
+}
+
+// str returns the string r of the document.
+func (d *Document) str(r ref) string {
+	if r.n == common {
+		return commonList[r.off]
+	}
+	return d.text[r.off : r.off+r.n]
+}
+
+// builder makes what a Document keeps of its elements.
+type builder struct {
+	text  []byte
+	els   []elem
+	attrs []attr
+}
+
+// name returns the ref of a name: a common one shared, any other in text.
+func name[S []byte | string](b *builder, s S) ref {
+	if i, ok := commonIndex[string(s)]; ok {
+		return ref{i, common}
+	}
+	return add(b, s)
+}
+
+// add appends s to text and returns its ref.
+func add[S []byte | string](b *builder, s S) ref {
+	r := ref{uint32(len(b.text)), uint32(len(s))}
+	b.text = append(b.text, s...)
+	return r
+}
+
+// str returns the string r, while the document is built.
+func (b *builder) str(r ref) string {
+	if r.n == common {
+		return commonList[r.off]
+	}
+	return string(b.text[r.off : r.off+r.n])
+}
+
+// is reports whether r is the string s, while the document is built.
+func (b *builder) is(r ref, s []byte) bool {
+	if r.n == common {
+		return commonList[r.off] == string(s)
+	}
+	return string(b.text[r.off:r.off+r.n]) == string(s)
+}
+
+// finish gives d what b made, each slice allocated to its length.
+func (b *builder) finish(d *Document) {
+	if len(b.text) > 0 {
+		d.text = string(b.text)
+	}
+	if len(b.els) > 0 {
+		d.els = append([]elem(nil), b.els...)
+	}
+	if len(b.attrs) > 0 {
+		d.attrs = append([]attr(nil), b.attrs...)
+	}
+}
+
+// commonList are the names of WeChat's components and of the attributes
+// templates use most, shared by every document rather than copied into
+// each (a project keeps its templates until its last rule has run);
+// commonIndex their indices.
+var commonList = strings.Fields(`
+	view text image block template import include slot wxs button input textarea label form
+	scroll-view swiper swiper-item navigator icon rich-text progress checkbox checkbox-group
+	radio radio-group switch slider picker picker-view picker-view-column video audio camera
+	canvas map web-view movable-area movable-view cover-view cover-image editor ad ad-custom
+	open-data open-data-list open-data-item live-player live-pusher page-meta navigation-bar
+	root-portal page-container share-element match-media keyboard-accessory list-view
+	grid-view sticky-header sticky-section functional-page-navigator official-account
+	class style id src module name is data mode type size color value title show hidden
+	disabled loading placeholder maxlength focus index key lang nodes url
+	wx:if wx:elif wx:else wx:for wx:key wx:for-item wx:for-index
+	bindtap bind:tap catchtap catch:tap bindinput bind:input bindchange bind:change
+	bindconfirm bindblur bindfocus bindscroll bindload binderror bind:click bind:close
+	catchtouchmove catch:touchmove bindtouchstart bindtouchmove bindtouchend
+	open-type form-type hover-class hover-stay-time scroll-x scroll-y scroll-top
+	scroll-into-view enhanced custom-class custom-style t-class aria-label aria-role
+	aria-hidden data-index data-id data-type data-item
+`)
+
+var commonIndex = func() map[string]uint32 {
+	m := make(map[string]uint32, len(commonList))
+	for i, n := range commonList {
+		if _, dup := m[n]; !dup {
+			m[n] = uint32(i)
+		}
+	}
+	return m
+}()
