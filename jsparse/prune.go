@@ -17,7 +17,8 @@ import (
 // resolvers (Object, Value, Prefix, API) follow. They never read a
 // function's body nor a statement. So once the facts are collected, a file
 // keeps only the nodes they reach, with every function and class body
-// replaced by an empty stand-in of the same span, and every string copied
+// replaced by an empty stand-in of the same span (and no parameter list),
+// only the bindings of the names those nodes spell, and every string copied
 // out of the source (a substring would keep the whole source alive): the
 // syntax tree and the source are left to the collector. What stays is
 // bounded by what the facts hold, not by the size of the file.
@@ -81,14 +82,20 @@ func (p *pruner) text(s string) string {
 
 // quoted copies the literal and the value of a string literal: as one
 // string when the value is the literal without its quotes (no escapes).
-func (p *pruner) quoted(e *ast.StringLiteral) {
+// A property's key (sobek makes a string literal of a name key too) is a
+// name (str), any other string a text.
+func (p *pruner) quoted(e *ast.StringLiteral, key bool) {
+	cp := p.text
+	if key {
+		cp = p.str
+	}
 	lit, v := e.Literal, string(e.Value)
 	if n := len(lit); n >= 2 && lit[1:n-1] == v && !unistringIsUTF16(e.Value) {
-		e.Literal = p.text(lit)
+		e.Literal = cp(lit)
 		e.Value = unistring.String(e.Literal[1 : n-1])
 		return
 	}
-	e.Literal, e.Value = p.text(lit), unistring.String(p.text(v))
+	e.Literal, e.Value = cp(lit), unistring.String(cp(v))
 }
 
 // unistringIsUTF16 reports whether s is held as UTF-16 (a string with
@@ -162,7 +169,7 @@ func (p *pruner) expr(e ast.Expression, depth int) ast.Expression {
 	case *ast.PrivateIdentifier:
 		p.ident(&e.Identifier)
 	case *ast.StringLiteral:
-		p.quoted(e)
+		p.quoted(e, false)
 	case *ast.NumberLiteral:
 		e.Literal = p.text(e.Literal)
 	case *ast.BooleanLiteral:
@@ -194,6 +201,10 @@ func (p *pruner) expr(e ast.Expression, depth int) ast.Expression {
 		p.names[e.Name.Name.String()] = true
 		e.Initializer = p.expr(e.Initializer, d)
 	case *ast.PropertyKeyed:
+		if k, ok := e.Key.(*ast.StringLiteral); ok && !e.Computed && !p.seen[k] {
+			p.seen[k] = true
+			p.quoted(k, true)
+		}
 		e.Key = p.expr(e.Key, d)
 		e.Value = p.expr(e.Value, d)
 	case *ast.SpreadElement:
@@ -241,20 +252,16 @@ func (p *pruner) expr(e ast.Expression, depth int) ast.Expression {
 		}
 		e.Initializer = p.expr(e.Initializer, d)
 	case *ast.FunctionLiteral:
-		// The name stays (a named function expression); parameters and
-		// body go, the span stays.
+		// The name stays (a named function expression); parameters (nil
+		// afterwards) and body go, the span stays.
 		p.ident(e.Name)
-		if e.ParameterList != nil {
-			e.ParameterList = &ast.ParameterList{Opening: e.ParameterList.Opening, Closing: e.ParameterList.Closing}
-		}
+		e.ParameterList = nil
 		if e.Body != nil {
 			e.Body = &ast.BlockStatement{LeftBrace: e.Body.LeftBrace, RightBrace: e.Body.RightBrace}
 		}
 		e.Source, e.DeclarationList = "", nil
 	case *ast.ArrowFunctionLiteral:
-		if e.ParameterList != nil {
-			e.ParameterList = &ast.ParameterList{Opening: e.ParameterList.Opening, Closing: e.ParameterList.Closing}
-		}
+		e.ParameterList = nil
 		switch b := e.Body.(type) {
 		case *ast.BlockStatement:
 			e.Body = &ast.BlockStatement{LeftBrace: b.LeftBrace, RightBrace: b.RightBrace}
