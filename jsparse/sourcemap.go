@@ -3,6 +3,8 @@ package jsparse
 import (
 	"encoding/json"
 	"errors"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -12,16 +14,28 @@ import (
 // the decoded "mappings" of a version 3 source map with one source, the form
 // esbuild's transform writes. Columns in source maps count UTF-16 code units.
 type sourceMap struct {
-	lines    [][]segment // by generated line
+	// segs are the segments of every generated line, line after line:
+	// those of line l are segs[lineSegs[l]:lineSegs[l+1]] (one slice,
+	// exactly as long as it needs, rather than one per line: a
+	// TypeScript file keeps its map for as long as the project is loaded).
+	segs     []segment
+	lineSegs []int32
 	src      []byte
 	srcLines []int
 	// codeLines are the line start offsets of the generated code.
 	codeLines []int
 }
 
+// segment is a mapped position; a file of 2 GB is not compiled.
 type segment struct {
-	genCol, srcLine, srcCol int
+	genCol, srcLine, srcCol int32
 }
+
+// nlines returns the number of generated lines the map holds.
+func (sm *sourceMap) nlines() int { return len(sm.lineSegs) - 1 }
+
+// line returns the segments of generated line l.
+func (sm *sourceMap) line(l int) []segment { return sm.segs[sm.lineSegs[l]:sm.lineSegs[l+1]] }
 
 func decodeSourceMap(raw []byte, src []byte) (*sourceMap, error) {
 	var m struct {
@@ -36,14 +50,17 @@ func decodeSourceMap(raw []byte, src []byte) (*sourceMap, error) {
 		return nil, errors.New("unexpected source map form")
 	}
 	sm := &sourceMap{src: src, srcLines: lineStarts(string(src))}
-	var line []segment
+	var segs []segment
+	lineSegs := []int32{0}
 	genCol, srcLine, srcCol := 0, 0, 0
 	var fields [5]int
 	s := m.Mappings
 	for i := 0; i <= len(s); {
 		if i == len(s) || s[i] == ';' {
-			sm.lines = append(sm.lines, line)
-			line, genCol = nil, 0
+			line := segs[lineSegs[len(lineSegs)-1]:]
+			sort.SliceStable(line, func(a, b int) bool { return line[a].genCol < line[b].genCol })
+			lineSegs = append(lineSegs, int32(len(segs)))
+			genCol = 0
 			i++
 			continue
 		}
@@ -67,12 +84,13 @@ func decodeSourceMap(raw []byte, src []byte) (*sourceMap, error) {
 		if n >= 4 {
 			srcLine += fields[2]
 			srcCol += fields[3]
-			line = append(line, segment{genCol, srcLine, srcCol})
+			if max(genCol, srcLine, srcCol) > math.MaxInt32 || len(segs) >= math.MaxInt32 {
+				return nil, errors.New("source map too large")
+			}
+			segs = append(segs, segment{int32(genCol), int32(srcLine), int32(srcCol)})
 		}
 	}
-	for _, l := range sm.lines {
-		sort.SliceStable(l, func(a, b int) bool { return l[a].genCol < l[b].genCol })
-	}
+	sm.segs, sm.lineSegs = slices.Clone(segs), slices.Clone(lineSegs)
 	return sm, nil
 }
 
@@ -121,11 +139,11 @@ func (sm *sourceMap) source(code string, codeLines []int, off int) int {
 	ln := sort.SearchInts(codeLines, off+1) - 1
 	col := utf16Len(code[codeLines[ln]:off])
 	for l := ln; l >= 0; l-- {
-		if l >= len(sm.lines) {
+		if l >= sm.nlines() {
 			continue
 		}
-		segs := sm.lines[l]
-		k := sort.Search(len(segs), func(i int) bool { return segs[i].genCol > col }) - 1
+		segs := sm.line(l)
+		k := sort.Search(len(segs), func(i int) bool { return int(segs[i].genCol) > col }) - 1
 		if l != ln {
 			k = len(segs) - 1
 		}
@@ -134,7 +152,7 @@ func (sm *sourceMap) source(code string, codeLines []int, off int) int {
 		}
 		seg := segs[k]
 		if l != ln {
-			return sm.srcOffset(seg.srcLine, seg.srcCol)
+			return sm.srcOffset(int(seg.srcLine), int(seg.srcCol))
 		}
 		// esbuild maps a statement at column 0 of its line, before the
 		// indentation it prints: the token is the first after the indent.
@@ -143,8 +161,8 @@ func (sm *sourceMap) source(code string, codeLines []int, off int) int {
 			line = line[:i]
 		}
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))
-		genCol := max(seg.genCol, indent)
-		base := sm.srcOffset(seg.srcLine, seg.srcCol)
+		genCol := max(int(seg.genCol), indent)
+		base := sm.srcOffset(int(seg.srcLine), int(seg.srcCol))
 		if col <= genCol {
 			return base
 		}
