@@ -14,29 +14,32 @@ var peakHeap peakProfile
 
 // peakProfile keeps the heap profile of the collection that found the
 // most memory live: what --memprofile writes. A heap profile's in-use
-// figures are those of the last collection, so taking one when a
-// collection has just found more live than any before gives what the
-// run held at its peak, and where it was allocated.
+// figures lag a collection behind (the runtime publishes a cycle's
+// figures once the next one is done), so the profile is taken at the
+// collection after the one that found a new peak.
 type peakProfile struct {
-	on   atomic.Bool
-	mu   sync.Mutex
-	max  int64
-	prof bytes.Buffer
+	on      atomic.Bool
+	mu      sync.Mutex
+	max     int64
+	pending bool
+	prof    bytes.Buffer
 }
 
-// observe takes the profile when live is a new peak.
+// observe is told each collection's live bytes.
 func (p *peakProfile) observe(live int64) {
 	if !p.on.Load() {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if live <= p.max {
-		return
+	if p.pending {
+		p.prof.Reset()
+		_ = pprof.Lookup("heap").WriteTo(&p.prof, 0)
+		p.pending = false
 	}
-	p.max = live
-	p.prof.Reset()
-	_ = pprof.Lookup("heap").WriteTo(&p.prof, 0)
+	if live > p.max {
+		p.max, p.pending = live, true
+	}
 }
 
 // write writes the kept profile to w (the profile as of now when no
