@@ -259,7 +259,13 @@ func unwrapPathError(err error) error {
 // MP converts a path inside the mini program root to a path relative to the
 // project directory.
 func (p *Project) MP(mpPath string) string {
-	return path.Clean(path.Join(p.MiniRoot, strings.TrimPrefix(mpPath, "/")))
+	mpPath = strings.TrimPrefix(mpPath, "/")
+	if p.MiniRoot == "" {
+		// (Clean returns a clean path itself: no copy is made, and none
+		// kept, of the paths the rules ask for again and again.)
+		return path.Clean(mpPath)
+	}
+	return path.Join(p.MiniRoot, mpPath)
 }
 
 // InMP is the inverse of MP: the mini program path of a project path, and
