@@ -119,23 +119,49 @@ func compare(t *testing.T, ed *editor) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
+	keep := ed.keep()
 	job := func() *check.Job {
 		o, _ := res.For(ed.dir)
 		overlay := map[string][]byte{}
 		for k, v := range ed.buffer {
 			overlay[k] = v
 		}
-		return &check.Job{Target: &discover.Target{Dir: ed.dir, Overlay: overlay}, Options: o}
+		return &check.Job{Target: &discover.Target{Dir: ed.dir, Overlay: overlay, Files: keep}, Options: o}
 	}
 	full, inc := job(), job()
 	check.Lint(full)
 	ed.eng.Check(inc)
 	a, b := dump(full), dump(inc)
 	if a != b {
-		t.Errorf("full check:\n%s\nincremental:\n%s", a, b)
+		t.Errorf("full check (keeping %v):\n%s\nincremental:\n%s", keep, a, b)
 		return false
 	}
+	if full.Result != nil {
+		for _, f := range full.Result.Findings {
+			if inJSON[f.Rule] && !strings.HasSuffix(f.Path, ".json") {
+				t.Errorf("%s reports in %s, a file that is no json: it cannot be in inJSON", f.Rule, f.Path)
+				return false
+			}
+		}
+	}
 	return true
+}
+
+// keep returns the files a check keeps the findings of: every file (nil)
+// half the time, else those of the editor's buffers and one more, as the
+// language server keeps those of the open documents.
+func (ed *editor) keep() map[string]bool {
+	if ed.src.intn(2) == 0 {
+		return nil
+	}
+	keep := map[string]bool{}
+	for rel := range ed.buffer {
+		keep[rel] = true
+	}
+	if files := ed.files(); len(files) > 0 {
+		keep[files[ed.src.intn(len(files))]] = true
+	}
+	return keep
 }
 
 // dump writes down everything a check gave.

@@ -69,6 +69,7 @@ type Engine struct {
 	// cached are the stand-ins of the analyzers (see reuse.go), checks
 	// counts the checks, and ver is what changed up to this one.
 	cached map[*analysis.Analyzer]*cached
+	idles  map[*analysis.Analyzer]*analysis.Analyzer // see lean
 	checks int
 	ver    versions
 	counters
@@ -121,6 +122,8 @@ func (e *Engine) Check(j *check.Job) {
 	if rs == nil {
 		rs = rules.All()
 	}
+	// (load may make the rules leaner, once it knows the project: see
+	// lean.)
 	j.Rules = e.rules(rs)
 	j.Loader = e.load
 	check.Lint(j)
@@ -198,6 +201,7 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 
 	if trusted && !ch.all && len(ch.moved) == 0 && e.loaded != nil {
 		if p, ok := e.loaded.Derive(e.last, changed, opts); ok {
+			j.Rules = e.lean(j.Rules, p, j.Target)
 			e.last = p
 			e.stats.Derived++
 			var bumped [kinds]bool
@@ -218,6 +222,7 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 	}
 	e.loaded, e.last, e.root = project.Keep(p), p, p.Root()
 	e.stats.Loads++
+	j.Rules = e.lean(j.Rules, p, j.Target)
 	return p, nil
 }
 

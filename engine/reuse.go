@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chattool-lint/chattool-lint/discover"
 	"github.com/chattool-lint/chattool-lint/jsparse"
 	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
@@ -100,10 +101,68 @@ var readsByName = map[string][]kind{
 	"open-data":                   {},
 	"chattool-disabled-component": {},
 	"unused-component":            {templates}, // (comments in templates)
+	// media-size adds up the sizes of images and audio, which are others.
+	"media-size": {others},
+	// unused-file lists the files uploaded (which their content does not
+	// change) that Reach does not reach, at their first byte.
+	"unused-file": {},
 	// config-schema reads every json read so far, some of them read by the
 	// rules that ran before it (package.json, when a script names an npm
 	// package): keyed by their list too.
 	"config-schema": {},
+}
+
+// inJSON are the rules that report in json files only (app.json,
+// project.config.json, game.json: what they report on is the project's
+// packages and settings) in a mini program or game read as it is (no
+// uni-app or Taro source, whose configuration may be a script). A check
+// whose findings are kept for other files only (the language server
+// keeps those of the open documents: a page's script, template or style
+// sheet) gives the same findings without running them, nor the analyzers
+// only they require (the size estimate): see lean. TestDifferential checks
+// that they report in no other file.
+var inJSON = map[string]bool{
+	"package-size":        true,
+	"package-source-size": true,
+	"media-size":          true,
+	"config-schema":       true,
+}
+
+// lean returns the rules of a check of p whose findings t keeps: rs, but
+// that the rules of inJSON are stand-ins that do nothing when t keeps no
+// json file's findings (and rs itself when it does).
+func (e *Engine) lean(rs []*lint.Rule, p *project.Project, t *discover.Target) []*lint.Rule {
+	if t.Whole() || len(t.Under) > 0 || p.Framework != nil {
+		return rs
+	}
+	for rel := range t.Files {
+		if strings.HasSuffix(rel, ".json") {
+			return rs
+		}
+	}
+	out := make([]*lint.Rule, len(rs))
+	for i, r := range rs {
+		out[i] = r
+		if inJSON[r.Doc.Name] && r.Analyzer.ResultType == nil {
+			out[i] = &lint.Rule{Analyzer: e.idle(r.Analyzer), Doc: r.Doc}
+		}
+	}
+	return out
+}
+
+// idle returns a stand-in of a that requires nothing and reports nothing,
+// made once per Engine.
+func (e *Engine) idle(a *analysis.Analyzer) *analysis.Analyzer {
+	if e.idles == nil {
+		e.idles = map[*analysis.Analyzer]*analysis.Analyzer{}
+	}
+	if w := e.idles[a]; w != nil {
+		return w
+	}
+	w := &analysis.Analyzer{Name: a.Name, Doc: a.Doc, URL: a.URL,
+		Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	e.idles[a] = w
+	return w
 }
 
 // extraKeys add to the key of a rule's inputs what it reads of the project
