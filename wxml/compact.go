@@ -1,6 +1,7 @@
 package wxml
 
 import (
+	"encoding/binary"
 	"strings"
 	"unsafe"
 	"weak"
@@ -46,12 +47,9 @@ func (d *Document) build() []*Element {
 	}
 	// kids[first[p]:first[p+1]] are the children of els[p].
 	first := make([]int32, n+1)
-	roots := 0
 	for i := range d.els {
 		if p := d.els[i].parent; p > 0 {
 			first[p-1]++
-		} else {
-			roots++
 		}
 	}
 	sum := int32(0)
@@ -60,14 +58,14 @@ func (d *Document) build() []*Element {
 		first[p] = sum
 		sum += c
 	}
-	first[n] = sum
 	var kids []*Element
 	if sum > 0 {
 		kids = make([]*Element, sum)
 	}
+	t := reader{text: d.text, sized: d.sized}
 	for i := range d.els {
 		r, e := &d.els[i], &els[i]
-		e.Name = d.str(r.name)
+		e.Name = t.name(r.name, int(r.nameEnd-r.start-1))
 		e.Start, e.NameEnd, e.TagEnd, e.End = int(r.start), int(r.nameEnd), int(r.tagEnd), int(r.end)
 		e.SelfClosing, e.Closed = r.selfClosing, r.closed
 		lo, hi := int(r.attrs), len(d.attrs)
@@ -78,18 +76,17 @@ func (d *Document) build() []*Element {
 			e.Attrs = aptrs[lo:hi:hi]
 			for k := lo; k < hi; k++ {
 				ra, a := &d.attrs[k], &attrs[k]
-				a.Name, a.Value = d.str(ra.name), d.str(ra.value)
+				a.Name = t.name(ra.name, int(ra.nameEnd-ra.start))
+				a.Value = t.next(int(ra.valueEnd - ra.valueStart))
 				a.Start, a.NameEnd, a.ValueStart, a.ValueEnd = int(ra.start), int(ra.nameEnd), int(ra.valueStart), int(ra.valueEnd)
 				a.HasValue, a.Quote = ra.hasValue, ra.quote
 				aptrs[k] = a
 			}
 		}
 		if p := r.parent; p > 0 {
-			parent := &els[p-1]
-			e.Parent = parent
-			k := first[p-1]
+			e.Parent = &els[p-1]
+			kids[first[p-1]] = e
 			first[p-1]++
-			kids[k] = e
 		}
 	}
 	// first[p] is now where the children of els[p] end; they start where
@@ -116,12 +113,43 @@ func (d *Document) build() []*Element {
 	return out
 }
 
-// str returns the string r of the document.
-func (d *Document) str(r ref) string {
-	if r.n == common {
-		return commonList[r.off]
+// inText is the name of an elem or attr whose name is in the document's
+// text, not in commonList.
+const inText = 255
+
+// reader reads the strings of a document's text in order: the name of
+// each element (unless common) followed by the names (unless common) and
+// values of its attributes. A string's length is that of its span in the
+// source, or, in a sized text, a uvarint before it.
+type reader struct {
+	text  string
+	sized bool
+}
+
+// name returns the name whose code is c and whose span is n bytes long.
+func (t *reader) name(c uint8, n int) string {
+	if c != inText {
+		return commonList[c]
 	}
-	return d.text[r.off : r.off+r.n]
+	return t.next(n)
+}
+
+// next returns the next string, whose span is n bytes long.
+func (t *reader) next(n int) string {
+	if t.sized {
+		n = 0
+		for shift := 0; ; shift += 7 {
+			c := t.text[0]
+			t.text = t.text[1:]
+			n |= int(c&0x7f) << shift
+			if c < 0x80 {
+				break
+			}
+		}
+	}
+	s := t.text[:n]
+	t.text = t.text[n:]
+	return s
 }
 
 // builder makes what a Document keeps of its elements.
@@ -129,37 +157,31 @@ type builder struct {
 	text  []byte
 	els   []elem
 	attrs []attr
+	// sized: each string's length is written before it (its names and
+	// values are not their spans of the source).
+	sized bool
 }
 
-// name returns the ref of a name: a common one shared, any other in text.
-func name[S []byte | string](b *builder, s S) ref {
+// name returns the code of a name, adding it to the text unless it is a
+// common name.
+func (b *builder) name(s string) uint8 { return addName(b, s) }
+
+// add appends s to the text.
+func (b *builder) add(s string) { add(b, s) }
+
+func addName[S string | []byte](b *builder, s S) uint8 {
 	if i, ok := commonIndex[string(s)]; ok {
-		return ref{i, common}
+		return i
 	}
-	return add(b, s)
+	add(b, s)
+	return inText
 }
 
-// add appends s to text and returns its ref.
-func add[S []byte | string](b *builder, s S) ref {
-	r := ref{uint32(len(b.text)), uint32(len(s))}
+func add[S string | []byte](b *builder, s S) {
+	if b.sized {
+		b.text = binary.AppendUvarint(b.text, uint64(len(s)))
+	}
 	b.text = append(b.text, s...)
-	return r
-}
-
-// str returns the string r, while the document is built.
-func (b *builder) str(r ref) string {
-	if r.n == common {
-		return commonList[r.off]
-	}
-	return string(b.text[r.off : r.off+r.n])
-}
-
-// is reports whether r is the string s, while the document is built.
-func (b *builder) is(r ref, s []byte) bool {
-	if r.n == common {
-		return commonList[r.off] == string(s)
-	}
-	return string(b.text[r.off:r.off+r.n]) == string(s)
 }
 
 // finish gives d what b made, each slice allocated to its length.
@@ -173,6 +195,7 @@ func (b *builder) finish(d *Document) {
 	if len(b.attrs) > 0 {
 		d.attrs = append([]attr(nil), b.attrs...)
 	}
+	d.sized = b.sized
 }
 
 // commonList are the names of WeChat's components and of the attributes
@@ -198,11 +221,14 @@ var commonList = strings.Fields(`
 	aria-hidden data-index data-id data-type data-item
 `)
 
-var commonIndex = func() map[string]uint32 {
-	m := make(map[string]uint32, len(commonList))
+var commonIndex = func() map[string]uint8 {
+	if len(commonList) >= inText {
+		panic("wxml: too many common names")
+	}
+	m := make(map[string]uint8, len(commonList))
 	for i, n := range commonList {
 		if _, dup := m[n]; !dup {
-			m[n] = uint32(i)
+			m[n] = uint8(i)
 		}
 	}
 	return m

@@ -23,14 +23,14 @@ func parseJSX(src []byte, ext string) (d *Document) {
 	}
 	d = &Document{Src: src}
 	els := jsparse.JSXElements(src, lang)
-	var b builder
+	b := builder{sized: true}
 	for i, je := range els {
-		e := elem{name: name(&b, je.Name), start: int32(je.Start), nameEnd: int32(je.NameEnd), tagEnd: int32(je.NameEnd),
+		e := elem{name: b.name(je.Name), start: int32(je.Start), nameEnd: int32(je.NameEnd), tagEnd: int32(je.NameEnd),
 			end: int32(max(je.End, je.NameEnd)), closed: true, attrs: uint32(len(b.attrs))}
 		for _, ja := range je.Attrs {
-			b.attrs = append(b.attrs, attr{name: name(&b, ja.Name), value: add(&b, ja.Value),
-				start: int32(ja.Start), nameEnd: int32(ja.NameEnd), valueStart: int32(ja.ValueStart), valueEnd: int32(ja.ValueEnd),
-				hasValue: ja.HasValue, quote: '"'})
+			b.attrs = append(b.attrs, attr{name: b.name(ja.Name), start: int32(ja.Start), nameEnd: int32(ja.NameEnd),
+				valueStart: int32(ja.ValueStart), valueEnd: int32(ja.ValueEnd), hasValue: ja.HasValue, quote: '"'})
+			b.add(ja.Value)
 		}
 		if je.Parent >= 0 && je.Parent < i {
 			e.parent = uint32(je.Parent) + 1

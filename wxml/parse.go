@@ -72,7 +72,13 @@ type scanner struct {
 }
 
 // elName returns the name of element i (for messages).
-func (s *scanner) elName(i int32) string { return s.b.str(s.b.els[i].name) }
+func (s *scanner) elName(i int32) string {
+	e := &s.b.els[i]
+	return string(s.src[e.start+1 : e.nameEnd])
+}
+
+// attrName returns the name of attribute a as written (for messages).
+func (s *scanner) attrName(a *attr) string { return string(s.src[a.start:a.nameEnd]) }
 
 func (s *scanner) errorf(off int, format string, args ...any) {
 	if s.stopped {
@@ -146,7 +152,7 @@ func (s *scanner) startTag(i int) int {
 	}
 	nameB := src[i+1 : j]
 	k := int32(len(s.b.els))
-	s.b.els = append(s.b.els, elem{name: name(&s.b, nameB), start: int32(i), nameEnd: int32(j), attrs: uint32(len(s.b.attrs))})
+	s.b.els = append(s.b.els, elem{name: addName(&s.b, nameB), start: int32(i), nameEnd: int32(j), attrs: uint32(len(s.b.attrs))})
 	if len(s.stack) > 0 {
 		s.b.els[k].parent = uint32(s.stack[len(s.stack)-1]) + 1
 	}
@@ -197,12 +203,15 @@ attrs:
 // attr scans the attribute of element k starting at j, adds it to
 // s.b.attrs and returns the offset after it.
 func (s *scanner) attr(k int32, j int) int {
-	mark := len(s.b.text)
 	a, end := s.scanAttr(k, j)
+	name, value := s.src[a.start:a.nameEnd], s.src[a.valueStart:a.valueEnd]
 	if s.vue {
-		n, v := vueAttr(s.b.str(a.name), s.b.str(a.value), a.hasValue)
-		s.b.text = s.b.text[:mark]
-		a.name, a.value = name(&s.b, n), add(&s.b, v)
+		n, v := vueAttr(string(name), string(value), a.hasValue)
+		a.name = s.b.name(n)
+		s.b.add(v)
+	} else {
+		a.name = addName(&s.b, name)
+		add(&s.b, value)
 	}
 	s.b.attrs = append(s.b.attrs, a)
 	return end
@@ -226,7 +235,7 @@ func (s *scanner) scanAttr(k int32, j int) (attr, int) {
 		m++
 	}
 	nameEnd := m
-	a := attr{name: name(&s.b, src[j:m]), start: int32(j), nameEnd: int32(m), valueStart: int32(m), valueEnd: int32(m)}
+	a := attr{start: int32(j), nameEnd: int32(m), valueStart: int32(m), valueEnd: int32(m)}
 	for m < n && isSpace(src[m]) {
 		m++
 	}
@@ -239,7 +248,7 @@ func (s *scanner) scanAttr(k int32, j int) (attr, int) {
 	}
 	a.hasValue = true
 	if m >= n {
-		s.errorf(nameEnd, "attribute %s of <%s> has no value after =", s.b.str(a.name), s.elName(k))
+		s.errorf(nameEnd, "attribute %s of <%s> has no value after =", s.attrName(&a), s.elName(k))
 		a.valueStart, a.valueEnd = int32(m), int32(m)
 		return a, m
 	}
@@ -248,12 +257,12 @@ func (s *scanner) scanAttr(k int32, j int) (attr, int) {
 		vs := m + 1
 		ve := quotedEnd(src, vs, q)
 		if ve < 0 {
-			s.errorf(m, "attribute %s of <%s>: unterminated %c string", s.b.str(a.name), s.elName(k), q)
+			s.errorf(m, "attribute %s of <%s>: unterminated %c string", s.attrName(&a), s.elName(k), q)
 			ve = n
-			a.valueStart, a.valueEnd, a.value = int32(vs), int32(ve), add(&s.b, src[vs:ve])
+			a.valueStart, a.valueEnd = int32(vs), int32(ve)
 			return a, n
 		}
-		a.valueStart, a.valueEnd, a.value = int32(vs), int32(ve), add(&s.b, src[vs:ve])
+		a.valueStart, a.valueEnd = int32(vs), int32(ve)
 		return a, ve + 1
 	}
 	vs := m
@@ -270,7 +279,7 @@ func (s *scanner) scanAttr(k int32, j int) (attr, int) {
 		}
 		m++
 	}
-	a.valueStart, a.valueEnd, a.value = int32(vs), int32(m), add(&s.b, src[vs:m])
+	a.valueStart, a.valueEnd = int32(vs), int32(m)
 	return a, m
 }
 
@@ -390,7 +399,7 @@ func (s *scanner) endTag(i int) int {
 		j++
 	}
 	for k := len(s.stack) - 1; k >= 0; k-- {
-		if !s.b.is(s.b.els[s.stack[k]].name, name) {
+		if open := &s.b.els[s.stack[k]]; string(src[open.start+1:open.nameEnd]) != string(name) {
 			continue
 		}
 		for m := len(s.stack) - 1; m > k; m-- {

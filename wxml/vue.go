@@ -75,6 +75,7 @@ func parseVue(src []byte) (d *Document) {
 		}
 	}()
 	s := &scanner{d: &Document{Src: src}, src: src, void: voidElements, vue: true}
+	s.b.sized = true
 	s.run()
 	s.b.finish(s.d)
 	return s.d

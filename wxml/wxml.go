@@ -39,10 +39,11 @@ type Document struct {
 	WXS    []*InlineWXS
 	Errors []Error
 
-	// text holds the names that are not common names and every value, one
-	// after the other; els are the elements in document order, attrs their
-	// attributes in the same order (those of els[i] from els[i].attrs to
-	// els[i+1].attrs).
+	// text holds, in document order, the name of each element and
+	// attribute that is not a common name (commonList) and the value of
+	// each attribute (see reader); els are the elements in document order,
+	// attrs their attributes in the same order (those of els[i] from
+	// els[i].attrs to els[i+1].attrs).
 	text  string
 	els   []elem
 	attrs []attr
@@ -52,29 +53,26 @@ type Document struct {
 	// holds them.
 	mu   sync.Mutex
 	made weak.Pointer[*Element]
+	// sized: the strings of text have their length before them.
+	sized bool
 }
-
-// ref is a string of a Document: commonList[off] when n is common, else
-// text[off:off+n].
-type ref struct{ off, n uint32 }
-
-const common = ^uint32(0)
 
 // elem is an Element as a Document keeps it, offsets as int32 (a file of
 // the project is at most project.MaxFileSize).
 type elem struct {
-	name                        ref
 	start, nameEnd, tagEnd, end int32
 	// parent is the index of the parent plus one (0 for a root); attrs the
 	// index of the first attribute.
-	parent, attrs       uint32
+	parent, attrs uint32
+	// name is the index of the name in commonList, or inText.
+	name                uint8
 	selfClosing, closed bool
 }
 
 // attr is an Attr as a Document keeps it.
 type attr struct {
-	name, value                          ref
 	start, nameEnd, valueStart, valueEnd int32
+	name                                 uint8
 	hasValue                             bool
 	quote                                byte
 }
