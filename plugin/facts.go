@@ -43,11 +43,13 @@ type builder struct {
 	guards              map[*goja.Object]*jsparse.Guard
 	// texts caches the files whose columns were asked.
 	texts map[string][]byte
+	// setters are the setters of lazy properties, by name.
+	setters map[string]goja.Value
 }
 
 func newBuilder(vm *goja.Runtime) *builder {
 	b := &builder{vm: vm, spans: map[*goja.Object]span{}, projectSpans: map[*goja.Object]span{},
-		guards: map[*goja.Object]*jsparse.Guard{}, texts: map[string][]byte{}}
+		guards: map[*goja.Object]*jsparse.Guard{}, texts: map[string][]byte{}, setters: map[string]goja.Value{}}
 	b.proto = vm.NewObject()
 	b.proto.DefineAccessorProperty("loc", vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		o, ok := call.This.(*goja.Object)
@@ -100,6 +102,33 @@ func (b *builder) node(sp span) *goja.Object {
 	o := b.vm.CreateObject(b.proto)
 	b.spans[o] = sp
 	return o
+}
+
+// lazy makes o[name] an own property, enumerable, writable and
+// configurable as the others, whose value make computes when it is first
+// read (most rules read few of a node's properties, and some of these cost
+// a tree of nodes or a look-up in the file system): until then it is an
+// accessor, which the value, or a value assigned, replaces.
+func (b *builder) lazy(o *goja.Object, name string, make func() goja.Value) {
+	var v goja.Value
+	get := b.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		if v == nil {
+			v = make()
+			o.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		}
+		return v
+	})
+	set := b.setters[name]
+	if set == nil {
+		set = b.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			if this, ok := call.This.(*goja.Object); ok {
+				this.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+			}
+			return goja.Undefined()
+		})
+		b.setters[name] = set
+	}
+	o.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_TRUE)
 }
 
 // text is the content of a file of the project, read again if the loader
@@ -234,18 +263,22 @@ func (b *builder) fileInfo(u *unit) goja.Value {
 type event struct {
 	typ  string
 	node goja.Value
-	at   token.Pos
+	sp   span
 }
 
-// scriptEvents are WxApi, Import, GlobalCall and Route nodes.
-func (b *builder) scriptEvents(u *unit) []event {
+// scriptEvents are the nodes of one visitor type of a script (WxApi,
+// Import, GlobalCall or Route), made only for a type a rule visits.
+func (b *builder) scriptEvents(u *unit, typ string) []event {
 	f := u.js
 	var out []event
-	add := func(typ string, n *goja.Object, sp span) {
-		out = append(out, event{typ, n, sp.start})
+	add := func(n *goja.Object, sp span) {
+		out = append(out, event{typ, n, sp})
 	}
 	if f.Limited {
 		// sobek could not parse it; the token scan still finds uses.
+		if typ != "WxApi" {
+			return nil
+		}
 		for _, t := range f.Tokens() {
 			sp := span{f.File.Pos(t.Start), f.File.Pos(t.End)}
 			n := b.node(sp)
@@ -256,7 +289,7 @@ func (b *builder) scriptEvents(u *unit) []event {
 			n.Set("promised", false)
 			n.Set("args", goja.Null())
 			n.Set("guard", b.guard(nil))
-			add("WxApi", n, sp)
+			add(n, sp)
 		}
 		return out
 	}
@@ -264,47 +297,54 @@ func (b *builder) scriptEvents(u *unit) []event {
 	if fx == nil {
 		return nil
 	}
-	for _, use := range fx.Uses {
-		sp := b.astSpan(f, use.Node)
-		n := b.node(sp)
-		n.Set("api", use.API)
-		n.Set("call", use.Call != nil)
-		n.Set("passed", use.Passed)
-		n.Set("optional", use.Optional)
-		n.Set("promised", use.Promised)
-		if use.ArgsKnown {
-			n.Set("args", b.args(f, use.Scope, use.Args))
-		} else {
-			n.Set("args", goja.Null())
+	switch typ {
+	case "WxApi":
+		for _, use := range fx.Uses {
+			sp := b.astSpan(f, use.Node)
+			n := b.node(sp)
+			n.Set("api", use.API)
+			n.Set("call", use.Call != nil)
+			n.Set("passed", use.Passed)
+			n.Set("optional", use.Optional)
+			n.Set("promised", use.Promised)
+			if use.ArgsKnown {
+				b.lazy(n, "args", func() goja.Value { return b.args(f, use.Scope, use.Args) })
+			} else {
+				n.Set("args", goja.Null())
+			}
+			n.Set("guard", b.guard(use.Guard))
+			add(n, sp)
 		}
-		n.Set("guard", b.guard(use.Guard))
-		add("WxApi", n, sp)
-	}
-	for _, im := range fx.Imports {
-		sp := span{f.Pos(im.Start), f.Pos(im.End)}
-		n := b.node(sp)
-		n.Set("source", im.Spec)
-		n.Set("kind", im.Kind)
-		if found, _, isPath := jsparse.Resolve(b.p, u.mp, im.Spec); isPath && found != "" {
-			n.Set("resolved", found)
-		} else {
-			n.Set("resolved", goja.Null())
+	case "Import":
+		for _, im := range fx.Imports {
+			sp := span{f.Pos(im.Start), f.Pos(im.End)}
+			n := b.node(sp)
+			n.Set("source", im.Spec)
+			n.Set("kind", im.Kind)
+			b.lazy(n, "resolved", func() goja.Value {
+				if found, _, isPath := jsparse.Resolve(b.p, u.mp, im.Spec); isPath && found != "" {
+					return b.vm.ToValue(found)
+				}
+				return goja.Null()
+			})
+			add(n, sp)
 		}
-		add("Import", n, sp)
-	}
-	for _, gc := range fx.Globals {
-		sp := b.astSpan(f, gc.Call)
-		n := b.node(sp)
-		n.Set("name", gc.Name)
-		n.Set("args", b.args(f, gc.Scope, gc.Call.ArgumentList))
-		add("GlobalCall", n, sp)
-	}
-	for _, rt := range fx.Routes {
-		sp := b.astSpan(f, rt.Call)
-		n := b.node(sp)
-		n.Set("method", rt.Method)
-		n.Set("args", b.args(f, rt.Scope, rt.Call.ArgumentList))
-		add("Route", n, sp)
+	case "GlobalCall":
+		for _, gc := range fx.Globals {
+			sp := b.astSpan(f, gc.Call)
+			n := b.node(sp)
+			n.Set("name", gc.Name)
+			b.lazy(n, "args", func() goja.Value { return b.args(f, gc.Scope, gc.Call.ArgumentList) })
+			add(n, sp)
+		}
+	case "Route":
+		for _, rt := range fx.Routes {
+			sp := b.astSpan(f, rt.Call)
+			n := b.node(sp)
+			n.Set("method", rt.Method)
+			b.lazy(n, "args", func() goja.Value { return b.args(f, rt.Scope, rt.Call.ArgumentList) })
+			add(n, sp)
+		}
 	}
 	return out
 }
@@ -425,7 +465,7 @@ func (b *builder) elementEvents(u *unit) []event {
 			n.Set("component", goja.Null())
 		}
 		nodes[e] = n
-		out = append(out, event{"Element", n, sp.start})
+		out = append(out, event{"Element", n, sp})
 	}
 	for _, e := range els {
 		n := nodes[e]
@@ -477,7 +517,7 @@ func (b *builder) styleEvents(u *unit) []event {
 		n.Set("name", a.Name)
 		n.Set("prelude", a.Prelude)
 		ats[a] = n
-		out = append(out, event{"AtRule", n, sp.start})
+		out = append(out, event{"AtRule", n, sp})
 	}
 	parentOf := func(a *wxss.AtRule) goja.Value {
 		if n := ats[a]; n != nil {
@@ -493,7 +533,7 @@ func (b *builder) styleEvents(u *unit) []event {
 		n.Set("value", d.Value)
 		n.Set("important", d.Important)
 		n.Set("rule", rule)
-		out = append(out, event{"Declaration", n, sp.start})
+		out = append(out, event{"Declaration", n, sp})
 		return n
 	}
 	for _, a := range sh.AtRules {
@@ -514,7 +554,7 @@ func (b *builder) styleEvents(u *unit) []event {
 			ds = append(ds, decl(d, n))
 		}
 		n.Set("declarations", b.vm.NewArray(ds...))
-		out = append(out, event{"StyleRule", n, sp.start})
+		out = append(out, event{"StyleRule", n, sp})
 	}
 	return out
 }
@@ -534,9 +574,9 @@ func (b *builder) jsonEvents(u *unit) []event {
 		schema = b.vm.ToValue(jf.Schema)
 	}
 	n.Set("schema", schema)
-	n.Set("root", b.json(jf, jf.Root, 0))
-	n.Set("value", b.plain(jf.Root, 0))
-	return []event{{"JSONDocument", n, sp.start}}
+	b.lazy(n, "root", func() goja.Value { return b.json(jf, jf.Root, 0) })
+	b.lazy(n, "value", func() goja.Value { return b.plain(jf.Root, 0) })
+	return []event{{"JSONDocument", n, sp}}
 }
 
 // json is a JSONNode.

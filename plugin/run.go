@@ -29,13 +29,26 @@ import (
 // rule: create(context), then File, the file's nodes in source order, then
 // File:exit, all within the rule's time and memory budget for the file.
 
-// visitorTypes are the node types of each kind of file.
-var visitorTypes = map[string][]string{
-	"script":   {"WxApi", "Import", "GlobalCall", "Route"},
-	"template": {"Element"},
-	"style":    {"AtRule", "StyleRule", "Declaration"},
-	"json":     {"JSONDocument"},
+// visitorGroups are the node types of each kind of file, in groups made
+// together (a style sheet's nodes point to each other): a file's nodes are
+// made group by group, for the groups some rule visits, in this order.
+var visitorGroups = map[string][][]string{
+	"script":   {{"WxApi"}, {"Import"}, {"GlobalCall"}, {"Route"}},
+	"template": {{"Element"}},
+	"style":    {{"AtRule", "StyleRule", "Declaration"}},
+	"json":     {{"JSONDocument"}},
 }
+
+// visitorTypes are the node types of each kind of file.
+var visitorTypes = func() map[string][]string {
+	m := map[string][]string{}
+	for kind, gs := range visitorGroups {
+		for _, g := range gs {
+			m[kind] = append(m[kind], g...)
+		}
+	}
+	return m
+}()
 
 const (
 	// maxFindings is how many findings a rule reports in one file.
@@ -187,16 +200,21 @@ type worker struct {
 	loadErr  map[*Rule]error
 	settings map[*Rule]goja.Value
 	ctxProto *goja.Object
-	project  goja.Value
+	// ruleCtx are each rule's contexts' prototype: what is the same in
+	// every file (id, settings, options, report), over ctxProto.
+	ruleCtx map[*Rule]*goja.Object
+	project goja.Value
 	// broken is set when the runtime must not be used again: a call was
 	// stopped, or the engine failed.
 	broken bool
 
 	// The file being visited.
-	u        *unit
-	info     goja.Value
-	events   []event
-	built    bool
+	u    *unit
+	info goja.Value
+	// groups are the nodes made of the file, by group (visitorGroups),
+	// each in source order; built says which groups were made.
+	groups   [][]event
+	built    []bool
 	cur      span // the node being visited, for a failure's position
 	reported int
 	out      []found
@@ -234,7 +252,8 @@ func (s *Set) newWorker() (*worker, error) {
 		return nil, err
 	}
 	w := &worker{set: s, sb: sb, g: &guard{vm: sb.vm}, b: newBuilder(sb.vm),
-		creates: map[*Rule]goja.Callable{}, loadErr: map[*Rule]error{}, settings: map[*Rule]goja.Value{}}
+		creates: map[*Rule]goja.Callable{}, loadErr: map[*Rule]error{}, settings: map[*Rule]goja.Value{},
+		ruleCtx: map[*Rule]*goja.Object{}}
 	vm := sb.vm
 	w.ctxProto = vm.NewObject()
 	w.ctxProto.DefineAccessorProperty("project", vm.ToValue(func(goja.FunctionCall) goja.Value {
@@ -331,7 +350,9 @@ func (w *worker) renew() {
 
 // visit runs rules over one file.
 func (w *worker) visit(u *unit, rules []*Rule, st *runState) []found {
-	w.u, w.info, w.events, w.built, w.out = u, nil, nil, false, nil
+	w.u, w.info, w.out = u, nil, nil
+	n := len(visitorGroups[u.kind])
+	w.groups, w.built = make([][]event, n), make([]bool, n)
 	w.b.reset()
 	for _, r := range rules {
 		if st.isStopped(r) {
@@ -416,6 +437,26 @@ func (w *worker) safe(f func() error) (err error, internal bool) {
 	return f(), false
 }
 
+// ctxFor is the prototype of a rule's contexts in this runtime.
+func (w *worker) ctxFor(r *Rule) *goja.Object {
+	if p := w.ruleCtx[r]; p != nil {
+		return p
+	}
+	vm := w.sb.vm
+	p := vm.CreateObject(w.ctxProto)
+	p.Set("id", r.Name)
+	if s, ok := w.settings[r]; ok {
+		p.Set("settings", s)
+		p.Set("options", vm.NewArray(s))
+	} else {
+		p.Set("settings", goja.Undefined())
+		p.Set("options", vm.NewArray())
+	}
+	p.Set("report", func(call goja.FunctionCall) goja.Value { return w.report(r, call) })
+	w.ruleCtx[r] = p
+	return p
+}
+
 // runRule calls a rule's create, then its visitors.
 func (w *worker) runRule(r *Rule) error {
 	create := w.creates[r]
@@ -423,18 +464,11 @@ func (w *worker) runRule(r *Rule) error {
 	if w.info == nil {
 		w.info = w.b.fileInfo(w.u)
 	}
-	ctx := vm.CreateObject(w.ctxProto)
-	ctx.Set("id", r.Name)
+	// As ESLint's, a context's own properties are what differ by file;
+	// the rest it inherits.
+	ctx := vm.CreateObject(w.ctxFor(r))
 	ctx.Set("file", w.info)
 	ctx.Set("filename", w.u.path)
-	if s, ok := w.settings[r]; ok {
-		ctx.Set("settings", s)
-		ctx.Set("options", vm.NewArray(s))
-	} else {
-		ctx.Set("settings", goja.Undefined())
-		ctx.Set("options", vm.NewArray())
-	}
-	ctx.Set("report", func(call goja.FunctionCall) goja.Value { return w.report(r, call) })
 	v, err := create(goja.Undefined(), ctx)
 	if err != nil {
 		return err
@@ -447,11 +481,9 @@ func (w *worker) runRule(r *Rule) error {
 		return fmt.Errorf("create(context) returned %s, not an object of visitors", describe(v, 40))
 	}
 	fns := map[string]goja.Callable{}
-	listens := false
 	for _, t := range append([]string{"File", "File:exit"}, visitorTypes[w.u.kind]...) {
 		if fn, ok := goja.AssertFunction(vo.Get(t)); ok {
 			fns[t] = fn
-			listens = listens || (t != "File" && t != "File:exit")
 		}
 	}
 	call := func(t string, arg goja.Value, at span) error {
@@ -466,29 +498,50 @@ func (w *worker) runRule(r *Rule) error {
 	if err := call("File", w.info, span{}); err != nil {
 		return err
 	}
-	if listens {
-		if !w.built {
-			w.events, w.built = w.buildEvents(), true
+	// The nodes of the groups the rule visits, made once per file, merged
+	// in source order (at the same place, the earlier group's first).
+	var lists [][]event
+	for gi, g := range visitorGroups[w.u.kind] {
+		for _, t := range g {
+			if fns[t] != nil {
+				lists = append(lists, w.group(gi))
+				break
+			}
 		}
-		for _, e := range w.events {
-			if fns[e.typ] == nil {
-				continue
+	}
+	next := make([]int, len(lists))
+	for {
+		k := -1
+		for i, l := range lists {
+			if next[i] < len(l) && (k < 0 || l[next[i]].sp.start < lists[k][next[k]].sp.start) {
+				k = i
 			}
-			sp, _ := w.b.span(e.node.(*goja.Object))
-			if err := call(e.typ, e.node, sp); err != nil {
-				return err
-			}
+		}
+		if k < 0 {
+			break
+		}
+		e := lists[k][next[k]]
+		next[k]++
+		if fns[e.typ] == nil {
+			continue
+		}
+		if err := call(e.typ, e.node, e.sp); err != nil {
+			return err
 		}
 	}
 	return call("File:exit", w.info, span{})
 }
 
-// buildEvents makes the nodes of the file being visited.
-func (w *worker) buildEvents() []event {
+// group makes the nodes of a group of the file being visited, in source
+// order.
+func (w *worker) group(gi int) []event {
+	if w.built[gi] {
+		return w.groups[gi]
+	}
 	var es []event
 	switch w.u.kind {
 	case "script":
-		es = w.b.scriptEvents(w.u)
+		es = w.b.scriptEvents(w.u, visitorGroups["script"][gi][0])
 	case "template":
 		es = w.b.elementEvents(w.u)
 	case "style":
@@ -496,7 +549,8 @@ func (w *worker) buildEvents() []event {
 	case "json":
 		es = w.b.jsonEvents(w.u)
 	}
-	sort.SliceStable(es, func(i, j int) bool { return es[i].at < es[j].at })
+	sort.SliceStable(es, func(i, j int) bool { return es[i].sp.start < es[j].sp.start })
+	w.groups[gi], w.built[gi] = es, true
 	return es
 }
 
