@@ -100,7 +100,8 @@ func Parallel(n int, do func(i int)) {
 // for each, on as many goroutines as GOMAXPROCS allows, without reading
 // them all first: each goroutine reads the next file, registers it in the
 // FileSet in the order of rels (as ReadAll does: the order fixes every
-// file's positions), builds its line table and calls do. So the files read
+// file's positions), builds its line table and calls do, then tells the
+// observers (ObserveReads) of the bytes do had. So the files read
 // and not yet done are at most one per goroutine, whatever the number of
 // files: do keeps what it needs and Releases the file. A file that cannot
 // be read comes as Unreadable's placeholder, with its error. A file
@@ -163,6 +164,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 			switch {
 			case added:
 				do(i, g, nil)
+				p.observe(g, src)
 			case err != nil:
 				do(i, g, err)
 			default:
@@ -170,6 +172,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 				// beside): the bytes read for this one, without touching
 				// those another goroutine may be releasing.
 				do(i, &File{Path: g.Path, Src: src, TF: g.TF}, nil)
+				p.observe(g, src)
 			}
 		case f.isReleased():
 			register(i, nil, nil, nil) // its turn, to keep the order
@@ -179,9 +182,12 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 				return
 			}
 			do(i, &File{Path: f.Path, Src: src, TF: f.TF}, nil)
+			p.observe(f, src)
 		default:
 			register(i, nil, nil, nil)
+			src := f.held()
 			do(i, f, nil)
+			p.observe(f, src)
 		}
 	})
 }

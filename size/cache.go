@@ -270,8 +270,20 @@ func (c *cache) built(kind, compiled string, src []byte, s Settings, v scriptVer
 	if c == nil {
 		return built(kind, compiled, src, s, v)
 	}
+	k, n, ok := c.lookup(kind, compiled, src, s)
+	if !ok {
+		n = built(kind, compiled, src, s, v)
+	}
+	c.use(k, int64(len(src)), n, !ok)
+	return n
+}
+
+// lookup returns the key of a source and the built size the cache file
+// holds for it, if it does.
+func (c *cache) lookup(kind, compiled string, src []byte, s Settings) (cacheKey, int64, bool) {
 	k := c.key(kind, compiled, src, s)
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	e, ok := c.old[k]
 	if ok && e.srcLen != int64(len(src)) {
 		// The same key for a source of another length: the file was
@@ -279,17 +291,17 @@ func (c *cache) built(kind, compiled string, src []byte, s Settings, v scriptVer
 		c.doubt("holds an entry for a source of %d bytes where the source has %d", e.srcLen, len(src))
 		ok = false
 	}
-	c.mu.Unlock()
-	n := e.built
-	if !ok {
-		n = built(kind, compiled, src, s, v)
-	}
+	return k, e.built, ok
+}
+
+// use records that this run used built size n for the source of srcLen
+// bytes keyed k: estimated, not found in the file, when fresh.
+func (c *cache) use(k cacheKey, srcLen, n int64, fresh bool) {
 	c.mu.Lock()
 	c.used[k] = n
-	c.lens[k] = int64(len(src))
-	c.changed = c.changed || !ok
+	c.lens[k] = srcLen
+	c.changed = c.changed || fresh
 	c.mu.Unlock()
-	return n
 }
 
 // save writes the entries this run used, when they differ from the file's.

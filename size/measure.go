@@ -138,29 +138,9 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 	}
 	r := &Report{Settings: s}
 	up := p.Upload()
-	byPkg := map[*project.Subpackage]*Package{}
-	pkgBudget := budget(p.Options.Budgets.Package, PackageBudget)
-	if p.IsGame() {
-		pkgBudget = budget(p.Options.Budgets.Package, GamePackageBudget)
-	}
-	main := &Package{BudgetBytes: pkgBudget}
-	r.Packages = append(r.Packages, main)
-	byPkg[nil] = main
-	for _, sp := range p.Subpackages {
-		if byPkg[sp] != nil {
-			continue
-		}
-		pkg := &Package{Root: sp.Root, Sub: sp, BudgetBytes: pkgBudget}
-		if p.IsGame() && !sp.Independent() {
-			pkg.BudgetBytes = budget(p.Options.Budgets.Total, TotalBudget)
-		}
-		if sp == p.ChatTool {
-			pkg.ChatTool = true
-			pkg.BudgetBytes = budget(p.Options.Budgets.ChatTool, ChatToolBudget)
-		}
-		r.Packages = append(r.Packages, pkg)
-		byPkg[sp] = pkg
-	}
+	var byPkg map[*project.Subpackage]*Package
+	r.Packages, byPkg = packagesOf(p)
+	main := r.Packages[0]
 	files := make([]*File, len(up.Files))
 	for i, uf := range up.Files {
 		files[i] = &File{UploadFile: uf}
@@ -169,9 +149,14 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 	if up.IgnoresUnusedFiles && used != nil {
 		files, unused = dropUnused(files, used)
 	}
-	c := openCache(p.Options.CacheDir, p.Root())
+	h := take(p, s)
+	c := h.cache()
+	if c == nil {
+		c = openCache(p.Options.CacheDir, p.Root())
+	}
+	registerAll(p, files, h, c)
 	if quick {
-		quickEstimate(p, r, byPkg, files, s, c, scripts)
+		quickEstimate(p, r, byPkg, files, s, c, scripts, h)
 		if !main.Bounded {
 			// The main package holds the helpers of the ordinary
 			// subpackages' scripts, bounded or not: find what they need.
@@ -181,10 +166,10 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 					todo = append(todo, f)
 				}
 			}
-			findNeeds(p, todo, s, c, scripts)
+			findNeeds(p, todo, s, c, scripts, h)
 		}
 	} else {
-		estimate(p, files, s, c, scripts)
+		estimate(p, files, s, c, scripts, h)
 	}
 	c.save()
 	jsonExtra := jsonContext(p)
@@ -261,6 +246,35 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 	return r
 }
 
+// packagesOf returns the packages of p, the main package first, with
+// their budgets, and each by its subpackage (nil for the main package).
+func packagesOf(p *project.Project) ([]*Package, map[*project.Subpackage]*Package) {
+	byPkg := map[*project.Subpackage]*Package{}
+	pkgBudget := budget(p.Options.Budgets.Package, PackageBudget)
+	if p.IsGame() {
+		pkgBudget = budget(p.Options.Budgets.Package, GamePackageBudget)
+	}
+	main := &Package{BudgetBytes: pkgBudget}
+	pkgs := []*Package{main}
+	byPkg[nil] = main
+	for _, sp := range p.Subpackages {
+		if byPkg[sp] != nil {
+			continue
+		}
+		pkg := &Package{Root: sp.Root, Sub: sp, BudgetBytes: pkgBudget}
+		if p.IsGame() && !sp.Independent() {
+			pkg.BudgetBytes = budget(p.Options.Budgets.Total, TotalBudget)
+		}
+		if sp == p.ChatTool {
+			pkg.ChatTool = true
+			pkg.BudgetBytes = budget(p.Options.Budgets.ChatTool, ChatToolBudget)
+		}
+		pkgs = append(pkgs, pkg)
+		byPkg[sp] = pkg
+	}
+	return pkgs, byPkg
+}
+
 // locationPrefixOf is how long the path from the compiler's working folder
 // to the project folder p is taken to be, as the worklet transform writes
 // it in each worklet's __location: unknown (DevTools' working folder is
@@ -286,18 +300,19 @@ var textKinds = map[string]bool{"js": true, "wxss": true, "wxml": true, "wxs": t
 // bound's length part (boundBase) already reaches there is estimated
 // without counting anything; the whole app's bound counts the estimates
 // of the packages estimated (an estimate is never above its bound).
-func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
-	near := func(n, budget int64) bool { return (n+maxOverhead)*100 > budget*(100-Margin) }
-	// Register in order (registering fixes positions), without holding
-	// the bytes: a file's length is its TF's size, and its bytes are read
-	// when it is bounded, by the goroutine that bounds it.
+func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]*Package, files []*File, s Settings, c *cache, scripts *jsparse.Result, h *heard) {
+	// Registered in order (registerAll), without holding the bytes: a
+	// file's length is its TF's size, and its bytes are read when it is
+	// bounded, by the goroutine that bounds it, unless a front end's read
+	// told its bound (h).
 	readable := make([]bool, len(files))
+	pfs := make([]*project.File, len(files))
 	base := map[*Package]int64{}
 	for i, f := range files {
 		f.Built = f.Bytes
 		if textKinds[f.Kind] {
 			if pf, err := p.Register(p.MP(f.Source)); err == nil {
-				readable[i] = pf.Readable()
+				readable[i], pfs[i] = pf.Readable(), pf
 				f.Built = boundBase(f.Kind, f.Compiled, int64(pf.TF.Size()), s)
 			}
 		}
@@ -308,14 +323,19 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 	var text []int
 	for i, f := range files {
 		if readable[i] && !boundByLength(f.Kind, f.Compiled, s) {
-			if pkg := byPkg[f.Package]; !near(base[pkg], pkg.BudgetBytes) {
+			if pkg := byPkg[f.Package]; near(base[pkg], pkg.BudgetBytes) {
+				continue
+			}
+			if b, ok := h.bound(f, pfs[i]); ok {
+				f.Built = b
+			} else {
 				text = append(text, i)
 			}
 		}
 	}
 	project.Parallel(len(text), func(k int) {
 		f := files[text[k]]
-		if pf, err := p.ReadFile(p.MP(f.Source)); err == nil {
+		if pf, err := readFile(p, p.MP(f.Source)); err == nil {
 			f.Built = Bound(f.Kind, f.Compiled, pf.Src, s)
 		}
 	})
@@ -331,13 +351,13 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 			rest = append(rest, f)
 		}
 	}
-	estimate(p, precise, s, c, scripts)
+	estimate(p, precise, s, c, scripts, h)
 	var total int64
 	for _, f := range files {
 		total += f.Built
 	}
 	if near(total, budget(p.Options.Budgets.Total, TotalBudget)) {
-		estimate(p, rest, s, c, scripts)
+		estimate(p, rest, s, c, scripts, h)
 		return
 	}
 	for _, f := range rest {
@@ -353,7 +373,7 @@ var maxOverhead = max(maxHelperBytes(Settings{ES6: true}), maxHelperBytes(Settin
 // estimate fills in the built size of each file, reading the text files
 // (in order: reading registers them in the FileSet) and estimating them in
 // parallel, or taking them from c (which may be nil).
-func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
+func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result, h *heard) {
 	type job struct {
 		f   *File
 		pf  *project.File
@@ -377,9 +397,16 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 			}
 			continue
 		}
+		if n, nd, ok := h.estimated(f, pf, c, scripts, true); ok {
+			f.Built = n
+			if f.Kind == "js" {
+				f.needs, f.needsKnown = nd, true
+			}
+			continue
+		}
 		j := job{f: f, pf: pf, len: pf.TF.Size()}
 		if (f.Compiled == "less" || f.Compiled == "sass") && pf.Readable() {
-			if rf, err := p.ReadFile(pf.Path); err == nil {
+			if rf, err := readFile(p, pf.Path); err == nil {
 				j.src = inlineImports(p, f.Source, rf.Src)
 				if f.Compiled == "sass" {
 					j.src = expandSassLoops(j.src)
@@ -397,7 +424,7 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		j := jobs[i]
 		src := j.src // (none for the stand-in of a file the loader could not read)
 		if src == nil && j.pf.Readable() {
-			pf, err := p.ReadFile(j.pf.Path)
+			pf, err := readFile(p, j.pf.Path)
 			if err != nil {
 				return // gone since: counted at its raw size
 			}
@@ -412,7 +439,7 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 }
 
 // findNeeds fills in the needs of scripts not estimated.
-func findNeeds(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result) {
+func findNeeds(p *project.Project, files []*File, s Settings, c *cache, scripts *jsparse.Result, h *heard) {
 	var pfs []*project.File
 	for _, f := range files {
 		pf, err := p.Register(p.MP(f.Source))
@@ -421,6 +448,10 @@ func findNeeds(p *project.Project, files []*File, s Settings, c *cache, scripts 
 			pf = nil
 		case lengthOnly(f.Kind, f.Compiled, s):
 			f.needs, f.needsKnown, pf = 0, true, nil // (none, whatever it says)
+		default:
+			if _, nd, ok := h.estimated(f, pf, c, scripts, false); ok {
+				f.needs, f.needsKnown, pf = nd, true, nil
+			}
 		}
 		pfs = append(pfs, pf)
 	}
@@ -428,7 +459,7 @@ func findNeeds(p *project.Project, files []*File, s Settings, c *cache, scripts 
 		if pfs[i] == nil {
 			return
 		}
-		pf, err := p.ReadFile(pfs[i].Path)
+		pf, err := readFile(p, pfs[i].Path)
 		if err != nil {
 			return
 		}

@@ -1,0 +1,359 @@
+package size
+
+import (
+	"go/token"
+	"runtime"
+	"sync"
+	"weak"
+
+	"github.com/chattool-lint/chattool-lint/jsparse"
+	"github.com/chattool-lint/chattool-lint/project"
+)
+
+// The size check learns what it needs of a file's bytes while a front end
+// holds them (project.ObserveReads): a front end releases the bytes it has
+// parsed, and the check would read every file again. Which files it will
+// need to estimate it foresees from their lengths (plan): those of the
+// packages whose length alone (boundBase) takes them near their limit, or
+// all when it takes the whole app near its own; of the files of the other
+// packages, the scripts' bounds. What a script's estimate needs of
+// jsparse's verdict (a script nested too deep, or no parser accepts,
+// counts at its length) is applied when the check runs (finish): the
+// estimate is made as if the script parsed, once the nesting is known to
+// be safe for the parsers it runs. A file not heard of (a TypeScript,
+// LESS or Sass source, a file of a front end whose result an engine kept
+// from an earlier check) is read by the check, as before.
+func init() { project.ObserveReads(observe) }
+
+// heard is what the size check learned of the files of one project.
+type heard struct {
+	once sync.Once
+	s    Settings
+	c    *cache
+	want map[string]want // by path relative to the project directory
+
+	mu    sync.Mutex
+	seen  map[string]*seen
+	taken bool
+}
+
+// want is what the check wants to learn of a file.
+type want struct {
+	kind, compiled string
+	estimate       bool // else its Bound
+}
+
+// seen is what the check learned of a file read with token.File tf.
+type seen struct {
+	tf    *token.File
+	n     int64 // its length
+	bound int64 // (not estimate)
+	// est is set when parts hold its estimate: its built size and, for a
+	// script, its needs (kindNeeds0, kindNeeds1), as if it parsed; for a
+	// script nested too deep (deep), as if it did not.
+	est, deep bool
+	parts     [3]part
+}
+
+// part is a size learned: from the cache (cached) or estimated, under key
+// k of the cache (when there is one).
+type part struct {
+	k             cacheKey
+	n             int64
+	keyed, cached bool
+}
+
+// projects holds the heard of each project, until the project is gone.
+var projects sync.Map // weak.Pointer[project.Project] → *heard
+
+// heardOf returns what the check heard of p, planned once.
+func heardOf(p *project.Project) *heard {
+	k := weak.Make(p)
+	v, ok := projects.Load(k)
+	if !ok {
+		var loaded bool
+		if v, loaded = projects.LoadOrStore(k, &heard{}); !loaded {
+			runtime.AddCleanup(p, func(k weak.Pointer[project.Project]) { projects.Delete(k) }, k)
+		}
+	}
+	h := v.(*heard)
+	h.once.Do(func() { h.plan(p) })
+	return h
+}
+
+// take returns what the check heard of p measured with settings s, and
+// hears no more of it; nil when a measure took it before, or for other
+// settings than p's.
+func take(p *project.Project, s Settings) *heard {
+	h := heardOf(p)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.taken || h.s != s {
+		h.taken = true
+		return nil
+	}
+	h.taken = true
+	return h
+}
+
+// plan says which files the check will want to learn of, and how. A
+// project it cannot plan for (a panic) it learns nothing of.
+func (h *heard) plan(p *project.Project) {
+	h.want, h.seen = map[string]want{}, map[string]*seen{}
+	defer func() {
+		if recover() != nil {
+			h.want = map[string]want{}
+		}
+	}()
+	h.s = SettingsOf(p)
+	_, byPkg := packagesOf(p)
+	up := p.Upload()
+	base := map[*Package]int64{}
+	var total int64
+	for _, f := range up.Files {
+		n := f.Bytes
+		if textKinds[f.Kind] {
+			n = boundBase(f.Kind, f.Compiled, f.Bytes, h.s)
+		}
+		base[byPkg[f.Package]] += n
+		total += n
+	}
+	all := near(total, budget(p.Options.Budgets.Total, TotalBudget))
+	estimates := false
+	for _, f := range up.Files {
+		if !textKinds[f.Kind] || lengthOnly(f.Kind, f.Compiled, h.s) || f.Compiled != "" {
+			continue
+		}
+		pkg := byPkg[f.Package]
+		w := want{kind: f.Kind, estimate: all || near(base[pkg], pkg.BudgetBytes)}
+		if w.estimate || !boundByLength(f.Kind, f.Compiled, h.s) {
+			h.want[p.MP(f.Source)] = w
+			estimates = estimates || w.estimate
+		}
+	}
+	if estimates {
+		h.c = openCache(p.Options.CacheDir, p.Root())
+	}
+}
+
+// near reports whether n bytes and the most helpers a package can get
+// come within Margin of budget.
+func near(n, budget int64) bool { return (n+maxOverhead)*100 > budget*(100-Margin) }
+
+// observe learns what the check wants of a file a front end read.
+func observe(p *project.Project, f *project.File, src []byte) {
+	h := heardOf(p)
+	w, ok := h.want[f.Path]
+	if !ok {
+		return
+	}
+	h.mu.Lock()
+	done := h.taken || h.seen[f.Path] != nil
+	h.mu.Unlock()
+	if !done {
+		h.keep(f.Path, h.learn(w, f.TF, src, h.c), false)
+	}
+}
+
+// keep keeps what the check learned of the file at rel, unless it has
+// been taken (and by the check itself).
+func (h *heard) keep(rel string, sn *seen, byCheck bool) {
+	h.mu.Lock()
+	if (byCheck || !h.taken) && h.seen[rel] == nil {
+		h.seen[rel] = sn
+	}
+	h.mu.Unlock()
+}
+
+// learn returns what w wants of src: its bound (a script's, counting its
+// constructs), and its estimate when w says so, from c when c holds it.
+func (h *heard) learn(w want, tf *token.File, src []byte, c *cache) *seen {
+	sn := &seen{tf: tf, n: int64(len(src))}
+	if !boundByLength(w.kind, w.compiled, h.s) {
+		sn.bound = Bound(w.kind, w.compiled, src, h.s)
+	}
+	if !w.estimate {
+		return sn
+	}
+	var v scriptVerdict
+	if w.kind == "js" {
+		v = scriptVerdict{known: true, deep: jsparse.TooDeep(src), parses: true}
+		// Nested too deep, the parsers the estimate runs would overflow
+		// the stack: it counts at its length, as jsparse's verdict
+		// will say.
+		sn.deep = v.deep >= 0
+	}
+	sn.est = true
+	sn.parts[0] = h.part(c, w.kind, w.compiled, src, v, nil)
+	if w.kind == "js" && len(src) > 0 {
+		var n needs
+		known := false
+		needsOf := func() int64 {
+			if !known {
+				n, known = scriptNeedsOf(w.compiled, src, h.s, v), true
+			}
+			return int64(n)
+		}
+		sn.parts[1] = h.part(c, kindNeeds0, w.compiled, src, v, func() int64 { return needsOf() & (1<<needsBits - 1) })
+		sn.parts[2] = h.part(c, kindNeeds1, w.compiled, src, v, func() int64 { return needsOf() >> needsBits & (1<<needsBits - 1) })
+	}
+	return sn
+}
+
+// part returns the size of kind for src, from the cache or estimated
+// (by estimate, when not nil, else built).
+func (h *heard) part(c *cache, kind, compiled string, src []byte, v scriptVerdict, estimate func() int64) part {
+	pt := part{keyed: c != nil}
+	if c != nil {
+		pt.k, pt.n, pt.cached = c.lookup(kind, compiled, src, h.s)
+		if pt.cached {
+			return pt
+		}
+	}
+	if estimate != nil {
+		pt.n = estimate()
+	} else {
+		pt.n = built(kind, compiled, src, h.s, v)
+	}
+	return pt
+}
+
+// seenAs returns what the check learned of the file f, registered as pf
+// (nil h: nothing).
+func (h *heard) seenAs(f *File, pf *project.File) *seen {
+	if h == nil || pf == nil {
+		return nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	sn := h.seen[pf.Path]
+	if sn == nil || sn.tf != pf.TF || sn.n != int64(pf.TF.Size()) {
+		return nil
+	}
+	return sn
+}
+
+// bound returns the Bound learned of f, if it was.
+func (h *heard) bound(f *File, pf *project.File) (int64, bool) {
+	sn := h.seenAs(f, pf)
+	if sn == nil || boundByLength(f.Kind, f.Compiled, h.s) {
+		return 0, false
+	}
+	return sn.bound, true
+}
+
+// estimated returns the estimate learned of f (its built size, when
+// withBuilt, and a script's needs), with jsparse's verdict on it
+// (scripts), if it can: a script needs the verdict, on the same bytes,
+// and a size to record in c a key of c. The sizes returned are recorded
+// as used in c.
+func (h *heard) estimated(f *File, pf *project.File, c *cache, scripts *jsparse.Result, withBuilt bool) (n int64, nd needs, ok bool) {
+	sn := h.seenAs(f, pf)
+	if sn == nil || !sn.est || c != nil && !sn.parts[0].keyed {
+		return 0, 0, false
+	}
+	// A script no parser accepts, or nested too deep, counts at its
+	// length and needs nothing (see built).
+	atLength := false
+	if f.Kind == "js" {
+		if scripts == nil {
+			return 0, 0, false
+		}
+		js := scripts.ByMP(f.Source)
+		if js == nil || js.File == nil || js.File.TF != pf.TF || js.Source == nil {
+			return 0, 0, false
+		}
+		v := verdictOf(js.Source)
+		atLength = v.deep >= 0 || !v.parses
+		if sn.deep && !atLength {
+			return 0, 0, false // (jsparse read other bytes)
+		}
+	}
+	use := func(pt part, alt int64) int64 {
+		n := pt.n
+		if !pt.cached && atLength {
+			n = alt
+		}
+		if c != nil {
+			c.use(pt.k, sn.n, n, !pt.cached)
+		}
+		return n
+	}
+	if withBuilt {
+		n = use(sn.parts[0], sn.n)
+	}
+	if f.Kind == "js" && sn.n > 0 {
+		nd = needs(use(sn.parts[1], 0)) | needs(use(sn.parts[2], 0))<<needsBits
+	}
+	return n, nd, true
+}
+
+// registerAll registers the text files in order (registering fixes their
+// positions), as the estimate did when it first read them: a file no
+// front end read is read here, once; what the check wants of it (h) is
+// learned from those bytes, in parallel, before they are released.
+func registerAll(p *project.Project, files []*File, h *heard, c *cache) {
+	var fresh []*project.File
+	held := 0
+	flush := func() {
+		project.Parallel(len(fresh), func(i int) {
+			pf := fresh[i]
+			if w, ok := h.wants(pf.Path); ok {
+				h.keep(pf.Path, h.learn(w, pf.TF, pf.Src, c), true)
+			}
+			pf.Release(false)
+		})
+		fresh, held = fresh[:0], 0
+	}
+	for _, f := range files {
+		if !textKinds[f.Kind] {
+			continue
+		}
+		rel := p.MP(f.Source)
+		if p.Registered(rel) != nil {
+			continue
+		}
+		if pf, err := readFile(p, rel); err == nil {
+			fresh, held = append(fresh, pf), held+len(pf.Src)
+		}
+		if held > maxHeld {
+			flush()
+		}
+	}
+	flush()
+}
+
+// maxHeld bounds the bytes registerAll holds at once.
+const maxHeld = 8 << 20
+
+// wants returns what the check wants of the file at rel (nil h: nothing).
+func (h *heard) wants(rel string) (want, bool) {
+	if h == nil {
+		return want{}, false
+	}
+	w, ok := h.want[rel]
+	return w, ok
+}
+
+// cache returns the cache h learned from (nil h: nil).
+func (h *heard) cache() *cache {
+	if h == nil {
+		return nil
+	}
+	return h.c
+}
+
+// readFile reads the file at rel for the check (project.ReadFile), and
+// tells onRead when it read it from the disk (or the overlay): it was not
+// registered, or only its length was kept.
+func readFile(p *project.Project, rel string) (*project.File, error) {
+	before := p.Registered(rel)
+	f, err := p.ReadFile(rel)
+	if onRead != nil && err == nil && (before == nil || f != before) {
+		onRead(p, f.Path)
+	}
+	return f, err
+}
+
+// onRead, when set (by tests), is told of every file the check reads.
+var onRead func(p *project.Project, rel string)
