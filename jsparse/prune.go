@@ -463,4 +463,11 @@ func (p *pruner) facts(f *Facts) {
 	for _, r := range f.Routes {
 		r.Scope = p.scope(r.Scope)
 	}
+	var kept []*Scope
+	for _, s := range p.order {
+		if t := p.scopes[s]; t == s {
+			kept = append(kept, s)
+		}
+	}
+	move(f, kept)
 }
