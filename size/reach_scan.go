@@ -1,6 +1,7 @@
 package size
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"slices"
@@ -145,17 +146,207 @@ func styleImports(src []byte) []string {
 	return specs
 }
 
-var (
-	// callStart finds require( and import( where they are not a property
-	// or part of a longer name.
-	callStart = regexp.MustCompile(`(?:^|[^.\w$])(require|import)\s*\(\s*`)
-	asyncCall = regexp.MustCompile(`(?:^|[^.\w$])require\s*\.\s*async\s*\(\s*`)
-	// tsImport is the specifier of an import or export ... from,
-	// type-only ones included.
-	tsImport = regexp.MustCompile(`(?:\bfrom|\bimport)\s*["']([^"'\n]+)["']`)
-	// codeString is a string literal ending in a code file's extension.
-	codeString = regexp.MustCompile(`["'` + "`" + `]([^"'` + "`" + `\s{}()<>$]+\.(?:json|js|ts|wxml|wxss|wxs|less|scss|sass))(?:[?#][^"'` + "`" + `]*)?["'` + "`" + `]`)
-)
+// The scans of a script below find what these regular expressions find
+// (FindAll: leftmost-first, one match after the other), by hand: the
+// expressions start with a class, which Go's regexp tries at every byte,
+// and a language server's first check scans every script of the project
+// (a quarter of a second on the official demo). reach_scan_test.go holds
+// the scans to the expressions.
+//
+//	callStart  (?:^|[^.\w$])(require|import)\s*\(\s*
+//	           require( and import( where they are not a property or part
+//	           of a longer name
+//	asyncCall  (?:^|[^.\w$])require\s*\.\s*async\s*\(\s*
+//	tsImport   (?:\bfrom|\bimport)\s*["']([^"'\n]+)["']
+//	           the specifier of an import or export ... from, type-only
+//	           ones included
+//	codeString ["'`]([^"'`\s{}()<>$]+\.(?:json|js|ts|wxml|wxss|wxs|less|scss|sass))(?:[?#][^"'`]*)?["'`]
+//	           a string literal ending in a code file's extension
+
+// reSpace is \s in Go's regular expressions.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// isWord is \w.
+func isWord(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+func skipSpace(code []byte, i int) int {
+	for i < len(code) && reSpace(code[i]) {
+		i++
+	}
+	return i
+}
+
+// words finds the next of some words in code: where one starts at or
+// after i, the first, and which; -1 when none does. Each word's next
+// place is kept, so that a scan that asks again and again reads code once.
+type words struct {
+	code  []byte
+	words []string
+	next  []int // the next place of each word, from where it was last found
+}
+
+func newWords(code []byte, ws ...string) *words {
+	next := make([]int, len(ws))
+	for k := range next {
+		next[k] = -2 // (not looked for)
+	}
+	return &words{code: code, words: ws, next: next}
+}
+
+func (f *words) at(i int) (int, string) {
+	at, word := -1, ""
+	for k, w := range f.words {
+		if f.next[k] == -2 || f.next[k] >= 0 && f.next[k] < i {
+			f.next[k] = -1
+			if i <= len(f.code) {
+				if n := bytes.Index(f.code[i:], []byte(w)); n >= 0 {
+					f.next[k] = i + n
+				}
+			}
+		}
+		if n := f.next[k]; n >= 0 && (at < 0 || n < at) {
+			at, word = n, w
+		}
+	}
+	return at, word
+}
+
+// calls finds callStart (async false) or asyncCall (async true): for each
+// match, the start of the keyword and the end of the match.
+func calls(code []byte, async bool) (kws, ends []int) {
+	ws := newWords(code, "require", "import")
+	if async {
+		ws = newWords(code, "require")
+	}
+	for i := 0; ; {
+		kw, w := ws.at(i)
+		if kw < 0 {
+			return kws, ends
+		}
+		// The rune before the keyword, not part of an earlier match: none
+		// (^), or any but ., $ and \w (a byte of a longer rune is none
+		// of those).
+		before := kw == 0 || kw > i && code[kw-1] != '.' && code[kw-1] != '$' && !isWord(code[kw-1])
+		j := kw + len(w)
+		ok := before
+		if ok && async {
+			j = skipSpace(code, j)
+			ok = j < len(code) && code[j] == '.'
+			if ok {
+				j = skipSpace(code, j+1)
+				ok = bytes.HasPrefix(code[j:], []byte("async"))
+				j += len("async")
+			}
+		}
+		if ok {
+			j = skipSpace(code, j)
+			ok = j < len(code) && code[j] == '('
+		}
+		if !ok {
+			i = kw + 1
+			continue
+		}
+		j = skipSpace(code, j+1)
+		kws, ends = append(kws, kw), append(ends, j)
+		i = j
+	}
+}
+
+// tsImports finds tsImport: the specifiers.
+func tsImports(code []byte) []string {
+	var specs []string
+	ws := newWords(code, "from", "import")
+	for i := 0; ; {
+		kw, w := ws.at(i)
+		if kw < 0 {
+			return specs
+		}
+		i = kw + 1
+		if kw > 0 && isWord(code[kw-1]) {
+			continue // (\b: a byte of a longer rune is no \w)
+		}
+		j := skipSpace(code, kw+len(w))
+		if j >= len(code) || code[j] != '"' && code[j] != '\'' {
+			continue
+		}
+		k := j + 1
+		for k < len(code) && code[k] != '"' && code[k] != '\'' && code[k] != '\n' {
+			k++
+		}
+		if k == j+1 || k >= len(code) || code[k] == '\n' {
+			continue
+		}
+		specs = append(specs, string(code[j+1:k]))
+		i = k + 1
+	}
+}
+
+func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
+
+// inName is the class of codeString's name: [^"'`\s{}()<>$] (a byte of a
+// longer rune is in it).
+func inName(c byte) bool {
+	switch c {
+	case '"', '\'', '`', '{', '}', '(', ')', '<', '>', '$':
+		return false
+	}
+	return !reSpace(c)
+}
+
+// codeExtAlts are codeString's extensions, in the order it tries them.
+var codeExtAlts = []string{"json", "js", "ts", "wxml", "wxss", "wxs", "less", "scss", "sass"}
+
+// codeStrings finds codeString: the names.
+func codeStrings(code []byte) []string {
+	var names []string
+	lastQuote := bytes.LastIndexAny(code, "\"'`")
+	for i := 0; ; {
+		k := bytes.IndexAny(code[i:], "\"'`")
+		if k < 0 {
+			return names
+		}
+		s := i + k
+		r := s + 1
+		for r < len(code) && inName(code[r]) {
+			r++
+		}
+		// The name is as long as it can be: the last dot of the run
+		// (leaving a byte before it) that an extension follows, then
+		// the quote, or ? or # and a quote anywhere after.
+		end := -1
+		name := ""
+	dots:
+		for d := r - 1; d >= s+2; d-- {
+			if code[d] != '.' {
+				continue
+			}
+			for _, ext := range codeExtAlts {
+				g := d + 1 + len(ext)
+				if g > len(code) || string(code[d+1:g]) != ext || g >= len(code) {
+					continue
+				}
+				switch c := code[g]; {
+				case isQuote(c):
+					end = g + 1
+				case (c == '?' || c == '#') && lastQuote > g:
+					end = g + 1 + bytes.IndexAny(code[g+1:], "\"'`") + 1
+				default:
+					continue
+				}
+				name = string(code[s+1 : g])
+				break dots
+			}
+		}
+		if end < 0 {
+			i = s + 1
+			continue
+		}
+		names = append(names, name)
+		i = end
+	}
+}
 
 // script follows a script's imports (as jsparse resolves them), its
 // require.async calls, and the code files its strings name; a module name
@@ -324,14 +515,16 @@ type asyncLoad struct {
 // scanScript scans the bytes of a script (a TypeScript one when ts).
 func scanScript(code []byte, ts bool) *scriptScan {
 	sc := &scriptScan{}
-	for _, loc := range callStart.FindAllSubmatchIndex(code, -1) {
-		if !literalArg(code[loc[1]:]) && !declared(code[:loc[2]]) {
+	kws, ends := calls(code, false)
+	for i, kw := range kws {
+		if !literalArg(code[ends[i]:]) && !declared(code[:kw]) {
 			sc.computed = true
 			break
 		}
 	}
-	for _, loc := range asyncCall.FindAllIndex(code, -1) {
-		rest := code[loc[1]:]
+	_, ends = calls(code, true)
+	for _, end := range ends {
+		rest := code[end:]
 		a := asyncLoad{literal: literalArg(rest)}
 		if a.literal {
 			a.spec, a.quoted = quoted(rest)
@@ -339,13 +532,9 @@ func scanScript(code []byte, ts bool) *scriptScan {
 		sc.async = append(sc.async, a)
 	}
 	if ts {
-		for _, m := range tsImport.FindAllSubmatch(code, -1) {
-			sc.types = append(sc.types, string(m[1]))
-		}
+		sc.types = tsImports(code)
 	}
-	for _, m := range codeString.FindAllSubmatch(code, -1) {
-		sc.strings = append(sc.strings, string(m[1]))
-	}
+	sc.strings = codeStrings(code)
 	return sc
 }
 
