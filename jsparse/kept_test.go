@@ -112,5 +112,6 @@ func TestKept(t *testing.T) {
 	}
 }
 
-// keptCeiling is TestKept's ceiling.
-const keptCeiling = 4096
+// keptCeiling is TestKept's ceiling: about 1,150 bytes are kept (64-bit),
+// 1,900 were before the facts kept only what the rules read (issue 15).
+const keptCeiling = 1600
