@@ -224,37 +224,155 @@ type unit struct {
 	json       *project.JSONFile
 }
 
-// fileInfo is context.file.
+// fileInfo is context.file. It is made for every file and rule, and most
+// rules read one or two of its properties, if any: so it is a dynamic
+// object whose properties are made when they are read (once: a value read
+// twice is the same), and otherwise behaves as a plain object of them (its
+// keys in the same order, assignable, deletable), but for what a dynamic
+// object cannot do (be frozen, or given accessors or symbols).
 func (b *builder) fileInfo(u *unit) goja.Value {
-	o := b.vm.NewObject()
-	o.Set("path", u.path)
-	o.Set("mpPath", u.mp)
-	o.Set("kind", u.kind)
-	o.Set("language", u.lang)
-	pkg := ""
-	if sp := b.p.PackageOf(u.mp); sp != nil {
-		pkg = sp.Root
+	return b.vm.NewDynamicObject(&fileFacts{b: b, u: u})
+}
+
+// fileKeys are the properties of a FileInfo, in order.
+var fileKeys = []string{"path", "mpPath", "kind", "language", "package", "pages", "chatTool", "skyline"}
+
+// fileFacts are the properties of a FileInfo: made, assigned or deleted.
+type fileFacts struct {
+	b *builder
+	u *unit
+	// vals are the properties made or assigned; gone the properties of
+	// fileKeys deleted; extra the keys added, in order.
+	vals  map[string]goja.Value
+	gone  map[string]bool
+	extra []string
+	// The views' answers, when one of them was asked.
+	viewed   bool
+	pages    []string
+	chatTool bool
+	skyline  bool
+}
+
+func isFileKey(key string) bool {
+	for _, k := range fileKeys {
+		if k == key {
+			return true
+		}
 	}
-	o.Set("package", pkg)
+	return false
+}
+
+func (f *fileFacts) view() {
+	if f.viewed {
+		return
+	}
+	f.viewed = true
+	u, b := f.u, f.b
 	key := u.mp
 	switch u.kind {
 	case "script", "json":
 		key = strings.TrimSuffix(u.mp, path.Ext(u.mp))
 	}
-	var pages []string
-	skyline := false
-	chatTool := b.p.IsChatTool(u.mp)
+	f.chatTool = b.p.IsChatTool(u.mp)
 	if b.v != nil {
 		for _, pg := range b.v.Pages(key) {
-			pages = append(pages, pg.Path)
-			skyline = skyline || pg.Renderer.Value == "skyline"
+			f.pages = append(f.pages, pg.Path)
+			f.skyline = f.skyline || pg.Renderer.Value == "skyline"
 		}
-		chatTool = chatTool || b.v.ChatTool(key)
+		f.chatTool = f.chatTool || b.v.ChatTool(key)
 	}
-	o.Set("pages", b.strings(pages))
-	o.Set("chatTool", chatTool)
-	o.Set("skyline", skyline)
-	return o
+}
+
+// make makes a property of fileKeys.
+func (f *fileFacts) make(key string) goja.Value {
+	u, vm := f.u, f.b.vm
+	switch key {
+	case "path":
+		return vm.ToValue(u.path)
+	case "mpPath":
+		return vm.ToValue(u.mp)
+	case "kind":
+		return vm.ToValue(u.kind)
+	case "language":
+		return vm.ToValue(u.lang)
+	case "package":
+		pkg := ""
+		if sp := f.b.p.PackageOf(u.mp); sp != nil {
+			pkg = sp.Root
+		}
+		return vm.ToValue(pkg)
+	case "pages":
+		f.view()
+		return f.b.strings(f.pages)
+	case "chatTool":
+		f.view()
+		return vm.ToValue(f.chatTool)
+	case "skyline":
+		f.view()
+		return vm.ToValue(f.skyline)
+	}
+	return nil
+}
+
+func (f *fileFacts) Get(key string) goja.Value {
+	if v, ok := f.vals[key]; ok {
+		return v
+	}
+	if f.gone[key] || !isFileKey(key) {
+		return nil
+	}
+	v := f.make(key)
+	if f.vals == nil {
+		f.vals = map[string]goja.Value{}
+	}
+	f.vals[key] = v
+	return v
+}
+
+func (f *fileFacts) Set(key string, v goja.Value) bool {
+	// A key added, or deleted and added again, comes last.
+	if _, had := f.vals[key]; !had && (f.gone[key] || !isFileKey(key)) {
+		f.extra = append(f.extra, key)
+	}
+	if f.vals == nil {
+		f.vals = map[string]goja.Value{}
+	}
+	f.vals[key] = v
+	return true
+}
+
+func (f *fileFacts) Has(key string) bool {
+	if _, ok := f.vals[key]; ok {
+		return true
+	}
+	return isFileKey(key) && !f.gone[key]
+}
+
+func (f *fileFacts) Delete(key string) bool {
+	delete(f.vals, key)
+	if isFileKey(key) {
+		if f.gone == nil {
+			f.gone = map[string]bool{}
+		}
+		f.gone[key] = true
+	}
+	for i, k := range f.extra {
+		if k == key {
+			f.extra = append(f.extra[:i:i], f.extra[i+1:]...)
+			break
+		}
+	}
+	return true
+}
+
+func (f *fileFacts) Keys() []string {
+	keys := make([]string, 0, len(fileKeys)+len(f.extra))
+	for _, k := range fileKeys {
+		if !f.gone[k] {
+			keys = append(keys, k)
+		}
+	}
+	return append(keys, f.extra...)
 }
 
 // --- scripts ---

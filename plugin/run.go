@@ -350,9 +350,7 @@ func (w *worker) renew() {
 
 // visit runs rules over one file.
 func (w *worker) visit(u *unit, rules []*Rule, st *runState) []found {
-	w.u, w.info, w.out = u, nil, nil
-	n := len(visitorGroups[u.kind])
-	w.groups, w.built = make([][]event, n), make([]bool, n)
+	w.u, w.info, w.groups, w.built, w.out = u, nil, nil, nil, nil
 	w.b.reset()
 	for _, r := range rules {
 		if st.isStopped(r) {
@@ -535,6 +533,11 @@ func (w *worker) runRule(r *Rule) error {
 // group makes the nodes of a group of the file being visited, in source
 // order.
 func (w *worker) group(gi int) []event {
+	if w.built == nil {
+		// (also after renew, whose runtime has none of the nodes)
+		n := len(visitorGroups[w.u.kind])
+		w.groups, w.built = make([][]event, n), make([]bool, n)
+	}
 	if w.built[gi] {
 		return w.groups[gi]
 	}
