@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -62,6 +63,24 @@ type Plugin struct {
 	// lineOffset is how many lines the module wrapper adds before the
 	// source (0 when positions come through a source map).
 	lineOffset int
+
+	// spare is the runtime the plugin was loaded in, with its exports,
+	// until a Set whose first plugin this is takes it for its first
+	// worker (a runtime costs some milliseconds to make, as much as a
+	// small project's files take to visit).
+	spareMu sync.Mutex
+	spare   *sandbox
+	exports goja.Value
+}
+
+// takeSpare returns the runtime the plugin was loaded in and its exports,
+// once (nil after).
+func (p *Plugin) takeSpare() (*sandbox, goja.Value) {
+	p.spareMu.Lock()
+	defer p.spareMu.Unlock()
+	sb, exports := p.spare, p.exports
+	p.spare, p.exports = nil, nil
+	return sb, exports
 }
 
 // Rule is a rule of a plugin.
@@ -180,6 +199,7 @@ func Load(src []byte, name, display string, o Options) (*Plugin, error) {
 		}
 		p.Rules = append(p.Rules, r)
 	}
+	p.spare, p.exports = sb, exports
 	return p, nil
 }
 

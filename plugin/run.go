@@ -220,6 +220,9 @@ type worker struct {
 	out      []found
 }
 
+// workerName is how the console output of a worker's runtime begins.
+const workerName = "chattool-lint plugin"
+
 // worker takes a worker from the pool, or makes one.
 func (s *Set) worker() (*worker, error) {
 	s.mu.Lock()
@@ -247,9 +250,22 @@ func (s *Set) release(w *worker) {
 }
 
 func (s *Set) newWorker() (*worker, error) {
-	sb, err := newSandbox(s.opts.Log, "chattool-lint plugin")
-	if err != nil {
-		return nil, err
+	// The first plugin's module ran first in the runtime it was loaded
+	// in: a worker can go on from there, as from a new runtime.
+	var sb *sandbox
+	var first goja.Value
+	if len(s.plugins) > 0 {
+		sb, first = s.plugins[0].takeSpare()
+	}
+	if sb != nil {
+		sb.console.mu.Lock()
+		sb.console.w, sb.console.prefix = s.opts.Log, workerName
+		sb.console.mu.Unlock()
+	} else {
+		var err error
+		if sb, err = newSandbox(s.opts.Log, workerName); err != nil {
+			return nil, err
+		}
 	}
 	w := &worker{set: s, sb: sb, g: &guard{vm: sb.vm}, b: newBuilder(sb.vm),
 		creates: map[*Rule]goja.Callable{}, loadErr: map[*Rule]error{}, settings: map[*Rule]goja.Value{},
@@ -264,9 +280,15 @@ func (s *Set) newWorker() (*worker, error) {
 	}), nil, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	dog.register(w.g)
 	defer dog.unregister(w.g)
-	for _, pl := range s.plugins {
+	for i, pl := range s.plugins {
 		w.g.begin(s.opts.time(), s.opts.memory())
-		exports, err := pl.run(sb)
+		var exports goja.Value
+		var err error
+		if i == 0 && first != nil {
+			exports = first
+		} else {
+			exports, err = pl.run(sb)
+		}
 		var fns goja.Value
 		if err == nil {
 			keys := make([]any, len(pl.Rules))
