@@ -154,7 +154,7 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 	if c == nil {
 		c = openCache(p.Options.CacheDir, p.Root())
 	}
-	registerAll(p, files, h, c)
+	registerAll(p, files, h, c, !quick)
 	if quick {
 		quickEstimate(p, r, byPkg, files, s, c, scripts, h)
 		if !main.Bounded {
@@ -172,6 +172,7 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 		estimate(p, files, s, c, scripts, h)
 	}
 	c.save()
+	h.done()
 	jsonExtra := jsonContext(p)
 	for _, f := range files {
 		if f.Kind == "json" {

@@ -27,14 +27,19 @@ func init() { project.ObserveReads(observe) }
 
 // heard is what the size check learned of the files of one project.
 type heard struct {
-	once sync.Once
+	once sync.Once // plans
 	s    Settings
 	c    *cache
-	want map[string]want // by path relative to the project directory
 
-	mu    sync.Mutex
+	// mu guards what follows once planned (plan, take, done).
+	mu   sync.Mutex
+	want map[string]want // by path relative to the project directory
+	// all are the kinds of the files the check could learn the estimate
+	// of (a measure, not a check, estimates every file).
+	all   map[string]string
 	seen  map[string]*seen
 	taken bool
+	later bool // plan the files when taken
 }
 
 // want is what the check wants to learn of a file.
@@ -93,19 +98,36 @@ func take(p *project.Project, s Settings) *heard {
 		return nil
 	}
 	h.taken = true
+	if h.later {
+		h.later = false
+		h.planFiles(p)
+	}
 	return h
 }
 
-// plan says which files the check will want to learn of, and how. A
-// project it cannot plan for (a panic) it learns nothing of.
+// plan says which files the check will want to learn of, and how. When
+// no front end reads a file whose estimate needs its bytes (a check
+// learns nothing from them) it says so only when the check takes what
+// it heard (later): the upload list it needs costs a system call a file,
+// which the front ends need not wait for.
 func (h *heard) plan(p *project.Project) {
-	h.want, h.seen = map[string]want{}, map[string]*seen{}
+	h.want, h.seen, h.all = map[string]want{}, map[string]*seen{}, map[string]string{}
+	h.s = SettingsOf(p)
+	if lengthOnly("js", "", h.s) && lengthOnly("wxml", "", h.s) && lengthOnly("wxss", "", h.s) {
+		h.later = true
+		return
+	}
+	h.planFiles(p)
+}
+
+// planFiles says which files the check wants to learn of, and how. A
+// project it cannot plan for (a panic) it learns nothing of.
+func (h *heard) planFiles(p *project.Project) {
 	defer func() {
 		if recover() != nil {
-			h.want = map[string]want{}
+			h.want, h.all = map[string]want{}, map[string]string{}
 		}
 	}()
-	h.s = SettingsOf(p)
 	_, byPkg := packagesOf(p)
 	up := p.Upload()
 	base := map[*Package]int64{}
@@ -125,6 +147,7 @@ func (h *heard) plan(p *project.Project) {
 			continue
 		}
 		pkg := byPkg[f.Package]
+		h.all[p.MP(f.Source)] = f.Kind
 		w := want{kind: f.Kind, estimate: all || near(base[pkg], pkg.BudgetBytes)}
 		if w.estimate || !boundByLength(f.Kind, f.Compiled, h.s) {
 			h.want[p.MP(f.Source)] = w
@@ -143,14 +166,11 @@ func near(n, budget int64) bool { return (n+maxOverhead)*100 > budget*(100-Margi
 // observe learns what the check wants of a file a front end read.
 func observe(p *project.Project, f *project.File, src []byte) {
 	h := heardOf(p)
-	w, ok := h.want[f.Path]
-	if !ok {
-		return
-	}
 	h.mu.Lock()
-	done := h.taken || h.seen[f.Path] != nil
+	w, ok := h.want[f.Path]
+	ok = ok && !h.taken && h.seen[f.Path] == nil
 	h.mu.Unlock()
-	if !done {
+	if ok {
 		h.keep(f.Path, h.learn(w, f.TF, src, h.c), false)
 	}
 }
@@ -290,15 +310,16 @@ func (h *heard) estimated(f *File, pf *project.File, c *cache, scripts *jsparse.
 
 // registerAll registers the text files in order (registering fixes their
 // positions), as the estimate did when it first read them: a file no
-// front end read is read here, once; what the check wants of it (h) is
-// learned from those bytes, in parallel, before they are released.
-func registerAll(p *project.Project, files []*File, h *heard, c *cache) {
+// front end read is read here, once; what the check wants of it (h; its
+// estimate, for every file, when every file is estimated) is learned
+// from those bytes, in parallel, before they are released.
+func registerAll(p *project.Project, files []*File, h *heard, c *cache, every bool) {
 	var fresh []*project.File
 	held := 0
 	flush := func() {
 		project.Parallel(len(fresh), func(i int) {
 			pf := fresh[i]
-			if w, ok := h.wants(pf.Path); ok {
+			if w, ok := h.wants(pf.Path, every); ok {
 				h.keep(pf.Path, h.learn(w, pf.TF, pf.Src, c), true)
 			}
 			pf.Release(false)
@@ -326,13 +347,29 @@ func registerAll(p *project.Project, files []*File, h *heard, c *cache) {
 // maxHeld bounds the bytes registerAll holds at once.
 const maxHeld = 8 << 20
 
-// wants returns what the check wants of the file at rel (nil h: nothing).
-func (h *heard) wants(rel string) (want, bool) {
+// wants returns what the check wants of the file at rel, its estimate
+// when every (nil h: nothing).
+func (h *heard) wants(rel string, every bool) (want, bool) {
 	if h == nil {
 		return want{}, false
 	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if kind := h.all[rel]; every && kind != "" {
+		return want{kind: kind, estimate: true}, true
+	}
 	w, ok := h.want[rel]
 	return w, ok
+}
+
+// done drops what the check learned, once it has measured.
+func (h *heard) done() {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	h.want, h.seen, h.all = nil, nil, nil
+	h.mu.Unlock()
 }
 
 // cache returns the cache h learned from (nil h: nil).
