@@ -176,6 +176,9 @@ func (r *Result) own(base string) {
 			r.owners[mp] = append(r.owners[mp], base)
 			r.templates[base] = append(r.templates[base], mp)
 		}
+		if !f.Doc.Has("import", "include") {
+			continue
+		}
 		for _, e := range f.Doc.Elements() {
 			if e.Name != "import" && e.Name != "include" {
 				continue

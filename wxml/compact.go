@@ -2,6 +2,7 @@ package wxml
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
 	"unsafe"
 	"weak"
@@ -33,6 +34,33 @@ func (d *Document) Elements() []*Element {
 	}
 	d.made = weak.Make(&out[0])
 	return out
+}
+
+// Has reports whether an element of the document has one of these names,
+// without making the elements: a caller that looks for a few tags asks it
+// first.
+func (d *Document) Has(names ...string) bool {
+	t := reader{text: d.text, sized: d.sized}
+	for i := range d.els {
+		r := &d.els[i]
+		if r.name != inText {
+			if slices.Contains(names, commonList[r.name]) {
+				return true
+			}
+		} else if slices.Contains(names, t.next(int(r.nameEnd-r.start-1))) {
+			return true
+		}
+		hi := len(d.attrs)
+		if i+1 < len(d.els) {
+			hi = int(d.els[i+1].attrs)
+		}
+		for k := int(r.attrs); k < hi; k++ {
+			ra := &d.attrs[k]
+			t.name(ra.name, int(ra.nameEnd-ra.start))
+			t.next(int(ra.valueEnd - ra.valueStart))
+		}
+	}
+	return false
 }
 
 // build makes the elements of the document.

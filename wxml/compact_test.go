@@ -43,6 +43,12 @@ func checkTree(t *testing.T, what string, src []byte, d *Document, spans bool) {
 		if e.Parent != nil {
 			kids[e.Parent] = append(kids[e.Parent], e)
 		}
+		if !d.Has("no-such", e.Name) {
+			t.Errorf("%s: Has(%q) is false", what, e.Name)
+		}
+	}
+	if d.Has("no-such", "") {
+		t.Errorf("%s: Has(no-such) is true", what)
 	}
 	for _, e := range els {
 		if !slices.Equal(e.Children, kids[e]) && (d.order == nil || len(e.Children) != len(kids[e])) {
