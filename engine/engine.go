@@ -20,7 +20,15 @@
 //     check, an analyzer that reads no file of the kinds that changed
 //     (scripts, templates, style sheets, others), and whose requirements
 //     gave what they gave, is not run again (the templates' parse, the
-//     views and the rules on them, when a script changed).
+//     views and the rules on them, when a script changed); an analyzer
+//     whose last result can tell whether it holds again (agains: Reach,
+//     when an edit of a script changed nothing it follows) is asked
+//     rather than run.
+//
+// A check whose findings are kept for no json file (the language
+// server's, of a page's open script, template or style sheet) runs none
+// of the rules that report in json files only (inJSON: the package sizes,
+// media-size, config-schema), nor the size estimate only they require.
 //
 // Without a watcher, every check loads the project again (with the
 // memo): only a watcher can say that a file did not change.
