@@ -44,15 +44,16 @@ type heard struct {
 
 // want is what the check wants to learn of a file.
 type want struct {
-	kind, compiled string
-	estimate       bool // else its Bound
+	kind, compiled  string
+	estimate, bound bool // its estimate, a script's Bound
 }
 
 // seen is what the check learned of a file read with token.File tf.
 type seen struct {
-	tf    *token.File
-	n     int64 // its length
-	bound int64 // (not estimate)
+	tf      *token.File
+	n       int64 // its length
+	bound   int64 // when bounded
+	bounded bool
 	// est is set when parts hold its estimate: its built size and, for a
 	// script, its needs (kindNeeds0, kindNeeds1), as if it parsed; for a
 	// script nested too deep (deep), as if it did not.
@@ -148,8 +149,10 @@ func (h *heard) planFiles(p *project.Project) {
 		}
 		pkg := byPkg[f.Package]
 		h.all[p.MP(f.Source)] = f.Kind
-		w := want{kind: f.Kind, estimate: all || near(base[pkg], pkg.BudgetBytes)}
-		if w.estimate || !boundByLength(f.Kind, f.Compiled, h.s) {
+		// (A package near its limit by its length is not bounded.)
+		nearBy := near(base[pkg], pkg.BudgetBytes)
+		w := want{kind: f.Kind, estimate: all || nearBy, bound: !nearBy && !boundByLength(f.Kind, f.Compiled, h.s)}
+		if w.estimate || w.bound {
 			h.want[p.MP(f.Source)] = w
 			estimates = estimates || w.estimate
 		}
@@ -189,19 +192,23 @@ func (h *heard) keep(rel string, sn *seen, byCheck bool) {
 // constructs), and its estimate when w says so, from c when c holds it.
 func (h *heard) learn(w want, tf *token.File, src []byte, c *cache) *seen {
 	sn := &seen{tf: tf, n: int64(len(src))}
-	if !boundByLength(w.kind, w.compiled, h.s) {
-		sn.bound = Bound(w.kind, w.compiled, src, h.s)
+	if w.bound {
+		sn.bound, sn.bounded = Bound(w.kind, w.compiled, src, h.s), true
 	}
 	if !w.estimate {
 		return sn
 	}
 	var v scriptVerdict
 	if w.kind == "js" {
-		v = scriptVerdict{known: true, deep: jsparse.TooDeep(src), parses: true}
-		// Nested too deep, the parsers the estimate runs would overflow
-		// the stack: it counts at its length, as jsparse's verdict
-		// will say.
-		sn.deep = v.deep >= 0
+		v = scriptVerdict{known: true, deep: -1, parses: true}
+		if !h.s.Minify {
+			// Nested too deep, esbuild, which the estimate of a script
+			// not minified may run, would overflow the stack: it counts
+			// at its length, as jsparse's verdict will say. (A minified
+			// script's estimate runs no parser, only the tokenizer.)
+			v.deep = jsparse.TooDeep(src)
+			sn.deep = v.deep >= 0
+		}
 	}
 	sn.est = true
 	sn.parts[0] = h.part(c, w.kind, w.compiled, src, v, nil)
@@ -256,7 +263,7 @@ func (h *heard) seenAs(f *File, pf *project.File) *seen {
 // bound returns the Bound learned of f, if it was.
 func (h *heard) bound(f *File, pf *project.File) (int64, bool) {
 	sn := h.seenAs(f, pf)
-	if sn == nil || boundByLength(f.Kind, f.Compiled, h.s) {
+	if sn == nil || !sn.bounded {
 		return 0, false
 	}
 	return sn.bound, true
@@ -356,7 +363,7 @@ func (h *heard) wants(rel string, every bool) (want, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if kind := h.all[rel]; every && kind != "" {
-		return want{kind: kind, estimate: true}, true
+		return want{kind: kind, estimate: true}, true // (a measure bounds nothing)
 	}
 	w, ok := h.want[rel]
 	return w, ok

@@ -75,14 +75,13 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// readOnceProject is a project whose every package is over its limit (so
-// that the check estimates every file), with settings under which every
-// estimate needs the file's bytes, and scripts that parse, that do not,
-// and that nest too deep.
-func readOnceProject(t *testing.T) string {
+// readOnceProject is a project with settings under which every estimate
+// needs the file's bytes, and scripts that parse, that do not, and that
+// nest too deep.
+func readOnceProject(t *testing.T, settings string) string {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
-		"project.config.json": `{"compileType": "miniprogram", "setting": {"es6": true, "minified": true, "minifyWXSS": true, "minifyWXML": true}}`,
+		"project.config.json": `{"compileType": "miniprogram", "setting": ` + settings + `}`,
 		"app.json":            `{"pages": ["pages/a/a"], "subpackages": [{"root": "sub", "pages": ["p/p"]}]}`,
 		"app.js":              "App({ async onLaunch() { const f = () => 1; class A { m() { return [...arguments] } } } })\n",
 		"app.wxss":            ".a { color: red; display: flex; }\n/* c */\n",
@@ -149,7 +148,15 @@ func summary(r *Report) string {
 // has read, nor any file twice, and its report is the one it makes
 // reading every file itself.
 func TestReadOnce(t *testing.T) {
-	dir := readOnceProject(t)
+	for _, c := range []struct{ name, settings string }{
+		{"minified", `{"es6": true, "minified": true, "minifyWXSS": true, "minifyWXML": true}`},
+		{"es6", `{"es6": true, "minifyWXSS": true}`}, // scripts not minified: esbuild
+	} {
+		t.Run(c.name, func(t *testing.T) { testReadOnce(t, readOnceProject(t, c.settings)) })
+	}
+}
+
+func testReadOnce(t *testing.T, dir string) {
 	for _, limits := range []struct {
 		name    string
 		budgets project.Budgets
