@@ -18,7 +18,7 @@ import (
 // all when it takes the whole app near its own; of the files of the other
 // packages, the scripts' bounds. What a script's estimate needs of
 // jsparse's verdict (a script nested too deep, or no parser accepts,
-// counts at its length) is applied when the check runs (finish): the
+// counts at its length) is applied when the check runs (estimated): the
 // estimate is made as if the script parsed, once the nesting is known to
 // be safe for the parsers it runs. A file not heard of (a TypeScript,
 // LESS or Sass source, a file of a front end whose result an engine kept

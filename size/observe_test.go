@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -202,4 +204,27 @@ func (rc *readCounts) check(t *testing.T) {
 			t.Errorf("%s read by %v, want a front end", rel, rc.reads[rel])
 		}
 	}
+}
+
+// TestHeardDropped: what the check learned of a project goes with it.
+func TestHeardDropped(t *testing.T) {
+	count := func() int {
+		n := 0
+		projects.Range(func(any, any) bool { n++; return true })
+		return n
+	}
+	dir := readOnceProject(t, `{"es6": true}`)
+	before := count()
+	lintSize(t, dir, project.Options{}, nil)
+	if count() <= before {
+		t.Fatalf("%d projects heard of, want more than %d", count(), before)
+	}
+	for range 100 {
+		runtime.GC()
+		if count() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d projects heard of once gone, want %d", count(), before)
 }
