@@ -8,7 +8,7 @@ import (
 )
 
 // TestGCHook: with more live than the soft limit, the limit is raised so
-// that the heap may grow by half of what is live before the next
+// that the heap may grow by limitRoom of what is live before the next
 // collection, and not left where the collector would run without end;
 // once less is live, it comes down to the soft limit again.
 func TestGCHook(t *testing.T) {
@@ -24,8 +24,8 @@ func TestGCHook(t *testing.T) {
 		g.collected()
 	}
 	live, goal := heapGoal()
-	if goal < live+live/2-live/20 {
-		t.Errorf("%d MiB live: the heap goal is %d MiB under a limit of %d MiB, want room for half again", live>>20, goal>>20, g.limit>>20)
+	if room := int64(float64(live) * limitRoom); goal < live+room-live/20 {
+		t.Errorf("%d MiB live: the heap goal is %d MiB under a limit of %d MiB, want room for %d MiB more", live>>20, goal>>20, g.limit>>20, room>>20)
 	}
 	raised := g.limit
 	runtime.KeepAlive(keep)
