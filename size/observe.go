@@ -110,11 +110,14 @@ func take(p *project.Project, s Settings) *heard {
 // no front end reads a file whose estimate needs its bytes (a check
 // learns nothing from them) it says so only when the check takes what
 // it heard (later): the upload list it needs costs a system call a file,
-// which the front ends need not wait for.
+// which the front ends need not wait for. So it does for a project with
+// a Memo (a language server's, whose checks may leave the size check
+// out: package engine): the Memo keeps the bytes read, which the check
+// reads again without asking the disk for them.
 func (h *heard) plan(p *project.Project) {
 	h.want, h.seen, h.all = map[string]want{}, map[string]*seen{}, map[string]string{}
 	h.s = SettingsOf(p)
-	if lengthOnly("js", "", h.s) && lengthOnly("wxml", "", h.s) && lengthOnly("wxss", "", h.s) {
+	if p.Options.Memo != nil || lengthOnly("js", "", h.s) && lengthOnly("wxml", "", h.s) && lengthOnly("wxss", "", h.s) {
 		h.later = true
 		return
 	}
