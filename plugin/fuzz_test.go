@@ -166,6 +166,7 @@ func FuzzPlugin(f *testing.F) {
 	// pattern in a visitor (a hostile body) hold an input for seconds, so
 	// that the fuzzer explores next to nothing in its time; the timeout
 	// follows the budget here, as it does by default.
+	defer func(t time.Duration) { regexp2.DefaultMatchTimeout = t }(regexp2.DefaultMatchTimeout)
 	regexp2.DefaultMatchTimeout = 50 * time.Millisecond
 	for _, s := range fuzzSeeds() {
 		f.Add(s)
