@@ -585,7 +585,11 @@ func (p *Project) walk() []treeEntry {
 		if err != nil {
 			return nil
 		}
-		rel = filepath.ToSlash(rel)
+		// (A copy: Rel's result is a piece of abs, which the project
+		// would keep whole, the project's path in front, for as long as
+		// it keeps the path: 4.5 of the 55 MB the npm corpus as one
+		// project holds at its peak.)
+		rel = strings.Clone(filepath.ToSlash(rel))
 		// inside a dot-folder below the mini program root?
 		var hidden bool
 		inner := rel
@@ -642,6 +646,9 @@ func (p *Project) walk() []treeEntry {
 		p.walked = append(p.walked, treeEntry{rel: rel, size: int64(len(src))})
 	}
 	sort.Slice(p.walked, func(i, j int) bool { return p.walked[i].rel < p.walked[j].rel })
+	if cap(p.walked) > len(p.walked) {
+		p.walked = slices.Clone(p.walked) // (kept as long as the project)
+	}
 	p.met = met
 	return p.walked
 }

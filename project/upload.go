@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 
@@ -297,7 +298,7 @@ func (p *Project) Upload() *Upload {
 		if _, code := target[ext]; !code || strings.HasSuffix(mp, ".d.ts") {
 			continue
 		}
-		out := strings.TrimSuffix(mp, ext) + target[ext]
+		out := outPath(mp, ext, target[ext])
 		if w, ok := winner[out]; !ok || rank(ext) > rank(strings.TrimPrefix(nodeExt(w), ".")) {
 			winner[out] = mp
 		}
@@ -306,6 +307,9 @@ func (p *Project) Upload() *Upload {
 	skip := func(mp string, size int64, reason string, entry *jsonc.Value) {
 		u.Skipped = append(u.Skipped, &SkippedFile{MP: mp, Bytes: size, Reason: reason, Entry: entry})
 	}
+	// (The files in one array: one object for the collector to mark, not
+	// one a file.)
+	files := make([]UploadFile, 0, len(entries))
 	for _, e := range entries {
 		mp, ok := p.InMP(e.rel)
 		if !ok {
@@ -324,7 +328,7 @@ func (p *Project) Upload() *Upload {
 			continue
 		}
 		if t, code := target[bare]; code {
-			out = strings.TrimSuffix(mp, bare) + t
+			out = outPath(mp, bare, t)
 			if w := winner[out]; w != mp {
 				skip(mp, e.size, fmt.Sprintf("replaced by %s, which the compiler builds into %s", w, out), nil)
 				continue
@@ -345,7 +349,7 @@ func (p *Project) Upload() *Upload {
 				continue
 			}
 		}
-		u.Files = append(u.Files, &UploadFile{
+		files = append(files, UploadFile{
 			MP:       out,
 			Source:   mp,
 			Package:  p.PackageOf(out),
@@ -353,6 +357,13 @@ func (p *Project) Upload() *Upload {
 			Kind:     uploadKind(out),
 			Compiled: comp,
 		})
+	}
+	if cap(files) > len(files)+len(files)/8 {
+		files = slices.Clone(files)
+	}
+	u.Files = make([]*UploadFile, len(files))
+	for i := range files {
+		u.Files[i] = &files[i]
 	}
 	sort.Slice(u.Files, func(i, j int) bool { return u.Files[i].MP < u.Files[j].MP })
 	sort.Slice(u.Skipped, func(i, j int) bool { return u.Skipped[i].MP < u.Skipped[j].MP })
@@ -404,6 +415,16 @@ func notWhitelisted(ext string, compilers map[string]bool, game bool) string {
 		return fmt.Sprintf("not a whitelisted file type (%s: WeChat compares extensions case-sensitively)", ext)
 	}
 	return fmt.Sprintf("not a whitelisted file type (%s)", ext)
+}
+
+// outPath is the path the compiler writes mp, whose extension is ext
+// (without its dot), to: with extension to instead. It is mp itself when
+// the two are the same (no copy of the path).
+func outPath(mp, ext, to string) string {
+	if ext == to {
+		return mp
+	}
+	return strings.TrimSuffix(mp, ext) + to
 }
 
 // nodeExt is Node's path.extname: the extension of the base name from its
