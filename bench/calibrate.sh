@@ -320,11 +320,12 @@ const packages = o.packages.map((p) => {
 });
 // The worklet transform writes each worklet's place as the path from the
 // compiler's working folder: how long that path is up to the mini program path.
+// (A method's worklet, _name_worklet_factory_, has no " (line:col)" after it.)
 let workletLocationPrefix;
 for (const p of o.packages) {
   for (const f of p.fileList || []) {
     if (!f.endsWith('.js') || workletLocationPrefix !== undefined) continue;
-    const m = /__location="([^"]*) \(\d+:\d+\)"/.exec(fs.readFileSync(path.join(builtDir, f), 'utf8'));
+    const m = /__location="([^"]*?)(?: \(\d+:\d+\))?"/.exec(fs.readFileSync(path.join(builtDir, f), 'utf8'));
     if (!m) continue;
     const base = f.replace(/\.js$/, '');
     const i = m[1].lastIndexOf(base);

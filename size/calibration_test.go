@@ -50,7 +50,6 @@ var knownMisses = map[string]struct {
 	"miniprogram-demo-es6-unmin/packageSkylineExamples": {4.0, "Babel unminified (a demo variant): object literals Babel prints one property a line"},
 	"miniprogram-demo-es6-unmin/packageSkylineRouter":   {3.8, "Babel unminified (a demo variant): object literals Babel prints one property a line"},
 	"miniprogram-demo-min-es5off/packageSkylineRouter":  {7.4, "terser alone on ES2015 modules (a demo variant): what it folds into sequences"},
-	"sky-associated-scroll-view/":                       {3.9, "method worklets of a few bytes each (a 16 KB app)"},
 }
 
 // figure is one project's figures.
@@ -625,7 +624,7 @@ func TestFitWorklet(t *testing.T) {
 					fixed, per = float64(workletFixedRaw), workletBodyRaw
 				}
 				est := float64(Built("js", uf.Compiled, src, s)) - workletCost(src, s.ES6, fixed, per)
-				loc := float64(workletCount(src, s.ES6) * (f.WorkletLocationPrefix + len(uf.Source) + len(" (123:45)")))
+				loc := float64(workletCount(src, s.ES6) * (f.WorkletLocationPrefix + len(uf.Source)))
 				var body, copies, methods, methodBody, closure float64
 				for _, w := range ws {
 					body += float64(workletCopies(w.depth) * compactLen(w.body))
@@ -635,6 +634,8 @@ func TestFitWorklet(t *testing.T) {
 						methods++
 						methodBody += float64(compactLen(w.body))
 						loc += 2 * float64(len(w.method))
+					} else {
+						loc += float64(workletCopies(w.depth) * locationSuffixLen(src, w.start))
 					}
 				}
 				X = append(X, []float64{copies, body, methods, methodBody, closure})
@@ -778,7 +779,7 @@ func TestFitJS(t *testing.T) {
 			est := float64(n) + float64(cjsCost(c, true))
 			if s.CompileWorklet {
 				est += workletCost(src, true, workletFixed, workletBody) +
-					float64(workletCount(src, true)*(f.WorkletLocationPrefix+len(uf.Source)+len(" (123:45)")))
+					float64(workletCount(src, true)*(f.WorkletLocationPrefix+len(uf.Source)))
 			}
 			ns := 0
 			if ts {

@@ -700,9 +700,11 @@ func cjsCost(c jsCounts, min bool) int {
 }
 
 // workletCost is what the worklet transform adds to a file (but the
-// __location paths: see workletCount): for each worklet, fixed and perByte
-// times its body's compactLen, as many times as workletCopies says; for
-// a method, its factory besides (workletMethod plus the body once more).
+// __location paths, which measure adds: see workletCount): for each
+// worklet, fixed and perByte times its body's compactLen, and the
+// " (line:col)" after its __location path, as many times as workletCopies
+// says; for a method, its factory besides (workletMethod plus the body
+// once more), whose __location is the path alone.
 func workletCost(src []byte, methods bool, fixed, perByte float64) float64 {
 	var n float64
 	for _, w := range workletsOf(src, methods) {
@@ -710,9 +712,43 @@ func workletCost(src []byte, methods bool, fixed, perByte float64) float64 {
 		n += float64(workletCopies(w.depth)) * (fixed + perByte*body + workletClosure*float64(closureLen(w.body)))
 		if w.method != nil {
 			n += workletMethod + 2*float64(len(w.method)) + workletMethodBody*body
+		} else {
+			n += float64(workletCopies(w.depth) * locationSuffixLen(src, w.start))
 		}
 	}
 	return n
+}
+
+// locationSuffixLen is the length of the " (line:col)" the worklet
+// transform writes after the __location path of a function that starts
+// at offset start of src: Babel's line (from 1) and column (from 0, in
+// UTF-16 code units) of the function.
+func locationSuffixLen(src []byte, start int) int {
+	start = min(max(start, 0), len(src))
+	line, lineStart := 1, 0
+	for i, c := range src[:start] {
+		if c == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	col := 0
+	for _, r := range string(src[lineStart:start]) {
+		col++
+		if r > 0xFFFF {
+			col++ // a surrogate pair
+		}
+	}
+	return len(" (:)") + digits(line) + digits(col)
+}
+
+// digits is the number of decimal digits of n >= 0.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // closureLen is about what a worklet's _closure object lists of what its
@@ -1157,6 +1193,9 @@ type worklet struct {
 	body   []byte
 	depth  int
 	method []byte
+	// start is where the function starts in the source (its async,
+	// function, or its arrow's parameters).
+	start int
 }
 
 // workletCopies returns how many times the transform's output for a
@@ -1172,7 +1211,7 @@ func workletsOf(src []byte, methods bool) []worklet {
 	ts, _ := tokenizeJS(src)
 	toks := ts.t
 	type open struct {
-		tok         int
+		tok, start  int
 		fn, worklet bool
 		method      []byte
 	}
@@ -1202,23 +1241,36 @@ func workletsOf(src []byte, methods bool) []worklet {
 			}
 		case '{':
 			fn := false
+			start := k
 			var method []byte
 			switch {
 			case is(k-1, "=>"):
 				fn = true
+				start = k - 2
+				if is(start, ")") && lastOpen >= 0 {
+					start = lastOpen
+				}
 			case is(k-1, ")") && lastOpen > 0:
 				name := lastOpen - 1
 				switch {
 				case is(name, "function") || is(name-1, "function") || is(name-1, "*") && is(name-2, "function"):
 					fn = true
+					start = name
+					for !is(start, "function") {
+						start--
+					}
 				case toks[name].kind == tIdent && !jsKeywords[string(ts.s(name))]:
 					fn = methods
+					start = name
 					if methods {
 						method = ts.s(name)
 					}
 				}
 			}
-			braces = append(braces, open{tok: k, fn: fn, method: method})
+			if is(start-1, "async") {
+				start--
+			}
+			braces = append(braces, open{tok: k, start: max(start, 0), fn: fn, method: method})
 		case '}':
 			if len(braces) > 0 {
 				b := braces[len(braces)-1]
@@ -1230,7 +1282,8 @@ func workletsOf(src []byte, methods bool) []worklet {
 							depth++
 						}
 					}
-					bodies = append(bodies, worklet{body: src[toks[b.tok].pos+1 : t.pos], depth: depth, method: b.method})
+					bodies = append(bodies, worklet{body: src[toks[b.tok].pos+1 : t.pos], depth: depth, method: b.method,
+						start: int(toks[b.start].pos)})
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package size
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -193,6 +194,32 @@ func TestWorkletBodies(t *testing.T) {
 	}
 	if n := compactLen(got[1]); n != len(`"worklet";if(a){b()}`) {
 		t.Errorf("compactLen(%q) = %d", got[1], n)
+	}
+}
+
+// TestWorkletLocation: where the worklet transform says a worklet starts
+// (" (line:col)" after its __location path; a method's factory has the
+// path alone), as miniprogram-ci 2.1.42 wrote it for this source.
+func TestWorkletLocation(t *testing.T) {
+	src := "const { shared } = wx.worklet\n\nfunction outer(a) {\n  'worklet'\n  return a + 1\n}\n\n" +
+		"const arrow = (x) => {\n  'worklet'\n  return x * 2\n}\n\nPage({\n  data: {},\n  onLoad() {\n" +
+		"    const fn = function (y) {\n      'worklet'\n      const inner = () => {\n        'worklet'\n        return y\n      }\n" +
+		"      return inner()\n    }\n    this.fn = fn\n  },\n  handle(e) {\n    'worklet'\n    this.x.value = e.detail.y\n  },\n})\n"
+	var got []string
+	for _, w := range workletsOf([]byte(src), true) {
+		if w.method != nil {
+			got = append(got, string(w.method))
+			continue
+		}
+		got = append(got, fmt.Sprint(locationSuffixLen([]byte(src), w.start)))
+	}
+	// (3:0), (8:14), the inner (18:20) closes first, then (16:15).
+	want := []string{"6", "7", "8", "8", "handle"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("worklet locations: %v, want %v", got, want)
+	}
+	if n := locationSuffixLen([]byte("a\n\u4e2d\U0001F600 () => {"), len("a\n\u4e2d\U0001F600 ")); n != len(" (2:4)") {
+		t.Errorf("locationSuffixLen counts UTF-16 units: %d", n)
 	}
 }
 

@@ -187,10 +187,11 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 		}
 		if w := int64(f.needs >> workletShift); w > 0 {
 			// Each worklet's __location: the path from the compiler's
-			// working folder to the project, the file's path in the mini
-			// program (the compiler leaves miniprogramRoot out) and
-			// " (line:col)".
-			f.Built += w * int64(locationPrefix+len(f.Source)+len(" (123:45)"))
+			// working folder to the project and the file's path in the
+			// mini program (the compiler leaves miniprogramRoot out).
+			// (The " (line:col)" after it, which a method's worklet has
+			// not, is in the file's estimate: workletCost.)
+			f.Built += w * int64(locationPrefix+len(f.Source))
 		}
 		pkg := byPkg[f.Package]
 		pkg.Files = append(pkg.Files, f)
