@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -14,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 )
@@ -135,30 +135,88 @@ var errOutside = errors.New("outside the project root")
 // on disk, refusing paths (and symlink targets) that leave the root. It
 // returns fs.ErrNotExist for files that do not exist.
 func (p *Project) resolve(rel string) (string, error) {
+	abs, _, err := p.resolveStat(rel)
+	return abs, err
+}
+
+// resolveStat is resolve, which also returns what lstat said of the path
+// when it asked (nil when it did not): a path that is no symbolic link,
+// whose lstat is its stat.
+func (p *Project) resolveStat(rel string) (string, fs.FileInfo, error) {
 	rel = path.Clean(rel)
 	if rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
-		return "", errOutside
+		return "", nil, errOutside
 	}
 	abs := filepath.Join(p.root, filepath.FromSlash(rel))
 	switch p.metAt(rel) {
 	case metFile, metFolder:
 		// The walk met it, through folders that are not symlinks, and it
 		// is none: it is its own real path.
-		return abs, nil
+		return abs, nil, nil
 	case metNone:
-		return "", fs.ErrNotExist
+		return "", nil, fs.ErrNotExist
+	}
+	if st, err, ok := p.plain(rel, abs); ok {
+		return abs, st, err
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", fs.ErrNotExist
+			return "", nil, fs.ErrNotExist
 		}
-		return "", err
+		return "", nil, err
 	}
 	if !within(p.root, real) {
-		return "", errOutside
+		return "", nil, errOutside
 	}
-	return real, nil
+	return real, nil, nil
+}
+
+// plain settles what filepath.EvalSymlinks would of abs, the path of rel
+// (cleaned, inside the root), when that is plain to see: every folder
+// above it below the root is a folder and no symbolic link (an lstat of
+// each, once a project: see plainDirs), and lstat finds no symbolic link
+// at abs (its FileInfo) or nothing (fs.ErrNotExist), or nothing at one of
+// those folders, in a plain one (fs.ErrNotExist). Then abs is its own
+// real path. ok is false otherwise (a symbolic link, an error): the
+// caller asks EvalSymlinks. Before the walk (the loader's reads of the
+// json it follows, which would ask EvalSymlinks an lstat for every folder
+// of every path) this costs one lstat a path.
+func (p *Project) plain(rel, abs string) (st fs.FileInfo, err error, ok bool) {
+	if rel == "." {
+		return nil, nil, false
+	}
+	// The folders above rel not known yet to be plain, deepest first.
+	var todo []string
+	p.dirsMu.Lock()
+	for dir := path.Dir(rel); dir != "." && !p.plainDirs[dir]; dir = path.Dir(dir) {
+		todo = append(todo, dir)
+	}
+	p.dirsMu.Unlock()
+	for i := len(todo) - 1; i >= 0; i-- {
+		dir := todo[i]
+		st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(dir)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fs.ErrNotExist, true // (in a plain folder)
+		case err != nil || !st.IsDir():
+			return nil, nil, false // (a symlink is no folder to lstat)
+		}
+		p.dirsMu.Lock()
+		if p.plainDirs == nil {
+			p.plainDirs = map[string]bool{}
+		}
+		p.plainDirs[dir] = true
+		p.dirsMu.Unlock()
+	}
+	st, err = os.Lstat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fs.ErrNotExist, true
+	case err != nil || st.Mode()&fs.ModeSymlink != 0:
+		return nil, nil, false
+	}
+	return st, nil, true
 }
 
 func within(root, p string) bool {
@@ -184,8 +242,10 @@ func (p *Project) Exists(rel string) bool {
 		return v
 	}
 	ok := false
-	if abs, err := p.resolve(rel); err == nil {
-		st, err := os.Stat(abs)
+	if abs, st, err := p.resolveStat(rel); err == nil {
+		if st == nil {
+			st, err = os.Stat(abs)
+		}
 		ok = err == nil && st.Mode().IsRegular()
 	}
 	p.mu.Lock()
@@ -202,11 +262,13 @@ func (p *Project) IsDir(rel string) bool {
 	case metFile, metNone:
 		return false
 	}
-	abs, err := p.resolve(rel)
+	abs, st, err := p.resolveStat(rel)
 	if err != nil {
 		return false
 	}
-	st, err := os.Stat(abs)
+	if st == nil {
+		st, err = os.Stat(abs)
+	}
 	return err == nil && st.IsDir()
 }
 
@@ -282,13 +344,14 @@ func (p *Project) read(rel string) ([]byte, error) {
 		}
 		return src, nil
 	}
-	abs, err := p.resolve(rel)
+	abs, st, err := p.resolveStat(rel)
 	if err != nil {
 		return nil, err
 	}
-	st, err := os.Stat(abs)
-	if err != nil {
-		return nil, err
+	if st == nil {
+		if st, err = os.Stat(abs); err != nil {
+			return nil, err
+		}
 	}
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", rel)
@@ -315,21 +378,34 @@ func (p *Project) read(rel string) ([]byte, error) {
 // (os.ReadFile stats it again, and reads once more to meet the end). A
 // file read over and over (a released file, read again where its bytes are
 // wanted) costs its system calls each time.
+//
+// It calls the system (package syscall) rather than through an os.File,
+// whose open also offers the file to the runtime's poller (one more
+// system call, refused for a regular file) and whose file is an object
+// with a cleanup to make: a whole project's files took 112 ms that way on
+// the demo's 2,990, and 67 ms so.
 func readSized(abs string, n int64) ([]byte, error) {
-	f, err := os.Open(abs)
-	if err != nil {
-		return nil, err
+	var fd, err = syscall.Open(abs, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	for err == syscall.EINTR {
+		fd, err = syscall.Open(abs, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	}
-	defer f.Close()
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: abs, Err: err}
+	}
+	defer syscall.Close(fd)
 	b := make([]byte, 0, n+1) // one byte more: a read that stops short of it, at n, is the end
 	for {
-		m, err := f.Read(b[len(b):cap(b)])
+		m, err := syscall.Read(fd, b[len(b):cap(b)])
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return nil, &fs.PathError{Op: "read", Path: abs, Err: err}
+		case m <= 0:
+			return b, nil // the end
+		}
 		b = b[:len(b)+m]
 		switch {
-		case err == io.EOF:
-			return b, nil
-		case err != nil:
-			return nil, err
 		case int64(len(b)) == n && len(b) < cap(b):
 			return b, nil
 		case len(b) == cap(b):

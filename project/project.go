@@ -135,6 +135,10 @@ type Project struct {
 type locks struct {
 	mu       sync.Mutex
 	uploadMu sync.Mutex
+	// dirsMu guards plainDirs, the folders below the root known to be
+	// folders and no symbolic links (see plain).
+	dirsMu    sync.Mutex
+	plainDirs map[string]bool
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).
