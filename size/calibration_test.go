@@ -46,10 +46,7 @@ var knownMisses = map[string]struct {
 	worst float64
 	why   string
 }{
-	"miniprogram-demo-es6-unmin/packageSkyline":         {4.6, "Babel unminified (a demo variant): object literals Babel prints one property a line"},
-	"miniprogram-demo-es6-unmin/packageSkylineExamples": {4.0, "Babel unminified (a demo variant): object literals Babel prints one property a line"},
-	"miniprogram-demo-es6-unmin/packageSkylineRouter":   {3.8, "Babel unminified (a demo variant): object literals Babel prints one property a line"},
-	"miniprogram-demo-min-es5off/packageSkylineRouter":  {7.4, "terser alone on ES2015 modules (a demo variant): what it folds into sequences"},
+	"miniprogram-demo-min-es5off/packageSkylineRouter": {7.4, "terser alone on ES2015 modules (a demo variant): what it folds into sequences"},
 }
 
 // figure is one project's figures.
@@ -850,7 +847,7 @@ func TestFitJSRaw(t *testing.T) {
 			}
 			l := len(src)
 			if !s.SWC {
-				l -= arrayBreaks(src)
+				l = babelLayoutLen(src)
 			}
 			est := float64(l) + float64(cjsCost(c, false)) +
 				float64(requireBytes(uf.MP, home, scriptNeedsOf(uf.Compiled, src, s, scriptVerdict{}), s))

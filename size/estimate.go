@@ -357,10 +357,11 @@ var (
 	// constants below are the unminified costs, and the minified ones as
 	// first fitted on the demo (which Bound still takes).
 	// Unminified (TestFitJSRaw): Babel's over the demo's 897 scripts built
-	// with es6 and without minification (with arrayBreaks taken off the
-	// source), swc's over liuxuan's 143, which have no class, no import
+	// with es6 and without minification (against babelLayoutLen of the
+	// source: the residuals' sum 178,042 bytes with the source's own
+	// layout, arrays joined, 117,814 with Babel's), swc's over liuxuan's 143, which have no class, no import
 	// and no export (Babel's class cost stands in).
-	babelRawCosts = jsCosts{method: 30, class: 750, async: 714, await: 303, imprt: -46, arrow: 46, export: -88, exportByte: 13}
+	babelRawCosts = jsCosts{method: 31, class: 859, async: 681, await: 228, imprt: 5, arrow: 42, export: -35, exportByte: 11}
 	swcRawCosts   = jsCosts{method: 72, class: 750, async: 816, await: 352, imprt: 0, arrow: 17}
 	babelMinCosts = jsCosts{method: 4, class: 77, async: 147, await: 104, imprt: -21, arrow: 2, template: 13, namespace: 93, export: 2, exportByte: 2.5}
 	swcMinCosts   = jsCosts{method: 32, class: 293, async: 77, await: 75, imprt: 24, arrow: -3, template: -28, namespace: 11, export: 49, exportByte: 3}
@@ -466,11 +467,13 @@ func builtJS(src []byte, ts bool, s Settings, v scriptVerdict) int64 {
 	if s.Minify {
 		return builtJSMin(src, ts, s, worklet, v)
 	}
-	// Babel without terser: Babel prints the program again, comments kept.
-	// For a .js file its layout is close to the source's, so the estimate
-	// starts from the source, whose constructs are counted; for minified
-	// sources (long lines) Babel's printer spreads the code out as
-	// esbuild's does; for sources over 500,000 characters it prints
+	// Babel without terser: Babel prints the program again, comments kept,
+	// in its own layout (babelLayoutLen: a statement a line, an object
+	// one property a line, arguments and arrays on one line), which the
+	// estimate takes from the source's tokens, whose constructs are
+	// counted; for minified sources (long lines) from esbuild's print of
+	// them (it parses what the tokens alone would not lay out well);
+	// for sources over 500,000 characters Babel prints
 	// compactly (compact: "auto"). TypeScript is stripped of its types by
 	// esbuild. (esbuild's Transform costs some 0.3 ms per call whatever the
 	// file: it runs only for TypeScript, large and minified sources.)
@@ -485,7 +488,7 @@ func builtJS(src []byte, ts bool, s Settings, v scriptVerdict) int64 {
 	if len(src) <= babelCompact && !long {
 		n := float64(len(src))
 		if !s.SWC {
-			n -= float64(arrayBreaks(src))
+			n = float64(min(babelLayoutLen(src), maxLayout(src)))
 		}
 		return round(n + babelCost(countJS(src), s, src, worklet))
 	}
@@ -509,12 +512,21 @@ func builtJS(src []byte, ts bool, s Settings, v scriptVerdict) int64 {
 		opts.MinifyWhitespace = false
 		if p := api.Transform(string(src), opts); len(p.Errors) == 0 {
 			est = float64(len(p.Code))
+			if !s.SWC {
+				// esbuild keeps an object on one line, Babel does not.
+				est = float64(min(babelLayoutLen(p.Code), maxLayout(src)))
+			}
 		} else {
 			est = float64(len(src))
 		}
 	}
 	return round(est + babelCost(countJS([]byte(r.Code)), s, src, worklet))
 }
+
+// maxLayout is the most babelLayoutLen is believed for src: twice its
+// length (the indentation of objects nested deep on one line grows as the
+// square of their depth; Bound holds the estimate to twice the file).
+func maxLayout(src []byte) int { return 2 * len(src) }
 
 // tsNamespaces counts the namespaces a TypeScript file declares (not
 // "declare namespace"): esbuild drops those that hold only types, Babel's
@@ -531,66 +543,6 @@ func tsNamespaces(src []byte) int {
 			}
 		}
 		return n
-	})
-}
-
-// arrayBreaks returns what Babel's printer saves on the array literals of
-// a source written one element a line: it prints the elements of an array
-// on one line, ", " between them (a data file of numbers, one a line,
-// shrinks by a fifth). It counts the white space after '[' and before
-// ']', and all but a space of the line breaks after the commas, where no
-// comment stands.
-func arrayBreaks(src []byte) int {
-	if !bytes.Contains(src, []byte("[\n")) && !bytes.Contains(src, []byte("[\r\n")) {
-		return 0
-	}
-	return withTokens(src, func(ts *jsToks, _ int) int {
-		toks := ts.t
-		saved := 0
-		var stack []bool         // for each open bracket: an array literal
-		gap := func(k int) int { // white space between tokens k and k+1, or -1
-			a, b := int(toks[k].end), int(toks[k+1].pos)
-			for _, c := range src[a:b] {
-				if !isSpace(c) {
-					return -1
-				}
-			}
-			if bytes.IndexByte(src[a:b], '\n') < 0 {
-				return 0
-			}
-			return b - a
-		}
-		for k := 0; k+1 < len(toks); k++ {
-			if toks[k].kind != tPunct {
-				continue
-			}
-			switch src[toks[k].pos] {
-			case '[':
-				arr := ts.arrayLiteralAt(k)
-				stack = append(stack, arr)
-				if g := gap(k); arr && g > 0 {
-					saved += g
-				}
-			case '(', '{':
-				stack = append(stack, false)
-			case ']', ')', '}':
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
-				}
-			case ',':
-				if len(stack) > 0 && stack[len(stack)-1] {
-					if g := gap(k); g > 0 {
-						saved += g - 1
-					}
-				}
-			}
-			if ts.punct(k+1, ']') && len(stack) > 0 && stack[len(stack)-1] {
-				if g := gap(k); g > 0 {
-					saved += g
-				}
-			}
-		}
-		return saved
 	})
 }
 
@@ -1815,10 +1767,10 @@ func Bound(kind, compiled string, src []byte, s Settings) int64 {
 	if kind == "js" {
 		count := func(sub string) int64 { return int64(bytes.Count(src, []byte(sub))) }
 		if s.ES6 || compiled != "" || s.CompileWorklet {
-			b += int64(max(class, classMin))*count("class") + int64(max(async, asyncMin))*count("async") +
-				int64(max(await, awaitMin))*count("await") + int64(max(imprt, importMin))*count("import") +
-				int64(max(exportStar, exportStarMin))*count("export") + int64(max(method, methodMin))*count("(") +
-				int64(max(arrow, arrowMin))*count("=>") + int64(templateMin)*count("${")
+			k := boundCosts
+			b += k.class*count("class") + k.async*count("async") + k.await*count("await") + k.imprt*count("import") +
+				k.export*count("export") + k.method*count("(") + k.arrow*count("=>") + k.template*count("${") +
+				k.namespace*count("namespace")
 		}
 		if w := count("worklet"); s.CompileWorklet && w > 0 {
 			// Each worklet costs a fixed part and a multiple of its body;
@@ -1837,6 +1789,37 @@ func boundByLength(kind, compiled string, s Settings) bool {
 
 // boundBase is the part of Bound that depends on the length n of the file
 // only: never above Bound.
+// boundCosts are, construct by construct, the most any estimate counts
+// for it (the constants above and the fitted costs of Babel and swc,
+// minified or not), for Bound; export stands for an export statement,
+// whose names (exportByte) are at most the file.
+var boundCosts = func() (b struct{ class, async, await, imprt, export, method, arrow, template, namespace int64 }) {
+	up := func(fs ...float64) int64 {
+		m := 0.0
+		for _, f := range fs {
+			m = max(m, f)
+		}
+		return int64(math.Ceil(m))
+	}
+	ks := []jsCosts{babelRawCosts, swcRawCosts, babelMinCosts, swcMinCosts}
+	field := func(f func(jsCosts) float64, consts ...float64) int64 {
+		for _, k := range ks {
+			consts = append(consts, f(k))
+		}
+		return up(consts...)
+	}
+	b.class = field(func(k jsCosts) float64 { return k.class }, class, classMin)
+	b.async = field(func(k jsCosts) float64 { return k.async }, async, asyncMin)
+	b.await = field(func(k jsCosts) float64 { return k.await }, await, awaitMin)
+	b.imprt = field(func(k jsCosts) float64 { return k.imprt }, imprt, importMin)
+	b.export = field(func(k jsCosts) float64 { return k.export }, exportStar, float64(exportStarMin))
+	b.namespace = field(func(k jsCosts) float64 { return k.namespace })
+	b.method = field(func(k jsCosts) float64 { return k.method }, method, methodMin)
+	b.arrow = field(func(k jsCosts) float64 { return k.arrow }, arrow, arrowMin)
+	b.template = field(func(k jsCosts) float64 { return k.template }, templateMin)
+	return b
+}()
+
 func boundBase(kind, compiled string, n int64, s Settings) int64 {
 	switch kind {
 	case "js":

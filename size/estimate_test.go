@@ -223,6 +223,25 @@ func TestWorkletLocation(t *testing.T) {
 	}
 }
 
+// TestBabelLayout: babelLayoutLen against what miniprogram-ci 2.1.42
+// printed of this source (compileWorklet on, es6 and minification off:
+// Babel runs for the 'worklet' string, with no transform of its own),
+// 604 bytes with "use strict" and its blank line.
+func TestBabelLayout(t *testing.T) {
+	src := "// a leading comment\nconst tag = 'worklet'\nconst data = { a: 1, b: [1, 2, { c: 3 }], d: { e: 'x' }, }\n" +
+		"let x = 1, y = 2\nvar z\n\nfunction f(a, b) { return a + b }\n\n/* block\n   comment */\n" +
+		"const g = function (p) {\n    if (p)\n        return 1\n    else return 2\n}\n\n" +
+		"wx.createSelectorQuery()\n  .select('.a')\n  .exec()\n\n" +
+		"switch (x) {\n  case 1:\n    y = 2\n    break\n  default: {\n    y = 3\n  }\n}\n\n" +
+		"class A {\n  m() { return this }\n  n() {}\n}\n\n" +
+		"for (let i = 0; i < 3; i++) { x += i }\nconst h = (q) => ({ q, r: q })  // trailing\n" +
+		"Page({\n  data: {\n\n  },\n  onLoad() {\n    f(\n      1,\n      2,\n    )\n  },\n})\n"
+	const built = 604 - len("\"use strict\";\n\n")
+	if n := babelLayoutLen([]byte(src)); n < built-10 || n > built+10 {
+		t.Errorf("babelLayoutLen = %d, Babel printed %d", n, built)
+	}
+}
+
 func TestSettingsOf(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, s string) {
