@@ -59,8 +59,9 @@ func ParseDirective(f *project.File, text string, start, end int) *Directive {
 	}
 	d := parseDirective(strings.TrimPrefix(body, DirectivePrefix))
 	d.Path = f.Path
-	d.Start = position(f.TF, f.Src, start)
-	d.End = position(f.TF, f.Src, end)
+	tf := f.Lines()
+	d.Start = position(tf, f.Src, start)
+	d.End = position(tf, f.Src, end)
 	return d
 }
 

@@ -331,6 +331,7 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 		return
 	}
 	src := d.p.Text(tf.Name())
+	d.p.Lines(tf, src)
 	end := diag.End
 	if !end.IsValid() || d.p.Fset.File(end) != tf || end < diag.Pos {
 		end = diag.Pos
@@ -357,6 +358,7 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 				break
 			}
 			esrc := d.p.Text(etf.Name())
+			d.p.Lines(etf, esrc)
 			fix.Edits = append(fix.Edits, Edit{
 				Path:    etf.Name(),
 				Start:   position(etf, esrc, etf.Offset(te.Pos)),

@@ -154,6 +154,7 @@ func (b *builder) loc(sp span) goja.Value {
 		return goja.Null()
 	}
 	src := b.text(tf)
+	b.p.Lines(tf, src)
 	pos := func(p token.Pos) *goja.Object {
 		if b.p.Fset.File(p) != tf || p < sp.start {
 			p = sp.start
@@ -189,6 +190,7 @@ func utf16Len(r rune) int {
 // posOf is the position of a line (from 1) and column (from 0, UTF-16)
 // in the file of tf.
 func (b *builder) posOf(tf *token.File, line, col int) (token.Pos, bool) {
+	b.p.Lines(tf, b.text(tf))
 	if line < 1 || line > tf.LineCount() || col < 0 {
 		return token.NoPos, false
 	}

@@ -38,8 +38,9 @@ type File struct {
 	TF  *token.File
 
 	// released is set when Release dropped Src; kept files (the JSON the
-	// loader parsed, whose values rules edit) are never released.
-	released, kept bool
+	// loader parsed, whose values rules edit) are never released. lined is
+	// set once TF has its line table (lines.go).
+	released, kept, lined bool
 	// join is set for the virtual file of several (framework.go).
 	join *joined
 }
@@ -326,15 +327,6 @@ func (f *File) Readable() bool {
 	return f.Src != nil || f.released
 }
 
-// setLines builds the line table of a file just read. An empty file keeps
-// the one line AddFile gives it: SetLinesForContent would leave it none,
-// and its offset 0 would be on line 0, which go/token cannot resolve.
-func (f *File) setLines() {
-	if len(f.Src) > 0 {
-		f.TF.SetLines(lineStarts(f.Src))
-	}
-}
-
 // read returns the content of the file at rel (cleaned), from the overlay or
 // from disk, without registering it: it may run on several goroutines.
 func (p *Project) read(rel string) ([]byte, error) {
@@ -432,28 +424,19 @@ func (p *Project) addFileLocked(rel string, src []byte) *File {
 	return f
 }
 
-// addFileLines registers a file read from rel with its lines, unless a
-// file was registered there meanwhile (by an analyzer running beside the
-// caller's), which it returns. The lines are set before the file is in
-// the project, where another analyzer may resolve positions in it.
+// addFileLines registers a file read from rel, unless a file was
+// registered there meanwhile (by an analyzer running beside the caller's),
+// which it returns.
 func (p *Project) addFileLines(rel string, src []byte) (f *File, added bool) {
 	if src == nil {
 		src = []byte{}
-	}
-	var lines []int
-	if len(src) > 0 {
-		lines = lineStarts(src)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if f, ok := p.files[rel]; ok {
 		return f, false
 	}
-	f = p.addFileLocked(rel, src)
-	if lines != nil {
-		f.TF.SetLines(lines)
-	}
-	return f, true
+	return p.addFileLocked(rel, src), true
 }
 
 // lineStarts are the offsets of the lines of src, as
@@ -540,7 +523,6 @@ func (p *Project) readJSONs(rels []string, schema string) {
 	}
 	Parallel(len(added), func(k int) {
 		jf := added[k]
-		jf.setLines()
 		jf.Root, jf.Problems, jf.Err = jsonc.Parse(jf.Src)
 	})
 }

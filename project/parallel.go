@@ -32,7 +32,6 @@ func (p *Project) ReadAll(rels []string) (files []*File, errs []error) {
 		i := todo[k]
 		srcs[i], errs[i] = p.read(clean[i])
 	})
-	var added []*File
 	p.mu.Lock()
 	for _, i := range todo {
 		switch f, ok := p.files[clean[i]]; {
@@ -43,13 +42,9 @@ func (p *Project) ReadAll(rels []string) (files []*File, errs []error) {
 			files[i] = p.files[clean[i]]
 		default:
 			files[i] = p.addFileLocked(clean[i], srcs[i])
-			added = append(added, files[i])
 		}
 	}
 	p.mu.Unlock()
-	Parallel(len(added), func(k int) {
-		added[k].setLines()
-	})
 	return files, errs
 }
 
@@ -129,7 +124,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 	// returns it and whether it is new.
 	// A new file's lines (when not nil) are set before it is in the
 	// project, where analyzers running beside may look it up.
-	register := func(i int, src []byte, lines []int, err error) (*File, bool) {
+	register := func(i int, src []byte, err error) (*File, bool) {
 		mu.Lock()
 		defer mu.Unlock()
 		for turn != i {
@@ -146,21 +141,13 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 			p.loadErrorLocked(clean[i], err)
 			return p.files[clean[i]], false
 		}
-		f := p.addFileLocked(clean[i], src)
-		if lines != nil {
-			f.TF.SetLines(lines)
-		}
-		return f, true
+		return p.addFileLocked(clean[i], src), true
 	}
 	Parallel(len(rels), func(i int) {
 		switch f := before[i]; {
 		case f == nil:
 			src, err := p.safeRead(clean[i])
-			var lines []int
-			if err == nil && len(src) > 0 {
-				lines = lineStarts(src)
-			}
-			g, added := register(i, src, lines, err)
+			g, added := register(i, src, err)
 			switch {
 			case added:
 				do(i, g, nil)
@@ -175,7 +162,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 				p.observe(g, src)
 			}
 		case f.isReleased():
-			register(i, nil, nil, nil) // its turn, to keep the order
+			register(i, nil, nil) // its turn, to keep the order
 			src, err := p.safeRead(clean[i])
 			if err != nil {
 				do(i, f, err)
@@ -184,7 +171,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 			do(i, &File{Path: f.Path, Src: src, TF: f.TF}, nil)
 			p.observe(f, src)
 		default:
-			register(i, nil, nil, nil)
+			register(i, nil, nil)
 			src := f.held()
 			do(i, f, nil)
 			p.observe(f, src)

@@ -185,7 +185,7 @@ func TestEmptyFileLines(t *testing.T) {
 	}
 	files, _ := p.ReadAll([]string{"a.wxml", "b.wxml"})
 	for _, f := range append(files, p.Config.File, p.App.File) {
-		if line := p.Fset.Position(f.Pos(0)).Line; line != 1 {
+		if line := f.Lines().Line(f.Pos(0)); line != 1 {
 			t.Errorf("%s: offset 0 on line %d, want 1", f.Path, line)
 		}
 	}

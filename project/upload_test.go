@@ -757,6 +757,7 @@ func TestPackOptionsBraceBudget(t *testing.T) {
 	}
 	for i, pr := range u.Problems {
 		v := pr.Entry.Get("value")
+		p.Config.Lines()
 		pos := p.Fset.Position(p.Config.Pos(v.Start))
 		if pos.Line != i+2 || pos.Column != len(`{"type": "glob", "value": `)+1 {
 			t.Errorf("problem %d at %d:%d", i, pos.Line, pos.Column)

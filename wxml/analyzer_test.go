@@ -40,6 +40,7 @@ func TestLoad(t *testing.T) {
 	if len(b.Doc.Comments) != 1 || b.File.Src == nil {
 		t.Errorf("b.wxml: comments %+v, bytes %q", b.Doc.Comments, b.File.Src)
 	}
+	b.File.Lines()
 	if pos := p.Fset.Position(b.Pos(b.Doc.Elements()[0].Start)); pos.Line != 2 || pos.Column != 1 {
 		t.Errorf("<web-view> at %v, want line 2 column 1", pos)
 	}

@@ -18,7 +18,7 @@ var doc string
 
 // Rule is the open-data rule.
 var Rule = lint.NewRule(doc, "opendata", &analysis.Analyzer{
-	Requires: []*analysis.Analyzer{views.Analyzer},
+	Requires: []*analysis.Analyzer{project.Analyzer, views.Analyzer},
 	Run:      run,
 })
 
@@ -183,7 +183,8 @@ func (c *checker) submitToGroup(e *wxml.Element) {
 	if form.AttrAny(submitToGroupBindings...) != nil {
 		return
 	}
-	line := c.pass.Fset.Position(c.f.Pos(form.Start)).Line
+	p := project.Of(c.pass)
+	line := p.Lines(c.f.TF, p.Text(c.f.TF.Name())).Line(c.f.Pos(form.Start))
 	c.report(lint.Warning, a.Start, a.ValueEnd,
 		"the <form> on line %d has no bind:submitToGroup handler: the text is sent, but the page never learns it was; add bind:submitToGroup=\"onSubmitToGroup\" to the form", line)
 }
