@@ -591,13 +591,58 @@ func (p *Project) walk() []treeEntry {
 	if p.walked != nil {
 		return p.walked
 	}
-	p.walked = []treeEntry{}
-	met := map[string]uint8{}
+	var w *walked
+	if p.locks.walking != nil {
+		w = <-p.locks.walking // (started by Load)
+		p.locks.walking = nil
+	} else {
+		w = p.walkDisk()
+	}
+	// What the walk found, in the project: the folders it could not
+	// read are load errors (registered in the FileSet) from here, where
+	// the walk is first asked for, as if it had run now.
+	p.walked = w.entries
+	for _, u := range w.unreadable {
+		p.unreadableFolder(u.abs, u.err)
+	}
+	sort.Slice(p.walked, func(i, j int) bool { return p.walked[i].rel < p.walked[j].rel })
+	if cap(p.walked) > len(p.walked) {
+		p.walked = slices.Clone(p.walked) // (kept as long as the project)
+	}
+	p.met = w.met
+	return p.walked
+}
+
+// walked is what walkDisk found.
+type walked struct {
+	entries []treeEntry // not sorted yet
+	met     map[string]uint8
+	// unreadable are the folders it could not list, in its order.
+	unreadable []struct {
+		abs string
+		err error
+	}
+}
+
+// startWalk starts the walk of the mini program root (MiniRoot is known)
+// on a goroutine of its own, beside the loader's reading of the json,
+// for the first call of walk to take.
+func (p *Project) startWalk() {
+	c := make(chan *walked, 1)
+	p.locks.walking = c
+	go func() { c <- p.walkDisk() }()
+}
+
+// walkDisk lists the mini program root, as walk says, and changes nothing
+// of p but the folders plain has seen: it may run beside the loader.
+func (p *Project) walkDisk() *walked {
+	w := &walked{entries: []treeEntry{}, met: map[string]uint8{}}
+	met := w.met
 	start := p.root
 	if p.MiniRoot != "" {
 		abs, err := p.resolve(p.MiniRoot)
 		if err != nil {
-			return p.walked
+			return w
 		}
 		start = abs
 	}
@@ -610,7 +655,10 @@ func (p *Project) walk() []treeEntry {
 		if err != nil {
 			if d != nil && d.IsDir() {
 				mark(abs, metOther) // not listed whole
-				p.unreadableFolder(abs, err)
+				w.unreadable = append(w.unreadable, struct {
+					abs string
+					err error
+				}{abs, err})
 			}
 			return nil
 		}
@@ -635,7 +683,7 @@ func (p *Project) walk() []treeEntry {
 			}
 			mark(abs, metOther)
 			if rel, err := filepath.Rel(p.root, abs); err == nil {
-				p.walked = append(p.walked, treeEntry{rel: filepath.ToSlash(rel), folder: true, skip: skip})
+				w.entries = append(w.entries, treeEntry{rel: filepath.ToSlash(rel), folder: true, skip: skip})
 			}
 			return filepath.SkipDir
 		}
@@ -691,7 +739,7 @@ func (p *Project) walk() []treeEntry {
 		if src, ok := p.Options.Overlay[e.rel]; ok && e.skip == "" {
 			e.size = int64(len(src))
 		}
-		p.walked = append(p.walked, e)
+		w.entries = append(w.entries, e)
 		return nil
 	})
 	// An overlay file not on disk yet (an unsaved editor buffer) is part
@@ -701,14 +749,9 @@ func (p *Project) walk() []treeEntry {
 		if !inRoot || rel == ".." || strings.HasPrefix(rel, "../") || p.onDisk(rel) {
 			continue
 		}
-		p.walked = append(p.walked, treeEntry{rel: rel, size: int64(len(src))})
+		w.entries = append(w.entries, treeEntry{rel: rel, size: int64(len(src))})
 	}
-	sort.Slice(p.walked, func(i, j int) bool { return p.walked[i].rel < p.walked[j].rel })
-	if cap(p.walked) > len(p.walked) {
-		p.walked = slices.Clone(p.walked) // (kept as long as the project)
-	}
-	p.met = met
-	return p.walked
+	return w
 }
 
 // What the walk of the mini program root met at a path (Project.met).

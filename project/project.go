@@ -139,6 +139,9 @@ type locks struct {
 	// folders and no symbolic links (see plain).
 	dirsMu    sync.Mutex
 	plainDirs map[string]bool
+	// walking gives the walk Load started (startWalk), until walk takes
+	// it (no lock: both run before the analyzers).
+	walking <-chan *walked
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).
@@ -231,6 +234,10 @@ func Load(dir string, opts Options) (*Project, error) {
 		return p, nil
 	}
 	p.loadConfig()
+	// The walk of the mini program root, which the checks need, runs
+	// beside the loader, which does not wait for it: what it finds is the
+	// project's when it is first asked for (walk).
+	p.startWalk()
 	if p.isGame() {
 		// A mini game has no pages, templates or components: its
 		// scripts are found by the walk of its root.
