@@ -107,7 +107,7 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 		ps.cancel = cancel
 		s.mu.Unlock()
 
-		res, err := s.lint(ctx, dir, overlay, only)
+		res, watch, err := s.lint(ctx, dir, overlay, only)
 		if testChecked != nil {
 			testChecked(dir, err)
 		}
@@ -160,6 +160,11 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 		s.mu.Unlock()
 
 		s.publish(pubs)
+		if watch != nil {
+			// (After the diagnostics: listing the project's folders
+			// again, it would compete with them for the processor.)
+			go s.watch(dir, watch)
+		}
 		if !again {
 			return
 		}
@@ -175,13 +180,17 @@ func (s *server) lintLoop(dir string, ps *projectState) {
 // linted as if there were none. A check cancelled through ctx is its error
 // and no result.
 //
+// The Engine's project, when the check loaded the project's folder,
+// comes back to be watched (see watch), which the caller starts once it
+// has published the diagnostics.
+//
 // A stray folder (no project.config.json or app.json: the file's own
 // folder, linted with --assume-chat-tool) is linted whole when it is small
 // (a component library's folder). A larger one, which may be a home folder
 // of 100,000 files, is not walked: its open documents are linted as the
 // whole project, loaded from an empty folder of the server's own with them
 // as the overlay.
-func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte, only map[string]bool) (*lint.Result, error) {
+func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte, only map[string]bool) (*lint.Result, *kept, error) {
 	opts, err := s.opts.Resolver.For(dir)
 	if err != nil {
 		s.logClient(messageWarning, "%v (not used)", err)
@@ -201,21 +210,22 @@ func (s *server) lint(ctx context.Context, dir string, overlay map[string][]byte
 	load := dir
 	if opts.Project.AssumeChatTool && stray(dir) && !small(dir, strayLimit) {
 		if load, err = s.standInDir(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	j := &check.Job{Target: &discover.Target{Dir: load, Files: only, Overlay: overlay}, Options: opts, Rules: s.rules}
 	k.eng.Check(j)
+	var watch *kept
 	if load == dir && j.LoadErr == nil {
-		go s.watch(dir, k) // (it lists the project's folders)
+		watch = k
 	}
 	for _, n := range size.CacheNotes() {
 		s.logClient(messageWarning, "%s", n) // once a process each
 	}
 	if j.LoadErr != nil {
-		return nil, j.LoadErr
+		return nil, watch, j.LoadErr
 	}
-	return j.Result, j.Err
+	return j.Result, watch, j.Err
 }
 
 // kept is what the server keeps of a project between its lints: the
