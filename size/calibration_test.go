@@ -45,9 +45,7 @@ const (
 var knownMisses = map[string]struct {
 	worst float64
 	why   string
-}{
-	"miniprogram-demo-min-es5off/packageSkylineRouter": {7.4, "terser alone on ES2015 modules (a demo variant): what it folds into sequences"},
-}
+}{}
 
 // figure is one project's figures.
 type figure struct {

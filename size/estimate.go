@@ -600,6 +600,16 @@ func builtJSMin(src []byte, ts bool, s Settings, worklet bool, v scriptVerdict) 
 	n, c := 0, jsCounts{}
 	withTokens(code, func(ts *jsToks, _ int) bool {
 		n, c = ts.minLen(!s.SWC), ts.count()
+		if !s.SWC && !worklet {
+			n -= ts.terserSavings(!s.ES6)
+			if !s.ES6 {
+				// (With es6 on, terser sees Babel's vars, and the costs
+				// fitted over Babel's output take in what it saves on
+				// them: counting these as well brings every such project
+				// 0.1 to 0.8 points lower.)
+				n -= ts.constSavings() + ts.hoistSavings()
+			}
+		}
 		return true
 	})
 	est := float64(n) * factorTerser
