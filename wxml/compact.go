@@ -63,6 +63,13 @@ func (d *Document) Has(names ...string) bool {
 	return false
 }
 
+// Mentions reports whether s may be in a name or a value of the document's
+// elements and attributes, without making the elements: when it returns
+// false, none holds s.
+func (d *Document) Mentions(s string) bool {
+	return strings.Contains(d.text, s) || slices.ContainsFunc(commonList, func(n string) bool { return strings.Contains(n, s) })
+}
+
 // build makes the elements of the document.
 func (d *Document) build() []*Element {
 	n := len(d.els)

@@ -30,7 +30,7 @@ func run(pass *analysis.Pass) (any, error) {
 	p := project.Of(pass)
 	r := views.Of(pass)
 	for _, f := range r.WXML.Files {
-		if f.ReadErr != nil || !r.ChatTool(f.MP) {
+		if f.ReadErr != nil || !r.ChatTool(f.MP) || !f.Doc.Has("ad", "ad-custom", "button", "navigator") {
 			continue
 		}
 		via := renderedBy(p, r, f.MP)

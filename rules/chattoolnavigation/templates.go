@@ -19,7 +19,7 @@ var openTypes = map[string]string{
 // template runs in whichever page uses it).
 func (c *checker) templates(v *views.Result) {
 	for _, f := range v.WXML.Files {
-		if !v.Reachable(f.MP) || !v.ChatTool(f.MP) {
+		if !v.Reachable(f.MP) || !v.ChatTool(f.MP) || !f.Doc.Has("navigator") {
 			continue
 		}
 		self := strings.TrimSuffix(f.MP, ".wxml")

@@ -3,6 +3,8 @@ package chattoolscopes
 import (
 	_ "embed"
 	"go/token"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,6 +47,10 @@ var needs = map[string][]string{
 	"addPhoneRepeatCalendar":        {"scope.addPhoneCalendar"},
 	"getWeRunData":                  {"scope.werun"},
 }
+
+// componentNames are the names of componentNeeds, and map (with
+// show-location): a template without them has nothing to check.
+var componentNames = append(slices.Collect(maps.Keys(componentNeeds)), "map")
 
 // componentNeeds are the built-in components that need scopes: each of
 // its scopes is needed.
@@ -217,7 +223,7 @@ func (c *checker) authorize(f *jsparse.File, u *jsparse.Use, start, end token.Po
 // templates checks the built-in components of the chat-tool templates.
 func (c *checker) templates() {
 	for _, f := range c.r.WXML.Files {
-		if f.ReadErr != nil || !c.r.ChatTool(f.MP) {
+		if f.ReadErr != nil || !c.r.ChatTool(f.MP) || !f.Doc.Has(componentNames...) {
 			continue
 		}
 		for _, e := range f.Doc.Elements() {

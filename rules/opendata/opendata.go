@@ -45,7 +45,7 @@ type checker struct {
 func run(pass *analysis.Pass) (any, error) {
 	r := views.Of(pass)
 	for _, f := range r.WXML.Files {
-		if f.ReadErr != nil {
+		if f.ReadErr != nil || !f.Doc.Has("open-data-list", "open-data-item", "button") {
 			continue
 		}
 		c := &checker{pass, r, f}

@@ -62,6 +62,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	r := views.Of(pass)
 	for _, f := range r.WXML.Files {
+		if !f.Doc.Mentions("plugin") {
+			continue
+		}
 		for _, e := range f.Doc.Elements() {
 			for _, a := range e.Attrs {
 				if strings.Contains(a.Value, "plugin") {
