@@ -771,6 +771,10 @@ func TestFitJS(t *testing.T) {
 			}
 			toks, _ := tokenizeJS(code)
 			n, c := toks.minLen(!s.SWC), toks.count()
+			worklet := s.CompileWorklet && (bytes.Contains(src, []byte(`'worklet'`)) || bytes.Contains(src, []byte(`"worklet"`)))
+			if !s.SWC && !worklet {
+				n -= toks.terserSavings(false) // (es6 on: arrows do not reach terser)
+			}
 			est := float64(n) + float64(cjsCost(c, true))
 			if s.CompileWorklet {
 				est += workletCost(src, true, workletFixed, workletBody) +
