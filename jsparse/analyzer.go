@@ -122,36 +122,66 @@ func Load(p *project.Project) *Result {
 // mini program root for "/x", or through app.json's resolveAlias (longest
 // matching key; keys and values end in /*, values count from the mini
 // program root); the target may omit .js (or .ts) and may be a folder with
-// index.js. From TypeScript, a .d.ts file satisfies an import. It returns the mini program path found, the paths
-// tried, and whether the specifier is a path at all (bare names are npm
-// packages, looked up elsewhere).
+// index.js. From TypeScript, a .d.ts file satisfies an import. It returns
+// the mini program path found, or, when none is, the paths tried, and
+// whether the specifier is a path at all (bare names are npm packages,
+// looked up elsewhere).
 func Resolve(p *project.Project, from, spec string) (found string, tried []string, isPath bool) {
 	base, isPath := PathOf(p, from, spec)
 	if !isPath {
 		return "", nil, false
 	}
-	var cands []string
-	switch path.Ext(base) {
-	case ".js":
-		cands = []string{base, strings.TrimSuffix(base, ".js") + ".ts"}
-	case ".ts", ".json", ".wxs":
-		cands = []string{base}
-	default:
-		cands = []string{base + ".js", base + ".ts", base, base + "/index.js", base + "/index.ts", base + ".json"}
-		if strings.HasSuffix(from, ".ts") {
-			// A module of types only: the compiler erases the import.
-			cands = append(cands, base+".d.ts", base+"/index.d.ts")
-		}
-	}
-	for _, c := range cands {
+	// (Each candidate is made when its turn comes: the first is found
+	// most of the time, and the rules resolve every import.)
+	n := candidates(base, from)
+	for i := range n {
+		c := candidate(base, from, i)
 		if c == ".." || strings.HasPrefix(c, "../") {
-			return "", cands, true
+			break
 		}
 		if p.Exists(p.MP(c)) {
-			return c, cands, true
+			return c, nil, true
 		}
 	}
-	return "", cands, true
+	tried = make([]string, n)
+	for i := range tried {
+		tried[i] = candidate(base, from, i)
+	}
+	return "", tried, true
+}
+
+// candidates returns how many paths Resolve tries for base, the path of a
+// specifier of the script at from.
+func candidates(base, from string) int {
+	switch path.Ext(base) {
+	case ".js":
+		return 2
+	case ".ts", ".json", ".wxs":
+		return 1
+	}
+	if strings.HasSuffix(from, ".ts") {
+		// A module of types only: the compiler erases the import.
+		return len(resolveSuffixes)
+	}
+	return len(resolveSuffixes) - 2
+}
+
+// resolveSuffixes are what Resolve puts after a path without a known
+// extension, in order; the last two only from TypeScript.
+var resolveSuffixes = []string{".js", ".ts", "", "/index.js", "/index.ts", ".json", ".d.ts", "/index.d.ts"}
+
+// candidate returns the i-th path Resolve tries for base.
+func candidate(base, from string, i int) string {
+	switch path.Ext(base) {
+	case ".js":
+		if i == 1 {
+			return strings.TrimSuffix(base, ".js") + ".ts"
+		}
+		return base
+	case ".ts", ".json", ".wxs":
+		return base
+	}
+	return base + resolveSuffixes[i]
 }
 
 // Reachable returns the mini program paths of the scripts WeChat loads:
