@@ -619,7 +619,14 @@ func TestFitWorklet(t *testing.T) {
 					fixed, per = float64(workletFixedRaw), workletBodyRaw
 				}
 				est := float64(Built("js", uf.Compiled, src, s)) - workletCost(src, s.ES6, fixed, per)
-				loc := float64(workletCount(src, s.ES6) * (f.WorkletLocationPrefix + len(uf.Source)))
+				prefix := f.WorkletLocationPrefix
+				if m := builtLocation.FindSubmatch(out); m != nil {
+					// as this machine's compiler wrote it (calibrate.sh's way)
+					if i := bytes.LastIndex(m[1], []byte(strings.TrimSuffix(uf.MP, ".js"))); i >= 0 {
+						prefix = i
+					}
+				}
+				loc := float64(workletCount(src, s.ES6) * (prefix + len(uf.Source)))
 				var body, copies, methods, methodBody, closure float64
 				for _, w := range ws {
 					body += float64(workletCopies(w.depth) * compactLen(w.body))
@@ -642,6 +649,10 @@ func TestFitWorklet(t *testing.T) {
 		}
 	}
 }
+
+// builtLocation matches a worklet's __location in built code: the path
+// (and " (line:col)", but for a method's worklet).
+var builtLocation = regexp.MustCompile(`__location="([^"]*?)(?: \(\d+:\d+\))?"`)
 
 // TestFitWXSS compares, over the calibration set's built style sheets
 // (minifyWXSS or postcss on), what the compiler built with the model
