@@ -40,7 +40,7 @@ type layoutCtx struct {
 func (ts *jsToks) babelLayoutLen() int {
 	toks, src := ts.t, ts.code
 	if len(toks) == 0 {
-		return 0
+		return commentsLen(src, 0)
 	}
 	stack := []layoutCtx{{kind: '{', stmt: 0}}
 	top := func() *layoutCtx { return &stack[len(stack)-1] }
