@@ -391,13 +391,6 @@ func (p *Project) loadApp() {
 	appRenderer := p.appSetting("renderer", "webview")
 	appFramework := p.appSetting("componentFramework", "exparser")
 
-	if pages := app.Get("pages"); pages != nil && pages.Kind == jsonc.Array {
-		for _, v := range pages.Elems {
-			if s, ok := v.String(); ok {
-				p.addPage(cleanPagePath(s), v, nil, appRenderer, appFramework)
-			}
-		}
-	}
 	for _, key := range []string{"subPackages", "subpackages"} {
 		subs := app.Get(key)
 		if subs == nil || subs.Kind != jsonc.Array {
@@ -412,17 +405,42 @@ func (p *Project) loadApp() {
 			p.Subpackages = append(p.Subpackages, sp)
 		}
 	}
-	for _, sp := range p.Subpackages {
-		r := p.subSetting(sp, "renderer", appRenderer)
-		cf := p.subSetting(sp, "componentFramework", appFramework)
-		if pages := sp.Item.Get("pages"); pages != nil && pages.Kind == jsonc.Array {
+	// The pages: the main package's, then each subpackage's.
+	eachPage := func(do func(mpPath string, v *jsonc.Value, sp *Subpackage)) {
+		if pages := app.Get("pages"); pages != nil && pages.Kind == jsonc.Array {
 			for _, v := range pages.Elems {
 				if s, ok := v.String(); ok {
-					sp.Pages = append(sp.Pages, p.addPage(path.Join(sp.Root, cleanPagePath(s)), v, sp, r, cf))
+					do(cleanPagePath(s), v, nil)
+				}
+			}
+		}
+		for _, sp := range p.Subpackages {
+			if pages := sp.Item.Get("pages"); pages != nil && pages.Kind == jsonc.Array {
+				for _, v := range pages.Elems {
+					if s, ok := v.String(); ok {
+						do(path.Join(sp.Root, cleanPagePath(s)), v, sp)
+					}
 				}
 			}
 		}
 	}
+	// Their json, read and parsed in parallel, registered in the order
+	// addPage asks for them, which finds them read.
+	var pageJSON []string
+	eachPage(func(mpPath string, _ *jsonc.Value, _ *Subpackage) { pageJSON = append(pageJSON, p.MP(mpPath+".json")) })
+	p.readJSONs(pageJSON, "page")
+	settings := map[*Subpackage][2]Setting{}
+	for _, sp := range p.Subpackages {
+		settings[sp] = [2]Setting{p.subSetting(sp, "renderer", appRenderer), p.subSetting(sp, "componentFramework", appFramework)}
+	}
+	eachPage(func(mpPath string, v *jsonc.Value, sp *Subpackage) {
+		if sp == nil {
+			p.addPage(mpPath, v, nil, appRenderer, appFramework)
+			return
+		}
+		set := settings[sp]
+		sp.Pages = append(sp.Pages, p.addPage(mpPath, v, sp, set[0], set[1]))
+	})
 	if cts := app.Get("chatTools"); cts != nil && cts.Kind == jsonc.Array {
 		for _, item := range cts.Elems {
 			ct := &ChatTool{Item: item}
