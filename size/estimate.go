@@ -1783,7 +1783,7 @@ func Bound(kind, compiled string, src []byte, s Settings) int64 {
 	if kind == "js" {
 		count := func(sub string) int64 { return int64(bytes.Count(src, []byte(sub))) }
 		if s.ES6 || compiled != "" || s.CompileWorklet {
-			k := boundCosts
+			k := boundCosts(s)
 			b += k.class*count("class") + k.async*count("async") + k.await*count("await") + k.imprt*count("import") +
 				k.export*count("export") + k.method*count("(") + k.arrow*count("=>") + k.template*count("${") +
 				k.namespace*count("namespace")
@@ -1805,11 +1805,27 @@ func boundByLength(kind, compiled string, s Settings) bool {
 
 // boundBase is the part of Bound that depends on the length n of the file
 // only: never above Bound.
-// boundCosts are, construct by construct, the most any estimate counts
-// for it (the constants above and the fitted costs of Babel and swc,
-// minified or not), for Bound; export stands for an export statement,
-// whose names (exportByte) are at most the file.
-var boundCosts = func() (b struct{ class, async, await, imprt, export, method, arrow, template, namespace int64 }) {
+// boundCosts are, construct by construct, the most an estimate with the
+// settings counts for it, for Bound: the constants above, which Bound
+// took alone before, and the fitted costs of Babel or swc (as s says),
+// minified or not (they exceed the constants: a class unminified, an
+// await, swc's methods). Export stands for an export statement, whose
+// names (exportByte) are at most the file.
+func boundCosts(s Settings) boundCost {
+	return boundCostsBy[b2i(s.Minify)][b2i(s.SWC)]
+}
+
+type boundCost struct{ class, async, await, imprt, export, method, arrow, template, namespace int64 }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// boundCostsBy are boundCosts by [minified][swc].
+var boundCostsBy = func() (out [2][2]boundCost) {
 	up := func(fs ...float64) int64 {
 		m := 0.0
 		for _, f := range fs {
@@ -1817,23 +1833,22 @@ var boundCosts = func() (b struct{ class, async, await, imprt, export, method, a
 		}
 		return int64(math.Ceil(m))
 	}
-	ks := []jsCosts{babelRawCosts, swcRawCosts, babelMinCosts, swcMinCosts}
-	field := func(f func(jsCosts) float64, consts ...float64) int64 {
-		for _, k := range ks {
-			consts = append(consts, f(k))
+	for mi, ks := range [2][2]jsCosts{{babelRawCosts, swcRawCosts}, {babelMinCosts, swcMinCosts}} {
+		for si, k := range ks {
+			out[mi][si] = boundCost{
+				class:     up(k.class, class, classMin),
+				async:     up(k.async, async, asyncMin),
+				await:     up(k.await, await, awaitMin),
+				imprt:     up(k.imprt, imprt, importMin),
+				export:    up(k.export, exportStar, float64(exportStarMin)),
+				method:    up(k.method, method, methodMin),
+				arrow:     up(k.arrow, arrow, arrowMin),
+				template:  up(k.template, templateMin),
+				namespace: up(k.namespace),
+			}
 		}
-		return up(consts...)
 	}
-	b.class = field(func(k jsCosts) float64 { return k.class }, class, classMin)
-	b.async = field(func(k jsCosts) float64 { return k.async }, async, asyncMin)
-	b.await = field(func(k jsCosts) float64 { return k.await }, await, awaitMin)
-	b.imprt = field(func(k jsCosts) float64 { return k.imprt }, imprt, importMin)
-	b.export = field(func(k jsCosts) float64 { return k.export }, exportStar, float64(exportStarMin))
-	b.namespace = field(func(k jsCosts) float64 { return k.namespace })
-	b.method = field(func(k jsCosts) float64 { return k.method }, method, methodMin)
-	b.arrow = field(func(k jsCosts) float64 { return k.arrow }, arrow, arrowMin)
-	b.template = field(func(k jsCosts) float64 { return k.template }, templateMin)
-	return b
+	return out
 }()
 
 func boundBase(kind, compiled string, n int64, s Settings) int64 {
