@@ -492,11 +492,15 @@ func builtJS(src []byte, ts bool, s Settings, v scriptVerdict) int64 {
 	}
 	long := len(src) > longLines*(bytes.Count(src, []byte("\n"))+1)
 	if len(src) <= babelCompact && !long {
-		n := float64(len(src))
-		if !s.SWC {
-			n = float64(min(babelLayoutLen(src), maxLayout(src)))
-		}
-		return round(n + babelCost(countJS(src), s, src, worklet))
+		n, c := len(src), jsCounts{}
+		withTokens(src, func(ts *jsToks, _ int) bool {
+			if !s.SWC {
+				n = min(ts.babelLayoutLen(), maxLayout(src))
+			}
+			c = ts.count()
+			return true
+		})
+		return round(float64(n) + babelCost(c, s, src, worklet))
 	}
 	opts := api.TransformOptions{
 		Loader:           api.LoaderJS,
