@@ -116,6 +116,16 @@ func (ts *jsToks) directiveAt(k int) bool {
 // (which scopes would tell apart) are left alone.
 func (ts *jsToks) constSavings() int {
 	toks := ts.t
+	any := false
+	for k := range toks {
+		if ts.word(k, "const") && !ts.word(k-1, "export") {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return 0
+	}
 	refs := map[string]int{}
 	decls := map[string]int{}
 	for k, t := range toks {
