@@ -116,14 +116,14 @@ func (ts *jsToks) directiveAt(k int) bool {
 // (which scopes would tell apart) are left alone.
 func (ts *jsToks) constSavings() int {
 	toks := ts.t
-	any := false
+	found := false
 	for k := range toks {
 		if ts.word(k, "const") && !ts.word(k-1, "export") {
-			any = true
+			found = true
 			break
 		}
 	}
-	if !any {
+	if !found {
 		return 0
 	}
 	refs := map[string]int{}
