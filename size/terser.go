@@ -1,8 +1,8 @@
 package size
 
 // terserSavings is what terser (compress on, as the compiler runs it)
-// saves on the tokens of a script beyond what minLen counts, in two
-// cases it always handles the same way:
+// saves on the tokens of a script beyond what minLen counts, where it
+// always does the same:
 //
 //   - a function's directive other than "use strict" ('worklet' where
 //     the worklet transform did not run) goes (compress's directives);
@@ -110,9 +110,9 @@ func (ts *jsToks) directiveAt(k int) bool {
 // of a script whose consts reach it (es6 off: Babel made them vars
 // otherwise, which the fitted costs of Babel's output take in): a const
 // bound to a literal is written in its place wherever that is shorter
-// than keeping it (always when used once; a number used anywhere), and
-// dropped with its declaration; a function bound to a const and called
-// or passed once goes in its place. Names declared twice in the file
+// than keeping it (used once, or a short number used a few times), and
+// dropped with its declaration (the keyword too when none is left); a
+// function bound to a const and called or passed once goes in its place. Names declared twice in the file
 // (which scopes would tell apart) are left alone.
 func (ts *jsToks) constSavings() int {
 	toks := ts.t
