@@ -323,9 +323,9 @@ func (p *pruner) pruneScopes() {
 	for more := true; more; {
 		more = false
 		for _, s := range p.order {
-			for name, b := range s.vars {
+			s.collected(func(name string, b *Binding) {
 				if kept[b] || !p.names[name] {
-					continue
+					return
 				}
 				kept[b], more = true, true
 				if b.Kind == Const {
@@ -334,7 +334,7 @@ func (p *pruner) pruneScopes() {
 					b.Init = nil
 				}
 				b.Prop, b.Module = p.str(b.Prop), p.text(b.Module)
-			}
+			})
 		}
 	}
 	done := map[*Scope]bool{}
@@ -349,11 +349,11 @@ func (p *pruner) pruneScopes() {
 		done[s] = true
 		parent := prune(s.parent)
 		var names []string
-		for name, b := range s.vars {
+		s.collected(func(name string, b *Binding) {
 			if kept[b] {
 				names = append(names, p.str(name))
 			}
-		}
+		})
 		if len(names) == 0 {
 			if parent == nil {
 				parent = noScope
@@ -364,12 +364,12 @@ func (p *pruner) pruneScopes() {
 		sort.Strings(names)
 		binds := make([]*Binding, len(names))
 		for j, name := range names {
-			binds[j] = s.vars[name]
+			binds[j], _ = s.declared(name)
 		}
 		if parent == noScope {
 			parent = nil
 		}
-		s.parent, s.names, s.binds, s.vars = parent, names, binds, nil
+		s.parent, s.names, s.binds, s.vars, s.few = parent, names, binds, nil, nil
 		p.scopes[s] = s
 		return s
 	}

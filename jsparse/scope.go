@@ -51,13 +51,26 @@ func (b *Binding) Alias() (ast.Expression, bool) {
 // Scope is a lexical scope.
 type Scope struct {
 	parent *Scope
-	// vars are the names declared, while the walk collects them; then
-	// names, sorted, and their binds (see pruner.scope).
+	// few, then vars past smallScope of them, are the names declared,
+	// while the walk collects them; then names, sorted, and their binds
+	// (see pruner.scope).
+	few   []scopeVar
 	vars  map[string]*Binding
 	names []string
 	binds []*Binding
 	fn    bool // a function (or the program): where var declarations live
 }
+
+// scopeVar is a name a scope declares, while the walk collects them.
+type scopeVar struct {
+	name string
+	b    *Binding
+}
+
+// smallScope is how many names a scope holds in a slice before a map:
+// most scopes declare a few, and a map for them was a thirtieth of what a
+// run allocates on the npm corpus.
+const smallScope = 8
 
 func newScope(parent *Scope, fn bool) *Scope {
 	return &Scope{parent: parent, fn: fn}
@@ -66,23 +79,68 @@ func newScope(parent *Scope, fn bool) *Scope {
 // Lookup returns the binding a name resolves to in s, or nil for a global.
 func (s *Scope) Lookup(name string) *Binding {
 	for ; s != nil; s = s.parent {
-		if s.vars != nil {
-			if b, ok := s.vars[name]; ok {
-				return b
-			}
-		} else if i := sort.SearchStrings(s.names, name); i < len(s.names) && s.names[i] == name {
-			return s.binds[i]
+		if b, ok := s.declared(name); ok {
+			return b
 		}
 	}
 	return nil
 }
 
-func (s *Scope) bind(name string, b *Binding) {
-	if s.vars == nil {
-		s.vars = make(map[string]*Binding)
+// declared returns the binding s declares name with.
+func (s *Scope) declared(name string) (*Binding, bool) {
+	switch {
+	case s.vars != nil:
+		b, ok := s.vars[name]
+		return b, ok
+	case s.few != nil:
+		for i := range s.few {
+			if s.few[i].name == name {
+				return s.few[i].b, true
+			}
+		}
+	default:
+		if i := sort.SearchStrings(s.names, name); i < len(s.names) && s.names[i] == name {
+			return s.binds[i], true
+		}
 	}
+	return nil, false
+}
+
+func (s *Scope) bind(name string, b *Binding) {
 	b.Scope = s
-	s.vars[name] = b
+	if s.vars != nil {
+		s.vars[name] = b
+		return
+	}
+	for i := range s.few {
+		if s.few[i].name == name {
+			s.few[i].b = b
+			return
+		}
+	}
+	if s.few == nil {
+		s.few = make([]scopeVar, 0, smallScope/2)
+	}
+	if len(s.few) < smallScope {
+		s.few = append(s.few, scopeVar{name, b})
+		return
+	}
+	s.vars = make(map[string]*Binding, 2*smallScope)
+	for _, v := range s.few {
+		s.vars[v.name] = v.b
+	}
+	s.vars[name], s.few = b, nil
+}
+
+// collected calls yield for each name s declares, while the walk collects
+// them, in no order.
+func (s *Scope) collected(yield func(name string, b *Binding)) {
+	for name, b := range s.vars {
+		yield(name, b)
+	}
+	for _, v := range s.few {
+		yield(v.name, v.b)
+	}
 }
 
 func (s *Scope) funcScope() *Scope {
