@@ -139,23 +139,27 @@ clone() {
 		[[ -d "$MIRROR/${repo//\//+}/repo" ]] && from="$MIRROR/${repo//\//+}/repo"
 		say "cloning $repo from $from"
 		rm -rf "$dir"
-		git clone -q --no-checkout "$from" "$dir" >&2
+		git clone -q --no-checkout "$from" "$dir" >&2 || return 1
 	fi
-	git -C "$dir" cat-file -e "$commit^{commit}" 2>/dev/null || git -C "$dir" fetch -q origin "$commit" >&2
-	git -C "$dir" update-ref --no-deref HEAD "$commit"
+	# (Each step says when it fails: a caller that goes on past a project
+	# it cannot fetch runs this where set -e does not hold.)
+	git -C "$dir" cat-file -e "$commit^{commit}" 2>/dev/null || git -C "$dir" fetch -q origin "$commit" >&2 || return 1
+	git -C "$dir" update-ref --no-deref HEAD "$commit" || return 1
 	local present=() missing=0 f
 	while IFS= read -r -d '' f; do
 		if git -C "$dir" cat-file -e "HEAD:$f" 2>/dev/null; then present+=("$f"); else missing=$((missing + 1)); say "  not in the mirror: $f"; fi
 	done < <(git -C "$dir" ls-tree -r -z --name-only HEAD -- "$sub")
-	((${#present[@]})) && printf '%s\0' "${present[@]}" |
-		git -C "$dir" restore --source=HEAD --staged --worktree --pathspec-from-file=- --pathspec-file-nul
+	if ((${#present[@]})); then
+		printf '%s\0' "${present[@]}" |
+			git -C "$dir" restore --source=HEAD --staged --worktree --pathspec-from-file=- --pathspec-file-nul || return 1
+	fi
 	((missing == 0)) || say "  $missing files of $repo/$sub missing"
 }
 
 # checkout REPO COMMIT PATH: the clone of REPO at COMMIT under $SRC (printed).
 checkout() {
 	local dir="$SRC/${1//\//+}"
-	clone "$1" "$2" "$dir" "$3"
+	clone "$1" "$2" "$dir" "$3" || return 1
 	printf '%s\n' "$dir"
 }
 
@@ -191,13 +195,13 @@ prepare() {
 		# packageSkylineExamples is a submodule: awesome-skyline at the commit the demo records.
 		local sub="$dir/miniprogram/packageSkylineExamples" subcommit
 		subcommit=$(git -C "$dir" ls-tree HEAD miniprogram/packageSkylineExamples | awk '{ print $3 }')
-		clone wechat-miniprogram/awesome-skyline "$subcommit" "$sub"
+		clone wechat-miniprogram/awesome-skyline "$subcommit" "$sub" || return 1
 		mp="$dir/miniprogram"
 		if [[ ! -d "$mp/miniprogram_npm" ]]; then
 			command -v npm >/dev/null || die "npm is needed to prepare the demo"
 			(cd "$mp" && npm install --omit=dev --no-audit --no-fund --package-lock=false --no-save \
 				miniprogram-barrage@1.1.1 miniprogram-recycle-view@0.1.5 wxml-to-canvas@1.1.1 \
-				threejs-miniprogram@0.0.3 eventemitter3@4.0.7 widget-ui@1.0.2 >&2)
+				threejs-miniprogram@0.0.3 eventemitter3@4.0.7 widget-ui@1.0.2 >&2) || return 1
 			packnpm "$dir"
 		fi
 		;;
@@ -212,7 +216,7 @@ prepare() {
 			command -v npm >/dev/null || die "npm is needed to prepare $dir"
 			local specs
 			IFS=, read -r -a specs <<<"${kind#*:}"
-			(cd "$at" && npm install --omit=dev --no-audit --no-fund --package-lock=false --no-save "${specs[@]}" >&2)
+			(cd "$at" && npm install --omit=dev --no-audit --no-fund --package-lock=false --no-save "${specs[@]}" >&2) || return 1
 			packnpm "$dir"
 		fi
 		;;
@@ -222,6 +226,12 @@ prepare() {
 
 mkdir -p "$SRC" "$OUT" "$FIGURES"
 failed=0
+# With --fetch-only, a project that cannot be fetched or prepared (no network,
+# say) is named and skipped, and $SRC/fetched.txt lists those that were: CI
+# hands it to the test (CHATTOOL_CALIBRATION_REQUIRE), which then fails when one
+# of them is not measured.
+fetched=()
+unfetched=()
 while read -r id repo commit sub prep setting config; do
 	[[ -n "${id:-}" ]] || continue
 	wanted "$id" || continue
@@ -230,13 +240,26 @@ while read -r id repo commit sub prep setting config; do
 		dir="$REPO/$sub"
 		commit=""
 		project="chattool-lint/chattool-lint"
+	elif ((fetch_only)); then
+		if ! top=$( (checkout "$repo" "$commit" "$sub")); then
+			say "$id: could not fetch $repo at $commit"
+			unfetched+=("$id")
+			continue
+		fi
+		dir="$top/$sub"
 	else
 		top=$(checkout "$repo" "$commit" "$sub")
 		dir="$top/$sub"
 		project="$repo"
 	fi
+	if ((fetch_only)); then
+		if (prepare "$prep" "$dir"); then fetched+=("$id"); else
+			say "$id: could not prepare it ($prep)"
+			unfetched+=("$id")
+		fi
+		continue
+	fi
 	prepare "$prep" "$dir"
-	((fetch_only)) && continue
 
 	need_mpci
 	[[ -f "$ORACLE" ]] || die "no oracle at $ORACLE (set ORACLE)"
@@ -351,4 +374,8 @@ fs.writeFileSync(outFile, JSON.stringify(fig, null, 2) + '\n');
 console.error(`${id}: ${packages.map((p) => `${p.root || 'main'} ${p.bytes}`).join(', ')}`);
 EOF
 done <<<"$PROJECTS"
+if ((fetch_only)); then
+	printf '%s\n' "${fetched[@]}" >"$SRC/fetched.txt"
+	say "calibration set: ${#fetched[@]} of $((${#fetched[@]} + ${#unfetched[@]})) projects fetched and prepared in $SRC${unfetched[*]:+ (not: ${unfetched[*]})}"
+fi
 exit $failed

@@ -235,6 +235,23 @@ type calibrationRow struct {
 	estHelp, builtHelp int64
 }
 
+// requiredCalibration reads the IDs CHATTOOL_CALIBRATION_REQUIRE names.
+func requiredCalibration(t *testing.T) map[string]bool {
+	name := os.Getenv("CHATTOOL_CALIBRATION_REQUIRE")
+	if name == "" {
+		return nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("CHATTOOL_CALIBRATION_REQUIRE: %v", err)
+	}
+	ids := map[string]bool{}
+	for _, id := range strings.Fields(string(b)) {
+		ids[id] = true
+	}
+	return ids
+}
+
 func (r calibrationRow) diff() float64 { return 100 * float64(r.est-r.built) / float64(r.built) }
 
 // TestCalibrationSet compares the estimate with the compiler's figures
@@ -243,15 +260,24 @@ func (r calibrationRow) diff() float64 { return 100 * float64(r.est-r.built) / f
 // prepared as recorded: bench/calibrate.sh --fetch-only fetches and
 // prepares them), and fails past the goals. It logs the table (go test
 // -v); CHATTOOL_CALIBRATION_TABLE=FILE writes it as Markdown.
+// CHATTOOL_CALIBRATION_REQUIRE=FILE names a file of IDs, one a line (the
+// fetched.txt calibrate.sh --fetch-only writes, as CI runs it): each must
+// be measured, so that a project fetched is never skipped in silence.
 func TestCalibrationSet(t *testing.T) {
 	var rows []calibrationRow
 	var absent []string
+	required := requiredCalibration(t)
 	for _, f := range figures(t) {
 		dir, why := f.locate()
 		if dir == "" {
+			if required[f.ID] {
+				t.Errorf("%s was fetched (%s) but is not measured: %s", f.ID, os.Getenv("CHATTOOL_CALIBRATION_REQUIRE"), why)
+				delete(required, f.ID)
+			}
 			absent = append(absent, f.ID+": "+why)
 			continue
 		}
+		delete(required, f.ID)
 		r := measureAs(t, dir, f)
 		est := map[string]*Package{}
 		for _, p := range r.Packages {
@@ -295,6 +321,9 @@ func TestCalibrationSet(t *testing.T) {
 				}
 			}
 		}
+	}
+	for id := range required {
+		t.Errorf("%s was fetched (%s) but has no figures in testdata/calibration", id, os.Getenv("CHATTOOL_CALIBRATION_REQUIRE"))
 	}
 	for _, a := range absent {
 		t.Logf("not measured: %s", a)
