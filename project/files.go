@@ -623,11 +623,9 @@ func (p *Project) walk() []treeEntry {
 	if p.walked != nil {
 		return p.walked
 	}
-	var w *walked
-	if p.locks.walking != nil {
-		w = <-p.locks.walking // (started by Load)
-		p.locks.walking = nil
-	} else {
+	w := p.walkDone()
+	p.locks.walked = nil // (the project's from here)
+	if w == nil {
 		w = p.walkDisk()
 	}
 	// What the walk found, in the project: the folders it could not
@@ -663,6 +661,16 @@ func (p *Project) startWalk() {
 	c := make(chan *walked, 1)
 	p.locks.walking = c
 	go func() { c <- p.walkDisk() }()
+}
+
+// walkDone waits for the walk Load started, and returns what it found (nil
+// when Load started none).
+func (p *Project) walkDone() *walked {
+	if p.locks.walking != nil {
+		p.locks.walked = <-p.locks.walking
+		p.locks.walking = nil
+	}
+	return p.locks.walked
 }
 
 // walkDisk lists the mini program root, as walk says, and changes nothing
@@ -800,10 +808,14 @@ const (
 // walk, or no walk yet). A file or folder the walk met through folders that
 // are not symlinks is its own real path, inside the root.
 func (p *Project) metAt(rel string) uint8 {
-	if p.met == nil || rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
+	met := p.met
+	if met == nil {
+		met = p.locks.loadMet // (the loader's, once the walk is done)
+	}
+	if met == nil || rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
 		return 0
 	}
-	if k, ok := p.met[rel]; ok {
+	if k, ok := met[rel]; ok {
 		if k == metOther {
 			return 0
 		}
@@ -812,7 +824,7 @@ func (p *Project) metAt(rel string) uint8 {
 	// Absent when the nearest folder above it that the walk met was
 	// listed whole (the next name down was not in it).
 	for dir := path.Dir(rel); ; dir = path.Dir(dir) {
-		if k, ok := p.met[dir]; ok {
+		if k, ok := met[dir]; ok {
 			if k == metFolder {
 				return metNone
 			}

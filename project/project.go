@@ -139,9 +139,15 @@ type locks struct {
 	// folders and no symbolic links (see plain).
 	dirsMu    sync.Mutex
 	plainDirs map[string]bool
-	// walking gives the walk Load started (startWalk), until walk takes
-	// it (no lock: both run before the analyzers).
+	// walking gives the walk Load started (startWalk), until walkDone
+	// takes it into walked (no lock: both run before the analyzers).
 	walking <-chan *walked
+	walked  *walked
+	// loadMet is what the walk met, for the loader's questions once it
+	// has waited for the walk (it answers them as walk's would, and asks
+	// the disk nothing); nil once Load returns (the project's is met, from
+	// the first call of walk).
+	loadMet map[string]uint8
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).
@@ -460,6 +466,13 @@ func (p *Project) loadApp() {
 	}
 
 	// Components: app-level usingComponents first, then each page's.
+	// Where their files are the walk says (it has met the folders while
+	// the pages' json was read): the loader waits for it, and asks the
+	// disk nothing for the candidates it tries.
+	if w := p.walkDone(); w != nil {
+		p.locks.loadMet = w.met
+		defer func() { p.locks.loadMet = nil }()
+	}
 	p.loadComponents(p.App, "")
 	for _, pg := range p.Pages {
 		if pg.JSON != nil {
