@@ -614,7 +614,7 @@ func (b *builder) tag(mp string, e *wxml.Element) (*project.ComponentRef, bool) 
 
 // styleEvents are StyleRule, AtRule and Declaration nodes, in source
 // order. A loaded sheet keeps only what the built-in rules read (see
-// wxss.KeptProperties), so the sheet is parsed again here, whole.
+// wxss.KeptDecl), so the sheet is parsed again here, whole.
 func (b *builder) styleEvents(u *unit) []event {
 	f := u.ws
 	if f.Lang != wxss.WXSS {

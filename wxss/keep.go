@@ -17,9 +17,9 @@ import (
 //   - Comments only when the file holds a directive (unused-suppression
 //     reads them; no one else does);
 //   - of the style rules, those whose selector KeptSelector accepts, or that
-//     declare a property in KeptProperties; of a rule kept, its Selector,
+//     keep a declaration (KeptDecl); of a rule kept, its Selector,
 //     its Tokens only when KeptSelector accepts them, and of its
-//     declarations (and of an at-rule's) those of KeptProperties.
+//     declarations (and of an at-rule's) those KeptDecl keeps.
 //
 // skyline-support is the rule that reads style rules: it reports the
 // selectors Skyline does not support (KeptSelector) and declarations of
@@ -29,6 +29,37 @@ import (
 var KeptProperties = map[string]bool{
 	"position": true, "overflow": true, "overflow-x": true, "overflow-y": true,
 	"float": true, "display": true,
+}
+
+// KeptDecl reports whether a loaded sheet keeps a declaration: of
+// KeptProperties, and with a value skyline-support may report (a
+// superset: the rule reads the value's words). `display: flex`, the
+// commonest of them, is not kept: on the npm corpus as one project it
+// was most of what the sheets kept.
+func KeptDecl(d *Decl) bool {
+	if !KeptProperties[d.Property] {
+		return false
+	}
+	has := func(s string) bool { return containsFold(d.Value, s) }
+	switch d.Property {
+	case "display":
+		return has("grid")
+	case "position":
+		return has("sticky")
+	case "overflow", "overflow-x", "overflow-y":
+		return has("scroll") || has("auto")
+	}
+	return true
+}
+
+// containsFold reports whether s holds sub (lowercase ASCII), in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // KeptSelector reports whether a loaded sheet keeps the tokens of a
@@ -118,7 +149,7 @@ func (k *keeper) str(s string) string {
 func (k *keeper) decls(ds []*Decl) []*Decl {
 	var kept []*Decl
 	for _, d := range ds {
-		if KeptProperties[d.Property] {
+		if KeptDecl(d) {
 			d.Property, d.Value = k.str(d.Property), strings.Clone(d.Value)
 			kept = append(kept, d)
 		}

@@ -28,7 +28,7 @@ func keptPart(s *Sheet, comments bool) string {
 		}
 		var ds []*Decl
 		for _, d := range r.Decls {
-			if KeptProperties[d.Property] {
+			if KeptDecl(d) {
 				ds = append(ds, d)
 			}
 		}
@@ -61,7 +61,7 @@ func keptPart(s *Sheet, comments bool) string {
 
 func decls(b *strings.Builder, ds []*Decl) {
 	for _, d := range ds {
-		if !KeptProperties[d.Property] {
+		if !KeptDecl(d) {
 			continue
 		}
 		sel := ""
@@ -79,6 +79,7 @@ func TestKept(t *testing.T) {
 	files, _ := loadCorpus(t)
 	for i, src := range []string{
 		"/* a */ .a{color:red} .b > *{display:grid} .c[x]{float:left} @media (x){.d::before{position:sticky}}",
+		".a{display:flex} .b{display:GRID} .c{position:relative} .d{position:-webkit-sticky} .e{overflow:hidden} .f{overflow-y:Auto} .g{overflow-x:scroll} .h{float:none}",
 		".a::after{color:red} .b:active{color:red} .c::placeholder{color:red} .d:first-line{color:red} .e:not(.f)::selection{top:0} .g:nth-child(2n+1){top:0} :: {} .h:{}",
 		".e{&:hover{overflow:auto} .f{top:0}} @font-face{display:swap;src:url(x)} sticky-header{position:sticky}",
 	} {
