@@ -775,6 +775,14 @@ func (p *Project) walkDisk() *walked {
 		default:
 			e.size = -1 // stat later, by Upload: Tree needs no sizes
 			met[rel] = metFile
+			if !readByChecks(rel) {
+				// Its size now (an lstat, beside the loader): no check
+				// reads it, and Upload (every check's) would lstat it
+				// when the front ends are done.
+				if st, err := d.Info(); err == nil {
+					e.size = st.Size()
+				}
+			}
 		}
 		if src, ok := p.Options.Overlay[e.rel]; ok && e.skip == "" {
 			e.size = int64(len(src))
@@ -792,6 +800,17 @@ func (p *Project) walkDisk() *walked {
 		w.entries = append(w.entries, treeEntry{rel: rel, size: int64(len(src))})
 	}
 	return w
+}
+
+// readByChecks reports whether the checks read a file of rel's kind
+// (a script, template, style sheet or json), whose size Upload takes
+// from what they read, without an lstat.
+func readByChecks(rel string) bool {
+	switch path.Ext(rel) {
+	case ".js", ".ts", ".wxs", ".wxml", ".wxss", ".less", ".scss", ".sass", ".css", ".json", ".vue", ".tsx", ".jsx":
+		return true
+	}
+	return false
 }
 
 // What the walk of the mini program root met at a path (Project.met).
