@@ -284,7 +284,11 @@ func (p *Project) Upload() *Upload {
 	}
 
 	entries := p.sizes()
-	// Which source wins each output path.
+	// Which source wins each output path that a compiled source (.ts,
+	// .less, ...) is built into: a file of the output's own type comes
+	// first of its sources (rank 0), and wins only where none is. (The
+	// map holds those outputs alone: one of every file was a tenth of a
+	// project's peak.)
 	winner := map[string]string{}
 	for _, e := range entries {
 		if e.skip != "" {
@@ -295,7 +299,7 @@ func (p *Project) Upload() *Upload {
 			continue
 		}
 		ext := strings.TrimPrefix(nodeExt(mp), ".")
-		if _, code := target[ext]; !code || strings.HasSuffix(mp, ".d.ts") {
+		if t, code := target[ext]; !code || t == ext || strings.HasSuffix(mp, ".d.ts") {
 			continue
 		}
 		out := outPath(mp, ext, target[ext])
@@ -329,7 +333,7 @@ func (p *Project) Upload() *Upload {
 		}
 		if t, code := target[bare]; code {
 			out = outPath(mp, bare, t)
-			if w := winner[out]; w != mp {
+			if w, ok := winner[out]; ok && w != mp {
 				skip(mp, e.size, fmt.Sprintf("replaced by %s, which the compiler builds into %s", w, out), nil)
 				continue
 			}
