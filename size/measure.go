@@ -142,8 +142,10 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 	r.Packages, byPkg = packagesOf(p)
 	main := r.Packages[0]
 	files := make([]*File, len(up.Files))
+	slab := make([]File, len(up.Files)) // (one object, not one a file)
 	for i, uf := range up.Files {
-		files[i] = &File{UploadFile: uf}
+		slab[i].UploadFile = uf
+		files[i] = &slab[i]
 	}
 	var unused []*project.SkippedFile
 	if up.IgnoresUnusedFiles && used != nil {
