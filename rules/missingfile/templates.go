@@ -18,7 +18,7 @@ import (
 func (c *checker) templates() {
 	v := views.Of(c.pass)
 	for _, f := range v.WXML.Files {
-		if !v.Reachable(f.MP) {
+		if !v.Reachable(f.MP) || !f.Doc.Has("import", "include", "wxs", "image", "cover-image") {
 			continue
 		}
 		for _, e := range f.Doc.Elements() {

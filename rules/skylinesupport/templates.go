@@ -1,6 +1,9 @@
 package skylinesupport
 
 import (
+	"maps"
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chattool-lint/chattool-lint/lint"
@@ -21,7 +24,13 @@ var unsupportedComponents = map[string]string{
 // scrollViewTypes are the modes Skyline's scroll-view has.
 var scrollViewTypes = map[string]bool{"list": true, "custom": true, "nested": true}
 
+// checkedTags are the tags checkTemplate looks at.
+var checkedTags = append(slices.Collect(maps.Keys(unsupportedComponents)), "scroll-view")
+
 func checkTemplate(pass *analysis.Pass, r *views.Result, f *wxml.File, where string) {
+	if !f.Doc.Has(checkedTags...) {
+		return
+	}
 	for _, e := range f.Doc.Elements() {
 		why, unsupported := unsupportedComponents[e.Name]
 		if !unsupported && e.Name != "scroll-view" {
