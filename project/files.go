@@ -626,7 +626,7 @@ func (p *Project) walk() []treeEntry {
 	w := p.walkDone()
 	p.locks.walked = nil // (the project's from here)
 	if w == nil {
-		w = p.walkDisk()
+		w = p.walkDisk(nil)
 	}
 	// What the walk found, in the project: the folders it could not
 	// read are load errors (registered in the FileSet) from here, where
@@ -658,9 +658,20 @@ type walked struct {
 // on a goroutine of its own, beside the loader's reading of the json,
 // for the first call of walk to take.
 func (p *Project) startWalk() {
-	c := make(chan *walked, 1)
-	p.locks.walking = c
-	go func() { c <- p.walkDisk() }()
+	c, listed := make(chan *walked, 1), make(chan map[string]uint8, 1)
+	p.locks.walking, p.locks.listed = c, listed
+	go func() { c <- p.walkDisk(listed) }()
+}
+
+// walkMet waits for the walk Load started to have listed the folders, and
+// returns what it met (nil when Load started none).
+func (p *Project) walkMet() map[string]uint8 {
+	if p.locks.listed == nil {
+		return nil
+	}
+	met := <-p.locks.listed
+	p.locks.listed = nil
+	return met
 }
 
 // walkDone waits for the walk Load started, and returns what it found (nil
@@ -675,13 +686,19 @@ func (p *Project) walkDone() *walked {
 
 // walkDisk lists the mini program root, as walk says, and changes nothing
 // of p but the folders plain has seen: it may run beside the loader.
-func (p *Project) walkDisk() *walked {
+// When listed is not nil, it is given what the walk met once the folders
+// are listed, before the sizes are taken.
+func (p *Project) walkDisk(listed chan<- map[string]uint8) *walked {
 	w := &walked{entries: []treeEntry{}, met: map[string]uint8{}}
 	met := w.met
+	var unsized []int // the entries whose size the walk takes
 	start := p.root
 	if p.MiniRoot != "" {
 		abs, err := p.resolve(p.MiniRoot)
 		if err != nil {
+			if listed != nil {
+				listed <- met
+			}
 			return w
 		}
 		start = abs
@@ -775,17 +792,14 @@ func (p *Project) walkDisk() *walked {
 		default:
 			e.size = -1 // stat later, by Upload: Tree needs no sizes
 			met[rel] = metFile
-			if !readByChecks(rel) {
-				// Its size now (an lstat, beside the loader): no check
-				// reads it, and Upload (every check's) would lstat it
-				// when the front ends are done.
-				if st, err := d.Info(); err == nil {
-					e.size = st.Size()
-				}
-			}
 		}
 		if src, ok := p.Options.Overlay[e.rel]; ok && e.skip == "" {
 			e.size = int64(len(src))
+		} else if e.size < 0 && !readByChecks(rel) {
+			// Its size once the folders are listed (an lstat, beside
+			// the loader): no check reads it, and Upload (every check's)
+			// would lstat it when the front ends are done.
+			unsized = append(unsized, len(w.entries))
 		}
 		w.entries = append(w.entries, e)
 		return nil
@@ -798,6 +812,15 @@ func (p *Project) walkDisk() *walked {
 			continue
 		}
 		w.entries = append(w.entries, treeEntry{rel: rel, size: int64(len(src))})
+	}
+	if listed != nil {
+		listed <- met // (not changed from here)
+	}
+	for _, i := range unsized {
+		e := &w.entries[i]
+		if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil && st.Mode().IsRegular() {
+			e.size = st.Size()
+		}
 	}
 	return w
 }

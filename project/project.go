@@ -143,6 +143,9 @@ type locks struct {
 	// takes it into walked (no lock: both run before the analyzers).
 	walking <-chan *walked
 	walked  *walked
+	// listed gives what the walk met once it has listed the folders,
+	// until walkMet takes it.
+	listed <-chan map[string]uint8
 	// loadMet is what the walk met, for the loader's questions once it
 	// has waited for the walk (it answers them as walk's would, and asks
 	// the disk nothing); nil once Load returns (the project's is met, from
@@ -469,8 +472,8 @@ func (p *Project) loadApp() {
 	// Where their files are the walk says (it has met the folders while
 	// the pages' json was read): the loader waits for it, and asks the
 	// disk nothing for the candidates it tries.
-	if w := p.walkDone(); w != nil {
-		p.locks.loadMet = w.met
+	if met := p.walkMet(); met != nil {
+		p.locks.loadMet = met
 		defer func() { p.locks.loadMet = nil }()
 	}
 	p.loadComponents(p.App, "")
