@@ -11,6 +11,7 @@ import (
 
 	"github.com/chattool-lint/chattool-lint/check"
 	"github.com/chattool-lint/chattool-lint/discover"
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 	"github.com/chattool-lint/chattool-lint/options"
 )
 
@@ -64,7 +65,7 @@ func BenchmarkEditDemo(b *testing.B) {
 		}
 		defer func() { traceRun = nil }()
 	}
-	cpu0 := cpuTime()
+	cpu0 := testutil.CPUTime()
 	b.ResetTimer()
 	for i := range b.N {
 		edited := fmt.Appendf(nil, "%s\n// edit %d\n", text, i)
@@ -78,7 +79,7 @@ func BenchmarkEditDemo(b *testing.B) {
 	b.StopTimer()
 	// The processor time of the checks (both cores), which the machine's
 	// other load changes less than the wall time.
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((testutil.CPUTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	if len(spent) > 0 {
 		var names []string
 		for n := range spent {

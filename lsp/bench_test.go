@@ -7,6 +7,8 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/chattool-lint/chattool-lint/internal/testutil"
 )
 
 // demoDir is a copy of the official demo (wechat-miniprogram/miniprogram-demo),
@@ -117,7 +119,7 @@ func benchSave(b *testing.B, path string) {
 	c.open(uri, string(text))
 	first := c.wait(uri)
 	times := make([]time.Duration, 0, b.N)
-	cpu0 := cpuTime()
+	cpu0 := testutil.CPUTime()
 	b.ResetTimer()
 	for i := range b.N {
 		edited := fmt.Sprintf("%s\n// edit %d\n", text, i)
@@ -139,7 +141,7 @@ func benchSave(b *testing.B, path string) {
 	b.StopTimer()
 	// The processor time the process spent (both cores), which the
 	// machine's other load changes less than the wall time.
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((testutil.CPUTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	reportTimes(b, times)
 }
 
