@@ -292,42 +292,28 @@ func (ts *jsToks) joinSpace(a, b int) bool {
 // space.
 func commentsLen(gap []byte, ind int) int {
 	n := 0
-	for i := 0; i < len(gap); {
-		if gap[i] != '/' || i+1 >= len(gap) || gap[i+1] != '/' && gap[i+1] != '*' {
-			i++
-			continue
+	comments(gap, func(i, j int) {
+		n += j - i + 1
+		p := i - 1
+		for p >= 0 && gap[p] != '\n' && isSpace(gap[p]) {
+			p--
 		}
-		j := len(gap)
-		if gap[i+1] == '/' {
-			if e := bytes.IndexByte(gap[i:], '\n'); e >= 0 {
-				j = i + e
-			}
-		} else if e := bytes.Index(gap[i+2:], []byte("*/")); e >= 0 {
-			j = i + 2 + e + 2
+		if p >= 0 && gap[p] == '\n' {
+			n += 2 * ind // on its own line
 		}
-		own := false
-		for p := i - 1; p >= 0; p-- {
-			if gap[p] == '\n' {
-				own = true
-				break
-			}
-			if !isSpace(gap[p]) {
-				break
-			}
-		}
-		if own {
-			n += j - i + 1 + 2*ind
-		} else {
-			n += j - i + 1
-		}
-		i = j
-	}
+	})
 	return n
 }
 
 // commentBytesIn is the length of the comments in gap.
 func commentBytesIn(gap []byte) int {
 	n := 0
+	comments(gap, func(i, j int) { n += j - i })
+	return n
+}
+
+// comments calls f with the span [i, j) of each comment in gap, in order.
+func comments(gap []byte, f func(i, j int)) {
 	for i := 0; i < len(gap); {
 		if gap[i] != '/' || i+1 >= len(gap) || gap[i+1] != '/' && gap[i+1] != '*' {
 			i++
@@ -341,10 +327,9 @@ func commentBytesIn(gap []byte) int {
 		} else if e := bytes.Index(gap[i+2:], []byte("*/")); e >= 0 {
 			j = i + 2 + e + 2
 		}
-		n += j - i
+		f(i, j)
 		i = j
 	}
-	return n
 }
 
 // lastCommentIsLine reports whether the last comment in gap is a line
