@@ -133,55 +133,49 @@ func Resolve(p *project.Project, from, spec string) (found string, tried []strin
 	}
 	// (Each candidate is made when its turn comes: the first is found
 	// most of the time, and the rules resolve every import.)
-	n := candidates(base, from)
-	for i := range n {
-		c := candidate(base, from, i)
-		if c == ".." || strings.HasPrefix(c, "../") {
+	for i := 0; ; i++ {
+		c, ok := candidate(base, from, i)
+		if !ok || c == ".." || strings.HasPrefix(c, "../") {
 			break
 		}
 		if p.Exists(p.MP(c)) {
 			return c, nil, true
 		}
 	}
-	tried = make([]string, n)
-	for i := range tried {
-		tried[i] = candidate(base, from, i)
+	for i := 0; ; i++ {
+		c, ok := candidate(base, from, i)
+		if !ok {
+			return "", tried, true
+		}
+		tried = append(tried, c)
 	}
-	return "", tried, true
-}
-
-// candidates returns how many paths Resolve tries for base, the path of a
-// specifier of the script at from.
-func candidates(base, from string) int {
-	switch path.Ext(base) {
-	case ".js":
-		return 2
-	case ".ts", ".json", ".wxs":
-		return 1
-	}
-	if strings.HasSuffix(from, ".ts") {
-		// A module of types only: the compiler erases the import.
-		return len(resolveSuffixes)
-	}
-	return len(resolveSuffixes) - 2
 }
 
 // resolveSuffixes are what Resolve puts after a path without a known
-// extension, in order; the last two only from TypeScript.
+// extension, in order; the last two only from TypeScript (a module of
+// types only: the compiler erases the import).
 var resolveSuffixes = []string{".js", ".ts", "", "/index.js", "/index.ts", ".json", ".d.ts", "/index.d.ts"}
 
-// candidate returns the i-th path Resolve tries for base.
-func candidate(base, from string, i int) string {
+// candidate returns the i-th path Resolve tries for base, the path of a
+// specifier of the script at from, and false past the last.
+func candidate(base, from string, i int) (string, bool) {
 	switch path.Ext(base) {
 	case ".js":
 		if i == 1 {
-			return strings.TrimSuffix(base, ".js") + ".ts"
+			return strings.TrimSuffix(base, ".js") + ".ts", true
 		}
-		return base
+		return base, i == 0
 	case ".ts", ".json", ".wxs":
-		return base
+		return base, i == 0
 	}
-	return base + resolveSuffixes[i]
+	n := len(resolveSuffixes)
+	if !strings.HasSuffix(from, ".ts") {
+		n -= 2
+	}
+	if i >= n {
+		return "", false
+	}
+	return base + resolveSuffixes[i], true
 }
 
 // Reachable returns the mini program paths of the scripts WeChat loads:
