@@ -40,6 +40,12 @@ type heard struct {
 	seen  map[string]*seen
 	taken bool
 	later bool // plan the files when taken
+
+	// scanning: the scripts are scanned for the Reach as they are read,
+	// into scans (by path relative to the project directory) until the
+	// Reach has followed the code (see reach_observe.go).
+	scanning bool
+	scans    map[string]observedScan
 }
 
 // want is what the check wants to learn of a file.
@@ -117,6 +123,7 @@ func take(p *project.Project, s Settings) *heard {
 func (h *heard) plan(p *project.Project) {
 	h.want, h.seen, h.all = map[string]want{}, map[string]*seen{}, map[string]string{}
 	h.s = SettingsOf(p)
+	h.planScans(p)
 	if p.Options.Memo != nil || lengthOnly("js", "", h.s) && lengthOnly("wxml", "", h.s) && lengthOnly("wxss", "", h.s) {
 		h.later = true
 		return
@@ -179,6 +186,7 @@ func observe(p *project.Project, f *project.File, src []byte) {
 	if ok {
 		h.keep(f.Path, h.learn(w, f.TF, src, h.c), false)
 	}
+	h.observeScript(p, f, src)
 }
 
 // keep keeps what the check learned of the file at rel, unless it has

@@ -178,6 +178,7 @@ func NewReach(p *project.Project, scripts *jsparse.Result, wr *wxml.Result, sr *
 	}
 	r.openFolder(babel)
 	r.drain()
+	scansDone(p)
 	return r
 }
 

@@ -424,18 +424,18 @@ func (r *Reach) script(mp string) {
 	}
 }
 
-// scan returns the scan of the script at mp, false when it cannot be read.
+// scan returns the scan of the script at mp, false when it cannot be
+// read: the one made while a front end held its bytes, if one was.
 func (r *Reach) scan(mp string) (*scriptScan, bool) {
-	src, err := r.p.ReadFile(r.p.MP(mp))
+	rel := r.p.MP(mp)
+	if sc := scanned(r.p, rel); sc != nil {
+		return sc, true
+	}
+	src, err := readFile(r.p, rel)
 	if err != nil {
 		return nil, false
 	}
-	ts := path.Ext(mp) == ".ts"
-	kind := "size.reach.js"
-	if ts {
-		kind = "size.reach.ts"
-	}
-	return project.Derive(r.p, kind, src.Src, func() *scriptScan { return scanScript(src.Src, ts) }), true
+	return deriveScan(r.p, src.Src, path.Ext(mp) == ".ts"), true
 }
 
 // followed is what script read of a script it followed: the parsed file
