@@ -92,21 +92,23 @@ func Load(p *project.Project) *Result {
 		rels, langs = append(rels, rel), append(langs, lang)
 	}
 	r.Files = make([]*File, len(rels))
+	k := &blocks{} // what the files keep (see mover)
 	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
 		lang := langs[i]
 		if err == nil {
 			pf, mp, lang = source(p, pf, mp, lang) // a framework's source
 		}
-		f := &File{File: pf, MP: mp, Source: &Source{Lang: lang}, ReadErr: err}
-		r.Files[i] = f
 		if err != nil {
+			r.Files[i] = &File{File: pf, MP: mp, Source: &Source{Lang: lang}, ReadErr: err}
 			return
 		}
+		f := k.file.New(File{File: pf, MP: mp})
+		r.Files[i] = f
 		f.Source = project.Derive(p, "jsparse."+lang.String(), pf.Src, func() *Source {
 			s := Parse(pf.Src, lang)
-			s.Compact() // (now: a Source in a Memo is not changed)
-			return s
+			s.compactIn(k) // (now: a Source in a Memo is not changed)
+			return k.source.New(*s)
 		})
 		fx := f.Source.Facts()
 		pf.Release(fx != nil && len(fx.Compares) > 0 || lint.HasDirectives(pf.Src))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+
+	"github.com/chattool-lint/chattool-lint/internal/arena"
 )
 
 // bigScripts returns n scripts like those of bench/gen-big.sh (issue 15's
@@ -56,16 +58,17 @@ module.exports = { count: count }
 // intern table starts empty, so that its share is counted.
 func keptPerScript(srcs [][]byte, langs []Lang) float64 {
 	interned.Lock()
-	interned.m = nil
+	interned.m, interned.strs = nil, arena.Arena{}
 	interned.Unlock()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	kept := make([]*Source, len(srcs))
+	k := &blocks{} // as Load keeps them
 	for i, src := range srcs {
 		s := Parse(src, langs[i])
-		s.Compact()
-		kept[i] = s
+		s.compactIn(k)
+		kept[i] = k.source.New(*s)
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)

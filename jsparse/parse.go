@@ -430,11 +430,15 @@ func (s *Source) size() int {
 // (kept, as a copy, for a Limited file, which Tokens scans). Positions,
 // verdicts and ParsedFrom work as before. A Source shared through a
 // project.Memo must be compacted before it is stored, if at all.
-func (s *Source) Compact() {
+func (s *Source) Compact() { s.compactIn(&blocks{}) }
+
+// compactIn is Compact, keeping what the facts keep in k.
+func (s *Source) compactIn(k *blocks) {
 	if fx := s.Facts(); fx != nil {
-		newPruner().facts(fx)
 		if fx.empty() {
 			s.facts = noFacts
+		} else {
+			s.facts = newPruner(k).facts(fx)
 		}
 	}
 	s.Program = nil

@@ -2,11 +2,12 @@ package jsparse
 
 import (
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/grafana/sobek/ast"
 	"github.com/grafana/sobek/unistring"
+
+	"github.com/chattool-lint/chattool-lint/internal/arena"
 )
 
 // What a loaded file keeps once its facts are collected (Source.compact).
@@ -31,6 +32,7 @@ const pruneDepth = 64
 
 // pruner prunes the nodes the facts reach, each once.
 type pruner struct {
+	k    *blocks // where what is kept goes
 	seen map[ast.Node]bool
 	// scopes maps the scopes the facts reach to what stands for them
 	// (see pruneScopes); order lists them as reach found them.
@@ -44,8 +46,8 @@ type pruner struct {
 	strs map[string]string
 }
 
-func newPruner() *pruner {
-	return &pruner{seen: map[ast.Node]bool{}, scopes: map[*Scope]*Scope{}, names: map[string]bool{}, guards: map[*Guard]bool{}, strs: map[string]string{}}
+func newPruner(k *blocks) *pruner {
+	return &pruner{k: k, seen: map[ast.Node]bool{}, scopes: map[*Scope]*Scope{}, names: map[string]bool{}, guards: map[*Guard]bool{}, strs: map[string]string{}}
 }
 
 // str returns a copy of a name (an identifier, a property key, an API
@@ -58,7 +60,10 @@ func (p *pruner) str(s string) string {
 	if c, ok := p.strs[s]; ok {
 		return c
 	}
-	c := intern(s)
+	c, ok := intern(s)
+	if !ok {
+		c = p.k.strs.String(s)
+	}
 	p.strs[c] = c
 	return c
 }
@@ -75,7 +80,7 @@ func (p *pruner) text(s string) string {
 	if c, ok := p.strs[s]; ok {
 		return c
 	}
-	c := strings.Clone(s)
+	c := p.k.strs.String(s)
 	p.strs[c] = c
 	return c
 }
@@ -107,7 +112,8 @@ func unistringIsUTF16(s unistring.String) bool { return s.AsUtf16() != nil }
 // long-running language server sees new names forever.
 var interned struct {
 	sync.Mutex
-	m map[string]string
+	m    map[string]string
+	strs arena.Arena
 }
 
 const (
@@ -115,24 +121,26 @@ const (
 	internLen = 40
 )
 
-// intern returns a copy of s, shared with other files for a short s.
-func intern(s string) string {
+// intern returns the copy of s shared with other files, and false for a
+// long s or when the table is full.
+func intern(s string) (string, bool) {
 	if len(s) > internLen {
-		return strings.Clone(s)
+		return "", false
 	}
 	interned.Lock()
 	defer interned.Unlock()
 	if c, ok := interned.m[s]; ok {
-		return c
+		return c, true
 	}
-	c := strings.Clone(s)
+	if len(interned.m) >= internMax {
+		return "", false
+	}
+	c := interned.strs.String(s)
 	if interned.m == nil {
 		interned.m = map[string]string{}
 	}
-	if len(interned.m) < internMax {
-		interned.m[c] = c
-	}
-	return c
+	interned.m[c] = c
+	return c, true
 }
 
 func (p *pruner) ustr(s unistring.String) unistring.String {
@@ -403,8 +411,8 @@ func (p *pruner) value(v *Value) {
 	v.Node = p.expr(v.Node, 0)
 }
 
-// facts prunes what f holds, in place.
-func (p *pruner) facts(f *Facts) {
+// facts prunes what f holds, and returns the copy kept (see move).
+func (p *pruner) facts(f *Facts) *Facts {
 	for _, u := range f.Uses {
 		u.API = p.str(u.API)
 		u.Node = p.expr(u.Node, 0)
@@ -469,5 +477,5 @@ func (p *pruner) facts(f *Facts) {
 			kept = append(kept, s)
 		}
 	}
-	move(f, kept)
+	return move(f, kept, p.k)
 }
