@@ -62,22 +62,24 @@ func Load(p *project.Project) *Result {
 		}
 	}
 	r.Files = make([]*File, len(rels))
+	k := &blocks{} // what the documents keep
 	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
 		kind, parse := "wxml", parseFile
 		if err == nil && p.Framework != nil {
 			pf, mp, kind, parse = source(p, pf, mp) // a .vue, .tsx or .jsx file
 		}
-		f := &File{File: pf, MP: mp, Doc: &Document{}, ReadErr: err}
-		r.Files[i] = f
 		if err != nil {
+			r.Files[i] = &File{File: pf, MP: mp, Doc: &Document{}, ReadErr: err}
 			return
 		}
+		f := k.files.New(File{File: pf, MP: mp})
+		r.Files[i] = f
 		directives := lint.HasDirectives(pf.Src)
 		f.Doc = project.Derive(p, kind, pf.Src, func() *Document {
 			d := parse(pf.Src)
 			d.compact(directives)
-			return d
+			return d.moved(k)
 		})
 		pf.Release(directives)
 	})

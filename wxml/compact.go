@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unsafe"
 	"weak"
+
+	"github.com/chattool-lint/chattool-lint/internal/arena"
 )
 
 // Elements returns the elements of the document, in document order (of
@@ -219,18 +221,33 @@ func add[S string | []byte](b *builder, s S) {
 	b.text = append(b.text, s...)
 }
 
-// finish gives d what b made, each slice allocated to its length.
+// finish gives d what b made. (b is not used again: d takes its slices,
+// and Load copies what it keeps into blocks of its own, see moved.)
 func (b *builder) finish(d *Document) {
 	if len(b.text) > 0 {
-		d.text = string(b.text)
+		d.text = unsafe.String(unsafe.SliceData(b.text), len(b.text))
 	}
-	if len(b.els) > 0 {
-		d.els = append([]elem(nil), b.els...)
-	}
-	if len(b.attrs) > 0 {
-		d.attrs = append([]attr(nil), b.attrs...)
-	}
-	d.sized = b.sized
+	d.els, d.attrs, d.sized = b.els, b.attrs, b.sized
+}
+
+// blocks holds the blocks what the documents of a load keep is copied
+// into: allocated one by one among the parse's garbage, each would keep
+// the span of its size class from being freed (see package arena).
+type blocks struct {
+	text  arena.Arena
+	els   arena.Slab[elem]
+	attrs arena.Slab[attr]
+	docs  arena.Slab[Document]
+	files arena.Slab[File]
+}
+
+// moved returns a copy of a compacted document in k.
+func (d *Document) moved(k *blocks) *Document {
+	c := &k.docs.Make(1)[0]
+	c.Comments, c.WXS, c.Errors = d.Comments, d.WXS, d.Errors
+	c.text, c.els, c.attrs = k.text.String(d.text), k.els.Clone(d.els), k.attrs.Clone(d.attrs)
+	c.order, c.sized = d.order, d.sized
+	return c
 }
 
 // commonList are the names of WeChat's components and of the attributes

@@ -22,10 +22,11 @@ func keptBytes(srcs [][]byte) float64 {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	k := &blocks{} // as Load keeps them
 	for i, src := range srcs {
 		d := parseFile(src)
 		d.compact(false)
-		docs[i] = d
+		docs[i] = d.moved(k)
 	}
 	for _, d := range docs {
 		for _, e := range d.Elements() {
