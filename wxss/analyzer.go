@@ -70,22 +70,22 @@ func Load(p *project.Project) *Result {
 		}
 	}
 	r.Files = make([]*File, len(rels))
+	k := &blocks{} // what the sheets keep
 	p.ReadEach(rels, func(i int, pf *project.File, err error) {
 		mp, _ := p.InMP(rels[i])
 		lang, kind, parse := langs[i], "wxss."+langs[i].String(), parseFile
 		if err == nil && p.Framework != nil {
 			pf, mp, lang, kind, parse = source(p, pf, mp, lang) // a .vue file
 		}
-		f := &File{File: pf, MP: mp, Lang: lang, Sheet: &Sheet{}, ReadErr: err}
-		r.Files[i] = f
 		if err != nil {
+			r.Files[i] = &File{File: pf, MP: mp, Lang: lang, Sheet: &Sheet{}, ReadErr: err}
 			return
 		}
+		f := k.files.New(File{File: pf, MP: mp, Lang: lang})
+		r.Files[i] = f
 		directives := lint.HasDirectives(pf.Src)
 		f.Sheet = project.Derive(p, kind, pf.Src, func() *Sheet {
-			s := parse(pf.Src, f.Lang)
-			s.keep(directives)
-			return s
+			return parse(pf.Src, f.Lang).keep(directives, k)
 		})
 		pf.Release(directives)
 	})

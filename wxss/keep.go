@@ -1,9 +1,12 @@
 package wxss
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/parse/v2/css"
+
+	"github.com/chattool-lint/chattool-lint/internal/arena"
 )
 
 // What a style sheet of a loaded project keeps (Load).
@@ -96,92 +99,141 @@ func KeptSelector(toks []Token) bool {
 	return false
 }
 
-// keep reduces s, in place, to what a loaded project keeps of it (see
-// KeptProperties); comments says whether the file holds a directive.
-func (s *Sheet) keep(comments bool) {
-	k := keeper{strs: map[string]string{}, rules: map[*Rule]bool{}}
-	s.Src = nil
+// keep reduces s to what a loaded project keeps of it (see
+// KeptProperties), and returns a copy of that in kept (see package
+// arena); comments says whether the file holds a directive.
+func (s *Sheet) keep(comments bool, kept *blocks) *Sheet {
+	k := keeper{kept: kept, strs: map[string]string{}, rules: map[*Rule]*Rule{}, atRules: map[*AtRule]*AtRule{}}
+	out := kept.sheet.New(Sheet{})
 	if comments {
-		for i := range s.Comments {
-			s.Comments[i].Text = strings.Clone(s.Comments[i].Text)
+		out.Comments = kept.comments.Clone(s.Comments)
+		for i := range out.Comments {
+			out.Comments[i].Text = kept.strs.String(out.Comments[i].Text)
 		}
-	} else {
-		s.Comments = nil
 	}
-	for _, im := range s.Imports {
-		im.Path = strings.Clone(im.Path)
+	out.AtRules = kept.atRulePtrs.Make(len(s.AtRules))
+	for i, a := range s.AtRules {
+		out.AtRules[i] = k.atRule(a)
 	}
-	for _, a := range s.AtRules {
-		k.atRule(a)
+	out.Imports = kept.importPtrs.Make(len(s.Imports))
+	for i, im := range s.Imports {
+		c := kept.imports.New(*im)
+		c.Path, c.Options, c.Tail = kept.strs.String(c.Path), kept.strs.String(c.Options), kept.strs.String(c.Tail)
+		c.Rule, c.At = k.str(c.Rule), k.atRule(c.At)
+		out.Imports[i] = c
 	}
 	var rules []*Rule
 	for _, r := range s.Rules {
-		if r.ParentRule == nil && len(r.Decls) == 0 && !KeptSelector(r.Tokens) {
-			continue // (the commonest case, settled first)
-		}
-		k.rule(r)
-		if len(r.Decls) > 0 || len(r.Tokens) > 0 {
-			rules = append(rules, r)
+		if KeptSelector(r.Tokens) || slices.ContainsFunc(r.Decls, KeptDecl) {
+			rules = append(rules, k.rule(r))
 		}
 	}
-	s.Rules = rules
-	for i := range s.Errors {
-		s.Errors[i].Msg = strings.Clone(s.Errors[i].Msg)
+	out.Rules = kept.rulePtrs.Clone(rules)
+	out.Errors = kept.errors.Clone(s.Errors)
+	for i := range out.Errors {
+		out.Errors[i].Msg = kept.strs.String(out.Errors[i].Msg)
 	}
+	return out
 }
 
+// blocks holds the blocks what the sheets of a load keep is copied into:
+// allocated one by one among the parse's garbage, each would keep the span
+// of its size class from being freed.
+type blocks struct {
+	strs       arena.Arena
+	sheet      arena.Slab[Sheet]
+	comments   arena.Slab[Comment]
+	errors     arena.Slab[Error]
+	imports    arena.Slab[Import]
+	importPtrs arena.Slab[*Import]
+	atRules    arena.Slab[AtRule]
+	atRulePtrs arena.Slab[*AtRule]
+	rules      arena.Slab[Rule]
+	rulePtrs   arena.Slab[*Rule]
+	decls      arena.Slab[Decl]
+	declPtrs   arena.Slab[*Decl]
+	tokens     arena.Slab[Token]
+	files      arena.Slab[File]
+}
+
+// keeper copies what a sheet keeps, each rule and at-rule once.
 type keeper struct {
-	strs  map[string]string
-	rules map[*Rule]bool
+	kept    *blocks
+	strs    map[string]string
+	rules   map[*Rule]*Rule
+	atRules map[*AtRule]*AtRule
 }
 
 // str copies a short string that repeats (a property, an at-rule's name)
 // once per sheet.
 func (k *keeper) str(s string) string {
+	if s == "" {
+		return ""
+	}
 	if c, ok := k.strs[s]; ok {
 		return c
 	}
-	c := strings.Clone(s)
+	c := k.kept.strs.String(s)
 	k.strs[c] = c
 	return c
 }
 
+// decls returns copies of the declarations of ds a loaded sheet keeps.
 func (k *keeper) decls(ds []*Decl) []*Decl {
-	var kept []*Decl
+	var list []*Decl
 	for _, d := range ds {
 		if KeptDecl(d) {
-			d.Property, d.Value = k.str(d.Property), strings.Clone(d.Value)
-			kept = append(kept, d)
+			c := k.kept.decls.New(*d)
+			c.Property, c.Value = k.str(d.Property), k.kept.strs.String(d.Value)
+			c.Rule = k.rule(d.Rule)
+			list = append(list, c)
 		}
 	}
-	return kept
+	return k.kept.declPtrs.Clone(list)
 }
 
-func (k *keeper) atRule(a *AtRule) {
-	a.Name, a.Prelude = k.str(a.Name), strings.Clone(a.Prelude)
-	a.Decls = k.decls(a.Decls)
-	if a.ParentRule != nil {
-		k.rule(a.ParentRule)
+// atRule returns the copy of a, and of the rules around it.
+func (k *keeper) atRule(a *AtRule) *AtRule {
+	if a == nil {
+		return nil
 	}
+	if c, ok := k.atRules[a]; ok {
+		return c
+	}
+	c := k.kept.atRules.New(*a)
+	k.atRules[a] = c
+	c.Name, c.Prelude = k.str(a.Name), k.kept.strs.String(a.Prelude)
+	c.Decls = k.decls(a.Decls)
+	c.Parent = k.atRule(a.Parent)
+	c.ParentRule = k.rule(a.ParentRule)
+	return c
 }
 
-// rule reduces r, and the rules around it (CSS nesting), which it keeps
-// pointing to.
-func (k *keeper) rule(r *Rule) {
-	for ; r != nil && !k.rules[r]; r = r.ParentRule {
-		k.rules[r] = true
-		sel := strings.Clone(r.Selector)
-		r.Selector = sel
-		if KeptSelector(r.Tokens) {
-			toks := make([]Token, len(r.Tokens))
-			for i, t := range r.Tokens {
-				t.Text = sel[t.Start-r.Start : t.Start-r.Start+len(t.Text)]
-				toks[i] = t
-			}
-			r.Tokens = toks
-		} else {
-			r.Tokens = nil
+// rule returns the reduced copy of r, and of the rules around it (CSS
+// nesting), which it keeps pointing to.
+func (k *keeper) rule(r *Rule) *Rule {
+	if r == nil {
+		return nil
+	}
+	if c, ok := k.rules[r]; ok {
+		return c
+	}
+	c := k.kept.rules.New(*r)
+	k.rules[r] = c
+	sel := k.kept.strs.String(r.Selector)
+	c.Selector = sel
+	if KeptSelector(r.Tokens) {
+		toks := k.kept.tokens.Make(len(r.Tokens))
+		for i, t := range r.Tokens {
+			t.Text = sel[t.Start-r.Start : t.Start-r.Start+len(t.Text)]
+			toks[i] = t
 		}
-		r.Decls = k.decls(r.Decls)
+		c.Tokens = toks
+	} else {
+		c.Tokens = nil
 	}
+	c.Decls = k.decls(r.Decls)
+	c.Parent = k.atRule(r.Parent)
+	c.ParentRule = k.rule(r.ParentRule)
+	return c
 }

@@ -85,13 +85,12 @@ func TestKept(t *testing.T) {
 	} {
 		files = append(files, corpus.File{Path: fmt.Sprintf("case%d", i), Src: []byte(src)})
 	}
-	var full, kept int
+	var full, nkept int
 	for _, f := range files {
 		s := Parse(f.Src)
 		for _, comments := range []bool{false, true} {
 			want := keptPart(s, comments)
-			k := Parse(f.Src)
-			k.keep(comments)
+			k := Parse(f.Src).keep(comments, &blocks{})
 			if got := keptPart(k, true); got != want {
 				t.Errorf("%s (comments %v): kept\n%s\nwant\n%s", f.Path, comments, got, want)
 			}
@@ -103,9 +102,7 @@ func TestKept(t *testing.T) {
 			}
 		}
 		full += len(s.Rules)
-		k := Parse(f.Src)
-		k.keep(false)
-		kept += len(k.Rules)
+		nkept += len(Parse(f.Src).keep(false, &blocks{}).Rules)
 	}
-	t.Logf("%d files: %d style rules kept of %d", len(files), kept, full)
+	t.Logf("%d files: %d style rules kept of %d", len(files), nkept, full)
 }
