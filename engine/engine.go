@@ -42,10 +42,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chattool-lint/chattool-lint/check"
+	"github.com/chattool-lint/chattool-lint/discover"
+	"github.com/chattool-lint/chattool-lint/lint"
 	"github.com/chattool-lint/chattool-lint/project"
 	"github.com/chattool-lint/chattool-lint/rules"
 )
@@ -78,8 +81,12 @@ type Engine struct {
 	// counts the checks, and ver is what changed up to this one.
 	cached map[*analysis.Analyzer]*cached
 	idles  map[*analysis.Analyzer]*analysis.Analyzer // see lean
-	checks int
-	ver    versions
+	// target is what the running check reports on, and dropped is set
+	// when a diagnostic was not passed on (see passes).
+	target  *discover.Target
+	dropped atomic.Bool
+	checks  int
+	ver     versions
 	counters
 }
 
@@ -134,7 +141,15 @@ func (e *Engine) Check(j *check.Job) {
 	// lean.)
 	j.Rules = e.rules(rs)
 	j.Loader = e.load
+	e.target = j.Target
+	e.dropped.Store(false)
 	check.Lint(j)
+	e.target = nil
+	if j.Result != nil && j.Result.Findings == nil && e.dropped.Load() {
+		// The findings of a check that found something, though in none of
+		// the files it keeps, are none, not nil (check.Lint's filter).
+		j.Result.Findings = []lint.Finding{}
+	}
 	j.Loader, j.Rules = nil, rs
 	if j.LoadErr != nil {
 		e.loaded, e.last = nil, nil

@@ -345,7 +345,9 @@ func (c *cached) run(pass *analysis.Pass) (any, error) {
 		out.diags = append(out.diags, d)
 		out.files = append(out.files, filesOf(pass.Fset, d))
 		mu.Unlock()
-		pass.Report(d)
+		if c.e.passes(pass.Fset, d) {
+			pass.Report(d)
+		}
 	}
 	res, err := c.orig.Run(&inner)
 	if err != nil {
@@ -374,9 +376,34 @@ func (c *cached) replay(pass *analysis.Pass) bool {
 		}
 	}
 	for _, d := range c.last.diags {
-		pass.Report(d)
+		if c.e.passes(pass.Fset, d) {
+			pass.Report(d)
+		}
 	}
 	return true
+}
+
+// passes reports whether the check's driver is given the diagnostic d,
+// which the outcome keeps in any case: not when it lies in a file whose
+// findings the check does not keep (check.Lint drops them once they are
+// findings). A language server keeps those of its open documents, and the
+// driver would resolve the positions of every diagnostic of the project,
+// a thousand files of the official demo, each file's text and lines read
+// again, after the last rule and before the first diagnostics. A finding
+// of a kept file depends on no other file's (an inline directive covers
+// the findings of its own file, the same findings of one file count
+// once). A diagnostic without a file is the driver's to report.
+func (e *Engine) passes(fset *token.FileSet, d analysis.Diagnostic) bool {
+	t := e.target
+	if t == nil || t.Whole() {
+		return true
+	}
+	tf := fset.File(d.Pos)
+	if tf == nil || t.Keeps(tf.Name()) {
+		return true
+	}
+	e.dropped.Store(true)
+	return false
 }
 
 // filesOf returns the files of a diagnostic's positions.
