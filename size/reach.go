@@ -96,9 +96,28 @@ var ReachAnalyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer, views.Analyzer},
 	ResultType: reflect.TypeOf((*Reach)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
+		p := project.Of(pass)
+		listUpload(p)
 		v := views.Of(pass)
-		return NewReach(project.Of(pass), jsparse.Of(pass), v.WXML, v.WXSS), nil
+		return NewReach(p, jsparse.Of(pass), v.WXML, v.WXSS), nil
 	},
+}
+
+// listUpload has p's upload list made beside the follow of its code. The
+// rules that go through the files uploaded asking the Reach of each
+// (unused-file) would otherwise make it once the Reach is done: a system
+// call for each file whose size no check has read, at the end of a check,
+// while the follow, which runs alone there, leaves the other cores idle.
+// (Upload makes the list once, for whoever asks first. A panic making it,
+// a bug, is dropped here, and the list the rules get is then cut short.)
+func listUpload(p *project.Project) {
+	if p.App == nil || p.App.Root == nil || p.IsGame() {
+		return
+	}
+	go func() {
+		defer func() { _ = recover() }()
+		p.Upload()
+	}()
 }
 
 // ReachOf returns the Reach of a pass whose analyzer requires ReachAnalyzer.
