@@ -85,6 +85,7 @@ type Engine struct {
 	// when a diagnostic was not passed on (see passes).
 	target  *discover.Target
 	dropped atomic.Bool
+	early   earlyState // see early.go
 	checks  int
 	ver     versions
 	counters
@@ -143,6 +144,7 @@ func (e *Engine) Check(j *check.Job) {
 	j.Loader = e.load
 	e.target = j.Target
 	e.dropped.Store(false)
+	e.early.reset(rs, j.Options.Lint.Disabled)
 	check.Lint(j)
 	e.target = nil
 	if j.Result != nil && j.Result.Findings == nil && e.dropped.Load() {
@@ -224,6 +226,7 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 
 	if trusted && !ch.all && len(ch.moved) == 0 && e.loaded != nil {
 		if p, ok := e.loaded.Derive(e.last, changed, opts); ok {
+			e.early.loaded(false)
 			j.Rules = e.lean(j.Rules, p, j.Target)
 			e.last = p
 			e.stats.Derived++
@@ -238,6 +241,7 @@ func (e *Engine) load(j *check.Job) (*project.Project, error) {
 		}
 	}
 	e.ver.model++
+	e.early.loaded(true)
 	p, err := project.Load(j.Target.Dir, opts)
 	if err != nil {
 		e.loaded, e.last = nil, nil

@@ -332,6 +332,7 @@ func (c *cached) run(pass *analysis.Pass) (any, error) {
 			}
 			c.e.reused.Add(1)
 			reused = true
+			c.e.early.record(c.orig, pass, res)
 			return res, nil
 		}
 	}
@@ -349,11 +350,21 @@ func (c *cached) run(pass *analysis.Pass) (any, error) {
 			pass.Report(d)
 		}
 	}
-	res, err := c.orig.Run(&inner)
+	var (
+		res any
+		err error
+	)
+	if c.orig == size.ReachAnalyzer {
+		res = c.e.early.take(&inner) // (a *size.Reach, or nil)
+	}
+	if r, _ := res.(*size.Reach); r == nil {
+		res, err = c.orig.Run(&inner)
+	}
 	if err != nil {
 		c.last, c.key = nil, ""
 		return res, err
 	}
+	c.e.early.record(c.orig, pass, res)
 	out.result = res
 	c.last, c.key, c.at = out, key, c.e.checks
 	if c.over != nil {

@@ -96,10 +96,8 @@ var ReachAnalyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{project.Analyzer, jsparse.Analyzer, views.Analyzer},
 	ResultType: reflect.TypeOf((*Reach)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
-		p := project.Of(pass)
-		listUpload(p)
 		v := views.Of(pass)
-		return NewReach(p, jsparse.Of(pass), v.WXML, v.WXSS), nil
+		return NewReach(project.Of(pass), jsparse.Of(pass), v.WXML, v.WXSS), nil
 	},
 }
 
@@ -111,9 +109,6 @@ var ReachAnalyzer = &analysis.Analyzer{
 // (Upload makes the list once, for whoever asks first. A panic making it,
 // a bug, is dropped here, and the list the rules get is then cut short.)
 func listUpload(p *project.Project) {
-	if p.App == nil || p.App.Root == nil || p.IsGame() {
-		return
-	}
 	go func() {
 		defer func() { _ = recover() }()
 		p.Upload()
@@ -133,6 +128,7 @@ func NewReach(p *project.Project, scripts *jsparse.Result, wr *wxml.Result, sr *
 		r.all = true
 		return r
 	}
+	listUpload(p)
 	app := p.App.Root
 	// (project.private.config.json is uploaded, and DevTools lists it
 	// when nothing names it.)
