@@ -231,6 +231,15 @@ func (p *Project) Upload() *Upload {
 	u := &Upload{}
 	p.upload = u
 	defer u.packages()
+	defer func() {
+		// A list cut short by a panic is not kept: the next caller makes
+		// it again (and fails where it is reported, as an analyzer's
+		// failure), whoever made it first (size's listUpload).
+		if r := recover(); r != nil {
+			p.upload = nil
+			panic(r)
+		}
+	}()
 
 	var ignore, include []*packRule
 	if p.Config != nil && p.Config.Root != nil {

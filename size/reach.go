@@ -107,7 +107,8 @@ var ReachAnalyzer = &analysis.Analyzer{
 // call for each file whose size no check has read, at the end of a check,
 // while the follow, which runs alone there, leaves the other cores idle.
 // (Upload makes the list once, for whoever asks first. A panic making it,
-// a bug, is dropped here, and the list the rules get is then cut short.)
+// a bug, is dropped here; Upload then keeps no list, and the rule that asks
+// next makes it again and fails, reported as the rule's failure.)
 func listUpload(p *project.Project) {
 	go func() {
 		defer func() { _ = recover() }()
