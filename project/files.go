@@ -344,6 +344,11 @@ func (p *Project) read(rel string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if st == nil && p.Options.Memo == nil && p.metAt(rel) == metFile {
+		if b, ok, err := readUnsized(abs); ok {
+			return b, err
+		}
+	}
 	if st == nil {
 		if st, err = os.Stat(abs); err != nil {
 			return nil, err
