@@ -202,7 +202,7 @@ type node struct {
 	// the same message each time (20,000 times on bench/gen-big.sh's
 	// folder, 5.8 MB).
 	messages map[string]string
-	errs   []error
+	errs     []error
 	// after is the analyzer others require that runs before this one, when
 	// this one is required too (see runAll).
 	after *node
