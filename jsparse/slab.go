@@ -16,8 +16,7 @@ import (
 // the parse's garbage, it keeps the whole span of its size class from
 // being freed (on the npm corpus as one project, 40 MB of such free slots
 // beside 21 MB kept once the scripts were loaded; 16 MB with the copies).
-// A first walk counts what each type of the file needs, the second copies
-// and points every reference at the copy.
+// The walk copies each node once and points every reference at the copy.
 
 // blocks holds the blocks of every type the mover copies into: one for a
 // load of a project (Load), whose files' facts live and die together. (One
@@ -79,174 +78,48 @@ type blocks struct {
 	file    arena.Slab[File]
 }
 
-// slab is what a file takes of one of the blocks' slabs: n counted, then buf
-// carved out of it once and filled.
-type slab[T any] struct {
-	g   *arena.Slab[T]
-	n   int
-	buf []T
-}
-
 // mover moves what the pruned facts of a file reach into blocks.
 type mover struct {
-	k        *blocks
-	counting bool
-	// done maps a node (or a Guard) moved to its copy; while counting,
-	// to itself.
+	*blocks
+	// done maps a node (or a Guard, a Scope) moved to its copy, and the
+	// copy to itself.
 	done map[any]any
-
-	exprList slab[ast.Expression]
-	propList slab[ast.Property]
-	elems    slab[*ast.TemplateElement]
-
-	str     slab[ast.StringLiteral]
-	num     slab[ast.NumberLiteral]
-	calls   slab[ast.CallExpression]
-	dot     slab[ast.DotExpression]
-	prop    slab[ast.PropertyKeyed]
-	obj     slab[ast.ObjectLiteral]
-	arr     slab[ast.ArrayLiteral]
-	bin     slab[ast.BinaryExpression]
-	idents  slab[ast.Identifier]
-	boolean slab[ast.BooleanLiteral]
-	null    slab[ast.NullLiteral]
-	bad     slab[ast.BadExpression]
-	fn      slab[ast.FunctionLiteral]
-	arrow   slab[ast.ArrowFunctionLiteral]
-	block   slab[ast.BlockStatement]
-	body    slab[ast.ExpressionBody]
-	tmpl    slab[ast.TemplateLiteral]
-	elem    slab[ast.TemplateElement]
-	short   slab[ast.PropertyShort]
-	unary   slab[ast.UnaryExpression]
-	cond    slab[ast.ConditionalExpression]
-	this    slab[ast.ThisExpression]
-	newx    slab[ast.NewExpression]
-	bracket slab[ast.BracketExpression]
-	assign  slab[ast.AssignExpression]
-	spread  slab[ast.SpreadElement]
-
-	use   slab[Use]
-	guard slab[Guard]
-	scope slab[Scope]
-	bind  slab[Binding]
-	names slab[string]
-	binds slab[*Binding]
 }
 
-func newMover(k *blocks) *mover {
-	return &mover{k: k,
-		counting: true, done: map[any]any{},
-		exprList: slab[ast.Expression]{g: &k.exprs}, propList: slab[ast.Property]{g: &k.props},
-		elems: slab[*ast.TemplateElement]{g: &k.elems},
-		str:   slab[ast.StringLiteral]{g: &k.str}, num: slab[ast.NumberLiteral]{g: &k.num},
-		calls: slab[ast.CallExpression]{g: &k.calls}, dot: slab[ast.DotExpression]{g: &k.dot},
-		prop: slab[ast.PropertyKeyed]{g: &k.prop}, obj: slab[ast.ObjectLiteral]{g: &k.obj},
-		arr: slab[ast.ArrayLiteral]{g: &k.arr}, bin: slab[ast.BinaryExpression]{g: &k.bin},
-		idents: slab[ast.Identifier]{g: &k.ident}, boolean: slab[ast.BooleanLiteral]{g: &k.boolean},
-		null: slab[ast.NullLiteral]{g: &k.null}, bad: slab[ast.BadExpression]{g: &k.bad},
-		fn: slab[ast.FunctionLiteral]{g: &k.fn}, arrow: slab[ast.ArrowFunctionLiteral]{g: &k.arrow},
-		block: slab[ast.BlockStatement]{g: &k.block}, body: slab[ast.ExpressionBody]{g: &k.body},
-		tmpl: slab[ast.TemplateLiteral]{g: &k.tmpl}, elem: slab[ast.TemplateElement]{g: &k.elem},
-		short: slab[ast.PropertyShort]{g: &k.short}, unary: slab[ast.UnaryExpression]{g: &k.unary},
-		cond: slab[ast.ConditionalExpression]{g: &k.cond}, this: slab[ast.ThisExpression]{g: &k.this},
-		newx: slab[ast.NewExpression]{g: &k.newx}, bracket: slab[ast.BracketExpression]{g: &k.bracket},
-		assign: slab[ast.AssignExpression]{g: &k.assign}, spread: slab[ast.SpreadElement]{g: &k.spread},
-		use: slab[Use]{g: &k.use}, guard: slab[Guard]{g: &k.guard},
-		scope: slab[Scope]{g: &k.scope}, bind: slab[Binding]{g: &k.bind},
-		names: slab[string]{g: &k.names}, binds: slab[*Binding]{g: &k.binds},
-	}
-}
-
-// take returns the copy of v in s (v itself while counting).
-func take[T any](m *mover, s *slab[T], v *T) *T {
-	if m.counting {
-		s.n++
-		return v
-	}
-	s.carve()
-	if len(s.buf) == cap(s.buf) {
-		// More than counted (never): a copy of its own.
-		c := *v
-		return &c
-	}
-	s.buf = append(s.buf, *v)
-	return &s.buf[len(s.buf)-1]
-}
-
-// takeAll returns a copy of list in s (list itself while counting, and
-// when it is empty).
-func takeAll[T any](m *mover, s *slab[T], list []T) []T {
+// takeAll returns a copy of list in s (list itself when it is empty).
+func takeAll[T any](s *arena.Slab[T], list []T) []T {
 	if len(list) == 0 {
 		return list
 	}
-	if m.counting {
-		s.n += len(list)
-		return list
-	}
-	s.carve()
-	k := len(s.buf)
-	if k+len(list) > cap(s.buf) {
-		return append([]T(nil), list...) // (never)
-	}
-	s.buf = append(s.buf, list...)
-	return s.buf[k:len(s.buf):len(s.buf)]
-}
-
-// carve takes the room counted out of the shared slab, once.
-func (s *slab[T]) carve() {
-	if s.buf == nil && s.n > 0 {
-		s.buf = s.g.Make(s.n)[:0]
-	}
+	return s.Clone(list)
 }
 
 // move moves what the pruned facts f reach, the scopes they reach
 // (scopes: the pruned scopes, each once) included, into k, and returns
 // the facts that hold the copies.
 func move(f *Facts, scopes []*Scope, k *blocks) *Facts {
-	m := newMover(k)
-	m.facts(f, scopes)
-	m.counting, m.done = false, make(map[any]any, len(m.done))
+	m := &mover{blocks: k, done: map[any]any{}}
 	return m.facts(f, scopes)
 }
 
 func (m *mover) facts(f *Facts, scopes []*Scope) *Facts {
 	for _, s := range scopes {
-		m.scopeOf(s)
+		for _, b := range m.scopeOf(s).binds {
+			b.Init = m.expr(b.Init)
+		}
 	}
-	uses := make([]*Use, len(f.Uses))
+	k := m.blocks
+	out := k.facts.New(Facts{})
+	out.Uses = k.uses.Make(len(f.Uses))
 	for i, u := range f.Uses {
-		c := take(m, &m.use, u)
+		c := k.use.New(*u)
 		c.Node = m.expr(u.Node)
 		c.Call = m.call(u.Call)
 		c.Args = m.exprs(c.Args)
 		c.Guard = m.guardOf(u.Guard)
 		c.Scope = m.scopeOf(u.Scope)
-		uses[i] = c
+		out.Uses[i] = c
 	}
-	for _, s := range scopes {
-		for _, b := range m.scopeOf(s).binds {
-			b.Init = m.expr(b.Init)
-		}
-	}
-	if m.counting {
-		for _, g := range f.Globals {
-			m.call(g.Call)
-		}
-		for _, h := range f.Handlers {
-			m.expr(h.KeyNode)
-		}
-		for _, c := range f.Compares {
-			m.expr(c.Node)
-			m.expr(c.Value.Node)
-		}
-		for _, r := range f.Routes {
-			m.call(r.Call)
-		}
-		return f
-	}
-	k := m.k
-	out := k.facts.New(Facts{Uses: k.uses.Clone(uses)})
 	out.Imports = records(&k.imports, &k.imp, f.Imports, func(*Import) {})
 	out.Globals = records(&k.globals, &k.global, f.Globals, func(g *GlobalCall) {
 		g.Call, g.Scope = m.call(g.Call), m.scopeOf(g.Scope)
@@ -286,13 +159,13 @@ func (m *mover) scopeOf(s *Scope) *Scope {
 	if c, ok := m.done[s]; ok {
 		return c.(*Scope)
 	}
-	c := take(m, &m.scope, s)
+	c := m.scope.New(*s)
 	m.done[s], m.done[c] = c, c
 	c.parent = m.scopeOf(s.parent)
-	c.names = takeAll(m, &m.names, s.names)
-	binds := takeAll(m, &m.binds, s.binds)
+	c.names = takeAll(&m.names, s.names)
+	binds := takeAll(&m.binds, s.binds)
 	for i, b := range binds {
-		nb := take(m, &m.bind, b)
+		nb := m.bind.New(*b)
 		nb.Scope = m.scopeOf(b.Scope)
 		binds[i] = nb
 	}
@@ -307,7 +180,7 @@ func (m *mover) guardOf(g *Guard) *Guard {
 	if c, ok := m.done[g]; ok {
 		return c.(*Guard)
 	}
-	c := take(m, &m.guard, g)
+	c := m.guard.New(*g)
 	m.done[g], m.done[c] = c, c
 	c.parent = m.guardOf(g.parent)
 	return c
@@ -322,7 +195,7 @@ func (m *mover) call(c *ast.CallExpression) *ast.CallExpression {
 
 // exprs returns a copy of list, each of its nodes moved.
 func (m *mover) exprs(list []ast.Expression) []ast.Expression {
-	list = takeAll(m, &m.exprList, list)
+	list = takeAll(&m.blocks.exprs, list)
 	for i, e := range list {
 		list[i] = m.expr(e)
 	}
@@ -330,7 +203,7 @@ func (m *mover) exprs(list []ast.Expression) []ast.Expression {
 }
 
 func (m *mover) props(list []ast.Property) []ast.Property {
-	list = takeAll(m, &m.propList, list)
+	list = takeAll(&m.blocks.props, list)
 	for i, p := range list {
 		if p != nil {
 			list[i] = m.expr(p).(ast.Property)
@@ -346,7 +219,7 @@ func (m *mover) ident(id *ast.Identifier) *ast.Identifier {
 	if c, ok := m.done[id]; ok {
 		return c.(*ast.Identifier)
 	}
-	c := take(m, &m.idents, id)
+	c := m.blocks.ident.New(*id)
 	m.done[id], m.done[c] = c, c
 	return c
 }
@@ -365,98 +238,98 @@ func (m *mover) expr(e ast.Expression) ast.Expression {
 	case *ast.Identifier:
 		c = m.ident(e)
 	case *ast.StringLiteral:
-		c = take(m, &m.str, e)
+		c = m.str.New(*e)
 	case *ast.NumberLiteral:
-		c = take(m, &m.num, e)
+		c = m.num.New(*e)
 	case *ast.BooleanLiteral:
-		c = take(m, &m.boolean, e)
+		c = m.boolean.New(*e)
 	case *ast.NullLiteral:
-		c = take(m, &m.null, e)
+		c = m.null.New(*e)
 	case *ast.BadExpression:
-		c = take(m, &m.bad, e)
+		c = m.bad.New(*e)
 	case *ast.ThisExpression:
-		c = take(m, &m.this, e)
+		c = m.this.New(*e)
 	case *ast.CallExpression:
-		n := take(m, &m.calls, e)
+		n := m.calls.New(*e)
 		n.Callee = m.expr(n.Callee)
 		n.ArgumentList = m.exprs(n.ArgumentList)
 		c = n
 	case *ast.NewExpression:
-		n := take(m, &m.newx, e)
+		n := m.newx.New(*e)
 		n.Callee = m.expr(n.Callee)
 		n.ArgumentList = m.exprs(n.ArgumentList)
 		c = n
 	case *ast.DotExpression:
-		n := take(m, &m.dot, e)
+		n := m.dot.New(*e)
 		n.Left = m.expr(n.Left)
 		c = n
 	case *ast.BracketExpression:
-		n := take(m, &m.bracket, e)
+		n := m.bracket.New(*e)
 		n.Left, n.Member = m.expr(n.Left), m.expr(n.Member)
 		c = n
 	case *ast.PropertyKeyed:
-		n := take(m, &m.prop, e)
+		n := m.prop.New(*e)
 		n.Key, n.Value = m.expr(n.Key), m.expr(n.Value)
 		c = n
 	case *ast.PropertyShort:
-		n := take(m, &m.short, e)
+		n := m.short.New(*e)
 		n.Initializer = m.expr(n.Initializer)
 		c = n
 	case *ast.ObjectLiteral:
-		n := take(m, &m.obj, e)
+		n := m.obj.New(*e)
 		n.Value = m.props(n.Value)
 		c = n
 	case *ast.ArrayLiteral:
-		n := take(m, &m.arr, e)
+		n := m.arr.New(*e)
 		n.Value = m.exprs(n.Value)
 		c = n
 	case *ast.BinaryExpression:
-		n := take(m, &m.bin, e)
+		n := m.bin.New(*e)
 		n.Left, n.Right = m.expr(n.Left), m.expr(n.Right)
 		c = n
 	case *ast.UnaryExpression:
-		n := take(m, &m.unary, e)
+		n := m.unary.New(*e)
 		n.Operand = m.expr(n.Operand)
 		c = n
 	case *ast.ConditionalExpression:
-		n := take(m, &m.cond, e)
+		n := m.cond.New(*e)
 		n.Test, n.Consequent, n.Alternate = m.expr(n.Test), m.expr(n.Consequent), m.expr(n.Alternate)
 		c = n
 	case *ast.AssignExpression:
-		n := take(m, &m.assign, e)
+		n := m.assign.New(*e)
 		n.Left, n.Right = m.expr(n.Left), m.expr(n.Right)
 		c = n
 	case *ast.SpreadElement:
-		n := take(m, &m.spread, e)
+		n := m.spread.New(*e)
 		n.Expression = m.expr(n.Expression)
 		c = n
 	case *ast.TemplateLiteral:
-		n := take(m, &m.tmpl, e)
+		n := m.tmpl.New(*e)
 		n.Tag = m.expr(n.Tag)
 		n.Expressions = m.exprs(n.Expressions)
-		els := takeAll(m, &m.elems, n.Elements)
+		els := takeAll(&m.elems, n.Elements)
 		for i, el := range els {
 			if el != nil {
-				els[i] = take(m, &m.elem, el)
+				els[i] = m.elem.New(*el)
 			}
 		}
 		n.Elements = els
 		c = n
 	case *ast.FunctionLiteral:
 		// (Pruned: a name and an empty body.)
-		n := take(m, &m.fn, e)
+		n := m.fn.New(*e)
 		n.Name = m.ident(n.Name)
 		if n.Body != nil {
-			n.Body = take(m, &m.block, n.Body)
+			n.Body = m.block.New(*n.Body)
 		}
 		c = n
 	case *ast.ArrowFunctionLiteral:
-		n := take(m, &m.arrow, e)
+		n := m.arrow.New(*e)
 		switch b := n.Body.(type) {
 		case *ast.BlockStatement:
-			n.Body = take(m, &m.block, b)
+			n.Body = m.block.New(*b)
 		case *ast.ExpressionBody:
-			nb := take(m, &m.body, b)
+			nb := m.body.New(*b)
 			nb.Expression = m.expr(nb.Expression)
 			n.Body = nb
 		}

@@ -25,20 +25,10 @@ import (
 	"unsafe"
 )
 
-// blockSize is the largest size of a block of bytes; an object larger
-// than a quarter of it gets an allocation of its own (a large allocation
-// has a span of its own, which is freed with it). The first block is the
-// size of the first object, each next one twice the one before (or the
-// object's size, if larger), so that an arena that holds little takes
-// little: one that holds one object wastes nothing.
-const blockSize = 32 << 10
-
 // Arena is a place for strings. It is safe for concurrent use. The zero
 // Arena is ready to use.
 type Arena struct {
-	mu    sync.Mutex
-	block []byte // the free part of the current block
-	next  int    // the size of the next block
+	bytes Slab[byte]
 }
 
 // String returns a copy of s in the arena.
@@ -46,25 +36,9 @@ func (a *Arena) String(s string) string {
 	if len(s) == 0 {
 		return ""
 	}
-	b := a.alloc(len(s))
+	b := a.bytes.Make(len(s))
 	copy(b, s)
 	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
-// alloc returns n bytes of the arena.
-func (a *Arena) alloc(n int) []byte {
-	if n > blockSize/4 {
-		return make([]byte, n)
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if len(a.block) < n {
-		a.next = max(min(a.next*2, blockSize), n)
-		a.block = make([]byte, a.next)
-	}
-	b := a.block[:n:n]
-	a.block = a.block[n:]
-	return b
 }
 
 // Slab is a place for values of one type, in blocks. It is safe for
@@ -75,8 +49,12 @@ type Slab[T any] struct {
 	next  int // the length of the next block
 }
 
-// slabBytes is the largest size of a slab's block; blocks grow as an
-// Arena's do.
+// slabBytes is the largest size of a slab's block; a Make of more than a
+// quarter of it gets an allocation of its own (a large allocation has a
+// span of its own, which is freed with it). The first block is the size
+// of the first Make, each next one twice the one before (or the Make's
+// size, if larger), so that a slab that holds little takes little: one
+// that holds one object wastes nothing.
 const slabBytes = 16 << 10
 
 // Make returns a slice of n zero values in the slab, of capacity n.

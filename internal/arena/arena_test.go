@@ -25,7 +25,7 @@ func TestString(t *testing.T) {
 	if unsafe.StringData(y) != (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(x)), 2)) {
 		t.Fatal("two small strings of one block are not side by side")
 	}
-	big := strings.Repeat("x", blockSize)
+	big := strings.Repeat("x", slabBytes)
 	if got := a.String(big); got != big {
 		t.Fatal("a string larger than a block is not copied whole")
 	}
@@ -37,14 +37,14 @@ func TestString(t *testing.T) {
 func TestBlocksGrow(t *testing.T) {
 	var a Arena
 	a.String("abc")
-	if len(a.block) != 0 || a.next != 3 {
-		t.Fatalf("after one string of 3 bytes: %d bytes free, next block %d; want 0 and 3", len(a.block), a.next)
+	if len(a.bytes.block) != 0 || a.bytes.next != 3 {
+		t.Fatalf("after one string of 3 bytes: %d bytes free, next block %d; want 0 and 3", len(a.bytes.block), a.bytes.next)
 	}
 	for range 100 {
 		a.String(strings.Repeat("y", 1000))
 	}
-	if a.next != blockSize {
-		t.Fatalf("after 100 strings of 1,000 bytes the blocks are %d bytes, want %d", a.next, blockSize)
+	if a.bytes.next != slabBytes {
+		t.Fatalf("after 100 strings of 1,000 bytes the blocks are %d bytes, want %d", a.bytes.next, slabBytes)
 	}
 	var s Slab[int64]
 	if got := s.Make(5); len(got) != 5 || cap(got) != 5 || len(s.block) != 0 {
