@@ -74,7 +74,7 @@ func source(p *project.Project, pf *project.File, mp string, lang Lang) (*projec
 	if len(src) == len(pf.Src) && (len(src) == 0 || &src[0] == &pf.Src[0] || bytes.Equal(src, pf.Src)) {
 		return pf, mp, lang
 	}
-	c := &project.File{Path: pf.Path, Src: src, TF: pf.TF}
+	c := pf.WithSrc(src)
 	pf.Release(false)
 	return c, mp, lang
 }

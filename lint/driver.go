@@ -359,7 +359,7 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 			sev = s
 		}
 	}
-	tf := d.p.Fset.File(diag.Pos)
+	tf := d.p.TokenFile(diag.Pos)
 	if tf == nil {
 		d.errs = append(d.errs, fmt.Errorf("%s reported a diagnostic without a file: %s", a.Name, diag.Message))
 		return
@@ -367,7 +367,7 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 	src := d.p.Text(tf.Name())
 	d.p.Lines(tf, src)
 	end := diag.End
-	if !end.IsValid() || d.p.Fset.File(end) != tf || end < diag.Pos {
+	if !end.IsValid() || d.p.TokenFile(end) != tf || end < diag.Pos {
 		end = diag.Pos
 	}
 	f := Finding{
@@ -381,12 +381,12 @@ func (d *driver) report(a *analysis.Analyzer, diag analysis.Diagnostic) {
 	for _, sf := range diag.SuggestedFixes {
 		fix := Fix{Message: sf.Message}
 		for _, te := range sf.TextEdits {
-			etf := d.p.Fset.File(te.Pos)
+			etf := d.p.TokenFile(te.Pos)
 			end := te.End
 			if !end.IsValid() {
 				end = te.Pos
 			}
-			if etf == nil || d.p.Fset.File(end) != etf || end < te.Pos {
+			if etf == nil || d.p.TokenFile(end) != etf || end < te.Pos {
 				d.errs = append(d.errs, fmt.Errorf("%s suggested a fix with a bad edit: %s", a.Name, sf.Message))
 				fix.Edits = nil
 				break

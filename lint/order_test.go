@@ -29,7 +29,7 @@ package x
 		}
 		for i := len(f.Src) - 1; i >= 0; i-- {
 			if f.Src[i] == 'x' {
-				pass.Report(analysis.Diagnostic{Pos: f.TF.Pos(i), Message: "x"})
+				pass.Report(analysis.Diagnostic{Pos: f.Pos(i), Message: "x"})
 			}
 		}
 		return nil, nil

@@ -149,14 +149,14 @@ func (b *builder) text(tf *token.File) []byte {
 // loc is { file, start: { line, column }, end }: lines from 1, columns
 // from 0 in UTF-16 code units, as ESLint has them.
 func (b *builder) loc(sp span) goja.Value {
-	tf := b.p.Fset.File(sp.start)
+	tf := b.p.TokenFile(sp.start)
 	if tf == nil {
 		return goja.Null()
 	}
 	src := b.text(tf)
 	b.p.Lines(tf, src)
 	pos := func(p token.Pos) *goja.Object {
-		if b.p.Fset.File(p) != tf || p < sp.start {
+		if b.p.TokenFile(p) != tf || p < sp.start {
 			p = sp.start
 		}
 		off := tf.Offset(p)
@@ -687,7 +687,7 @@ func (b *builder) jsonEvents(u *unit) []event {
 	if jf.Root == nil {
 		return nil
 	}
-	sp := span{jf.Pos(0), jf.Pos(jf.TF.Size())}
+	sp := span{jf.Pos(0), jf.Pos(jf.Size())}
 	n := b.node(sp)
 	schema := goja.Value(goja.Null())
 	if jf.Schema != "" {

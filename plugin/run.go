@@ -635,15 +635,15 @@ func (w *worker) where(d *goja.Object) span {
 // locSpan reads { line, column } or { start, end } (with file, optionally).
 func (w *worker) locSpan(loc *goja.Object) span {
 	vm := w.sb.vm
-	tf := w.u.pf.TF
+	tf := w.u.pf.TF()
 	if f := loc.Get("file"); f != nil && !goja.IsUndefined(f) {
 		name := f.String()
 		if name != w.u.path {
 			pf, err := w.b.p.ReadFile(name)
-			if err != nil || pf.TF == nil {
+			if err != nil {
 				panic(vm.NewTypeError(fmt.Sprintf("context.report: loc.file %q is not a file of the project", truncate(name, 200))))
 			}
-			tf = pf.TF
+			tf = pf.TF()
 		}
 	}
 	point := func(o goja.Value) (token.Pos, bool) {

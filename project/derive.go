@@ -117,7 +117,7 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 	p.Files = slices.Clone(l.order)
 	tfs := make([]*token.File, 0, len(prev.Files))
 	for _, f := range l.order {
-		tfs = append(tfs, f.TF)
+		tfs = append(tfs, f.TF())
 	}
 	// The files prev's checks read that did not change are read already:
 	// as if the base analyzers, which read every script, template and
@@ -128,9 +128,10 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 		}
 		p.files[f.Path] = f
 		p.Files = append(p.Files, f)
-		tfs = append(tfs, f.TF)
+		tfs = append(tfs, f.TF())
 	}
 	p.Fset.AddExistingFiles(tfs...)
+	p.nextBase = p.Fset.Base() // (after every file it took over)
 	for i := range p.walked {
 		e := &p.walked[i]
 		if !ch[e.rel] {

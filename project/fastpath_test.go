@@ -166,7 +166,7 @@ func TestReadJSONs(t *testing.T) {
 	}
 	describe := func(p *Project) (files []string, jsons []jsonFile, errs []string) {
 		for _, f := range p.Files {
-			tf := f.TF
+			tf := f.TF()
 			files = append(files, fmt.Sprintf("%s base %d size %d lines %d src %q", f.Path, tf.Base(), tf.Size(), tf.LineCount(), f.Src))
 		}
 		for _, jf := range p.JSONFiles {

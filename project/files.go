@@ -30,14 +30,17 @@ const MaxFileSize = 16 << 20
 // once). A file being parsed is its front end's: it reads Src unguarded.
 var fileMu sync.Mutex
 
-// File is one file of the project, registered in the project's FileSet.
+// File is one file of the project, given its place in the project's
+// FileSet (its token.File is made when a position in it is resolved: see
+// place.go).
 type File struct {
 	// Path is relative to the project directory, with forward slashes.
 	Path string
 	// Src is the content read, nil for a file that could not be read, and
 	// nil too once Release has dropped it: Text and ReadFile read it again.
 	Src []byte
-	TF  *token.File
+	// place is where its positions lie (see TF).
+	place *place
 
 	// released is set when Release dropped Src; kept files (the JSON the
 	// loader parsed, whose values rules edit) are never released. lined is
@@ -113,10 +116,7 @@ func (f *File) Pos(offset int) token.Pos {
 	if f.join != nil {
 		return f.join.pos(offset)
 	}
-	if offset > f.TF.Size() {
-		offset = f.TF.Size()
-	}
-	return f.TF.Pos(offset)
+	return token.Pos(f.place.base + min(max(offset, 0), f.place.size))
 }
 
 // JSONFile is a parsed JSON configuration file.
@@ -280,7 +280,7 @@ func (p *Project) IsDir(rel string) bool {
 // ReadFile reads a file of the project (relative to the project directory),
 // registers it in the FileSet once, and returns it. A file Release dropped
 // is read again for the caller and not kept: the File returned is then a
-// copy, with the same Path and TF.
+// copy, at the same place (Same).
 func (p *Project) ReadFile(rel string) (*File, error) {
 	rel = path.Clean(rel)
 	if f := p.file(rel); f != nil {
@@ -290,7 +290,7 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 			if err != nil {
 				return nil, err
 			}
-			return &File{Path: f.Path, Src: src, TF: f.TF}, nil
+			return f.WithSrc(src), nil
 		}
 		return f, nil
 	}
@@ -300,7 +300,7 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 	}
 	f, added := p.addFileLines(rel, src)
 	if !added && f.isReleased() {
-		return &File{Path: f.Path, Src: src, TF: f.TF}, nil // (registered meanwhile)
+		return f.WithSrc(src), nil // (registered meanwhile)
 	}
 	return f, nil
 }
@@ -308,7 +308,7 @@ func (p *Project) ReadFile(rel string) (*File, error) {
 // Register makes sure the file at rel is registered in the FileSet, reading
 // and registering it as ReadFile does when it is not, and returns it
 // without reading again a file Release has dropped: for what its length
-// (TF.Size()) tells. A file it reads for this is released at once: ReadFile
+// (Size) tells. A file it reads for this is released at once: ReadFile
 // reads it again when its bytes are wanted.
 func (p *Project) Register(rel string) (*File, error) {
 	if f := p.file(path.Clean(rel)); f != nil {
@@ -454,8 +454,7 @@ func (p *Project) addFileLocked(rel string, src []byte) *File {
 	if src == nil {
 		src = []byte{} // nil marks a file that could not be read
 	}
-	f := &File{Path: rel, Src: src}
-	f.TF = p.Fset.AddFile(rel, -1, len(src))
+	f := &File{Path: rel, Src: src, place: p.reserveLocked(rel, len(src))}
 	p.files[rel] = f
 	p.Files = append(p.Files, f)
 	return f
@@ -579,8 +578,7 @@ func (p *Project) loadError(rel string, err error) {
 }
 
 func (p *Project) loadErrorLocked(rel string, err error) {
-	f := &File{Path: rel}
-	f.TF = p.Fset.AddFile(rel, -1, 0)
+	f := &File{Path: rel, place: p.reserveLocked(rel, 0)}
 	p.files[rel] = f
 	p.LoadErrors = append(p.LoadErrors, LoadError{File: f, Err: err})
 }
@@ -944,7 +942,7 @@ func (p *Project) sizes() []treeEntry {
 		if src, ok := p.Options.Overlay[e.rel]; ok {
 			e.size = int64(len(src))
 		} else if f := p.file(e.rel); f != nil && f.Readable() {
-			e.size = int64(f.TF.Size()) // read already: no lstat
+			e.size = int64(f.Size()) // read already: no lstat
 		} else if st, err := os.Lstat(filepath.Join(p.root, filepath.FromSlash(e.rel))); err == nil {
 			e.size = st.Size()
 		}

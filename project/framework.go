@@ -70,7 +70,7 @@ func join(files ...*File) (*File, []int) {
 		j.at = append(j.at, len(src))
 		src = append(src, f.Src...)
 	}
-	return &File{Path: files[0].Path, Src: src, TF: files[0].TF, kept: true, join: j}, j.at
+	return &File{Path: files[0].Path, Src: src, place: files[0].place, kept: true, join: j}, j.at
 }
 
 // pos is the position of an offset of the joined bytes.

@@ -18,7 +18,7 @@ func (p *Project) Lines(tf *token.File, src []byte) *token.File {
 	if tf == nil {
 		return nil
 	}
-	if f := p.file(tf.Name()); f != nil && f.TF == tf {
+	if f := p.file(tf.Name()); f != nil && f.place.made() == tf {
 		f.lines(src)
 	}
 	return tf
@@ -31,20 +31,20 @@ func (f *File) Lines() *token.File {
 	src := f.Src
 	fileMu.Unlock()
 	f.lines(src)
-	return f.TF
+	return f.TF()
 }
 
 func (f *File) lines(src []byte) {
 	fileMu.Lock()
 	defer fileMu.Unlock()
-	if f.lined || f.TF == nil || src == nil {
+	if f.lined || src == nil {
 		return
 	}
 	f.lined = true
 	// An empty file keeps the one line AddFile gives it: SetLines would
 	// leave it none, and its offset 0 would be on line 0, which go/token
 	// cannot resolve.
-	if len(src) > 0 && len(src) == f.TF.Size() {
-		f.TF.SetLines(lineStarts(src))
+	if tf := f.place.token(f.Path); len(src) > 0 && len(src) == tf.Size() {
+		tf.SetLines(lineStarts(src))
 	}
 }

@@ -158,7 +158,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 				// Listed twice (or registered meanwhile by an analyzer
 				// beside): the bytes read for this one, without touching
 				// those another goroutine may be releasing.
-				do(i, &File{Path: g.Path, Src: src, TF: g.TF}, nil)
+				do(i, g.WithSrc(src), nil)
 				p.observe(g, src)
 			}
 		case f.isReleased():
@@ -168,7 +168,7 @@ func (p *Project) ReadEach(rels []string, do func(i int, f *File, err error)) {
 				do(i, f, err)
 				return
 			}
-			do(i, &File{Path: f.Path, Src: src, TF: f.TF}, nil)
+			do(i, f.WithSrc(src), nil)
 			p.observe(f, src)
 		default:
 			register(i, nil, nil)

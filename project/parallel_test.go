@@ -51,10 +51,10 @@ func TestReadEach(t *testing.T) {
 		if errs[i] != nil || string(f.Src) != tree[rels[i]] {
 			t.Fatalf("%s: %q, %v", rels[i], f.Src, errs[i])
 		}
-		if i > 0 && f.TF.Base() <= got[i-1].TF.Base() {
+		if i > 0 && f.Pos(0) <= got[i-1].Pos(0) {
 			t.Errorf("%s registered before %s", rels[i], rels[i-1])
 		}
-		if n := f.TF.LineCount(); n != 1 && len(f.Src) > 0 {
+		if n := f.TF().LineCount(); n != 1 && len(f.Src) > 0 {
 			t.Errorf("%s: %d lines before Lines, want the 1 AddFile gives (line tables are built when asked for)", rels[i], n)
 		}
 		if n := f.Lines().LineCount(); n != 1+i%7 {
@@ -67,8 +67,8 @@ func TestReadEach(t *testing.T) {
 	if errs[202] != nil || got[202] != p.App.File {
 		t.Errorf("app.json, read by the loader: %+v, %v", got[202], errs[202])
 	}
-	// Listed twice: the bytes, read again, on a copy with the same TF.
-	if errs[203] != nil || got[203].TF != got[7].TF || string(got[203].Src) != tree["pages/p007.js"] {
+	// Listed twice: the bytes, read again, on a copy at the same place.
+	if errs[203] != nil || !got[203].Same(got[7]) || got[203].TF() != got[7].TF() || string(got[203].Src) != tree["pages/p007.js"] {
 		t.Errorf("a file listed twice: %+v, %v", got[203], errs[203])
 	}
 }
@@ -99,7 +99,7 @@ func TestRelease(t *testing.T) {
 		t.Errorf("Register read it again: %+v, %v", g, err)
 	}
 	g, err := p.ReadFile("index.js")
-	if err != nil || g == f || g.TF != f.TF || string(g.Src) != "Page({})\n" || f.Src != nil {
+	if err != nil || g == f || !g.Same(f) || g.TF() != f.TF() || string(g.Src) != "Page({})\n" || f.Src != nil {
 		t.Errorf("ReadFile: %+v, %v; the file %q", g, err, f.Src)
 	}
 	if src := p.Text("index.js"); string(src) != "Page({})\n" || string(f.Src) != "Page({})\n" {
@@ -127,7 +127,7 @@ func TestRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	o, err := p.Register("other.js")
-	if err != nil || o.Src != nil || o.TF.Size() != 2 || !o.Readable() {
+	if err != nil || o.Src != nil || o.Size() != 2 || o.TF().Size() != 2 || !o.Readable() {
 		t.Errorf("Register of a new file: %+v, %v", o, err)
 	}
 	// Upload's sizes come from the files read, released or not.

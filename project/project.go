@@ -66,6 +66,8 @@ type Project struct {
 	Dir  string
 	root string // absolute, symlinks resolved
 
+	// Fset holds the token.Files made so far (see place.go): resolve a
+	// position with TokenFile, which makes its file's.
 	Fset  *token.FileSet
 	Files []*File // every file read, in reading order
 
@@ -117,6 +119,8 @@ type Project struct {
 	// and IsDir need not ask the disk about those.
 	met    map[string]uint8
 	upload *Upload
+	// nextBase is the base of the next file's place (reserveLocked).
+	nextBase int
 
 	// Framework is set for a uni-app or Taro source, read as the mini
 	// program it compiles to (framework.go).

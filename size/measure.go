@@ -317,7 +317,7 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 		if textKinds[f.Kind] {
 			if pf, err := p.Register(p.MP(f.Source)); err == nil {
 				readable[i], pfs[i] = pf.Readable(), pf
-				f.Built = boundBase(f.Kind, f.Compiled, int64(pf.TF.Size()), s)
+				f.Built = boundBase(f.Kind, f.Compiled, int64(pf.Size()), s)
 			}
 		}
 		base[byPkg[f.Package]] += f.Built
@@ -397,7 +397,7 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		if lengthOnly(f.Kind, f.Compiled, s) {
 			f.Built, f.needs, f.needsKnown = 0, 0, f.Kind == "js"
 			if pf.Readable() {
-				f.Built = int64(pf.TF.Size())
+				f.Built = int64(pf.Size())
 			}
 			continue
 		}
@@ -408,7 +408,7 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 			}
 			continue
 		}
-		j := job{f: f, pf: pf, len: pf.TF.Size()}
+		j := job{f: f, pf: pf, len: pf.Size()}
 		if (f.Compiled == "less" || f.Compiled == "sass") && pf.Readable() {
 			if rf, err := readFile(p, pf.Path); err == nil {
 				j.src = inlineImports(p, f.Source, rf.Src)

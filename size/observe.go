@@ -1,7 +1,6 @@
 package size
 
 import (
-	"go/token"
 	"runtime"
 	"sync"
 	"weak"
@@ -54,9 +53,9 @@ type want struct {
 	estimate, bound bool // its estimate, a script's Bound
 }
 
-// seen is what the check learned of a file read with token.File tf.
+// seen is what the check learned of a file read as registered in file.
 type seen struct {
-	tf      *token.File
+	file    *project.File
 	n       int64 // its length
 	bound   int64 // when bounded
 	bounded bool
@@ -184,7 +183,7 @@ func observe(p *project.Project, f *project.File, src []byte) {
 	ok = ok && !h.taken && h.seen[f.Path] == nil
 	h.mu.Unlock()
 	if ok {
-		h.keep(f.Path, h.learn(w, f.TF, src, h.c), false)
+		h.keep(f.Path, h.learn(w, f, src, h.c), false)
 	}
 	h.observeScript(p, f, src)
 }
@@ -201,8 +200,8 @@ func (h *heard) keep(rel string, sn *seen, byCheck bool) {
 
 // learn returns what w wants of src: its bound (a script's, counting its
 // constructs), and its estimate when w says so, from c when c holds it.
-func (h *heard) learn(w want, tf *token.File, src []byte, c *cache) *seen {
-	sn := &seen{tf: tf, n: int64(len(src))}
+func (h *heard) learn(w want, f *project.File, src []byte, c *cache) *seen {
+	sn := &seen{file: f, n: int64(len(src))}
 	if w.bound {
 		sn.bound, sn.bounded = Bound(w.kind, w.compiled, src, h.s), true
 	}
@@ -265,7 +264,7 @@ func (h *heard) seenAs(f *File, pf *project.File) *seen {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	sn := h.seen[pf.Path]
-	if sn == nil || sn.tf != pf.TF || sn.n != int64(pf.TF.Size()) {
+	if sn == nil || !sn.file.Same(pf) || sn.n != int64(pf.Size()) {
 		return nil
 	}
 	return sn
@@ -298,7 +297,7 @@ func (h *heard) estimated(f *File, pf *project.File, c *cache, scripts *jsparse.
 			return 0, 0, false
 		}
 		js := scripts.ByMP(f.Source)
-		if js == nil || js.File == nil || js.File.TF != pf.TF || js.Source == nil {
+		if js == nil || js.File == nil || !js.File.Same(pf) || js.Source == nil {
 			return 0, 0, false
 		}
 		v := verdictOf(js.Source)
@@ -338,7 +337,7 @@ func registerAll(p *project.Project, files []*File, h *heard, c *cache, every bo
 		project.Parallel(len(fresh), func(i int) {
 			pf := fresh[i]
 			if w, ok := h.wants(pf.Path, every); ok {
-				h.keep(pf.Path, h.learn(w, pf.TF, pf.Src, c), true)
+				h.keep(pf.Path, h.learn(w, pf, pf.Src, c), true)
 			}
 			pf.Release(false)
 		})

@@ -1,7 +1,6 @@
 package size
 
 import (
-	"go/token"
 	"path"
 	"weak"
 
@@ -16,11 +15,11 @@ import (
 // followed the code (scanned). With a Memo the scan is also the Memo's
 // (project.Derive, by the bytes), as when the Reach makes it.
 
-// observedScan is the scan of a script read with token.File tf, n bytes.
+// observedScan is the scan of a script read as registered in file, n bytes.
 type observedScan struct {
-	tf *token.File
-	n  int
-	sc *scriptScan
+	file *project.File
+	n    int
+	sc   *scriptScan
 }
 
 // planScans says whether the Reach of p will scan scripts: it follows the
@@ -52,7 +51,7 @@ func (h *heard) observeScript(p *project.Project, f *project.File, src []byte) {
 	sc := deriveScan(p, src, ext == ".ts")
 	h.mu.Lock()
 	if h.scans != nil {
-		h.scans[f.Path] = observedScan{tf: f.TF, n: len(src), sc: sc}
+		h.scans[f.Path] = observedScan{file: f, n: len(src), sc: sc}
 	}
 	h.mu.Unlock()
 }
@@ -69,7 +68,7 @@ func scanned(p *project.Project, rel string) *scriptScan {
 	h.mu.Lock()
 	o, ok := h.scans[rel]
 	h.mu.Unlock()
-	if !ok || o.tf != pf.TF || o.n != pf.TF.Size() {
+	if !ok || !o.file.Same(pf) || o.n != pf.Size() {
 		return nil
 	}
 	return o.sc

@@ -46,7 +46,7 @@ func source(p *project.Project, pf *project.File, mp string) (*project.File, str
 		if p.UniApp() {
 			src = uniapp.Strip(src, uniapp.HTML, p.Framework.Cond)
 		}
-		c := &project.File{Path: pf.Path, Src: src, TF: pf.TF}
+		c := pf.WithSrc(src)
 		pf.Release(false)
 		return c, base + ".wxml", "wxml.vue", parseVue
 	case (ext == ".tsx" || ext == ".jsx") && p.Taro():

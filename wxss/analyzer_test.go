@@ -62,7 +62,7 @@ func TestLoad(t *testing.T) {
 		len(rs[0].Decls) != 1 || rs[0].Decls[0].Property != "display" || rs[0].Decls[0].Value != "grid" {
 		t.Fatalf("app.wxss keeps %+v, want .a::selection with its tokens and display: grid", rs)
 	}
-	p.Lines(app.TF, p.Text(app.Path))
+	p.Lines(app.TF(), p.Text(app.Path))
 	if pos := p.Fset.Position(app.Pos(app.Sheet.Rules[0].Start)); pos.Line != 3 || pos.Column != 1 {
 		t.Errorf("rule .a::selection at %v, want line 3 column 1", pos)
 	}

@@ -43,7 +43,7 @@ func source(p *project.Project, pf *project.File, mp string, lang Lang) (*projec
 	if p.UniApp() {
 		src = uniapp.Strip(src, uniapp.JS, p.Framework.Cond)
 	}
-	c := &project.File{Path: pf.Path, Src: src, TF: pf.TF}
+	c := pf.WithSrc(src)
 	pf.Release(false)
 	parse := func(src []byte, _ Lang) *Sheet { return parseVue(src, keep) }
 	// The parse depends on the blocks' languages, which the blanked bytes

@@ -66,11 +66,11 @@ func caseFix(f *jsparse.File, start, end token.Pos, s string) (analysis.Suggeste
 			want = v
 		}
 	}
-	tf, src := f.File.TF, f.File.Src
-	if want == "" || tf == nil || !start.IsValid() || int(start) < tf.Base() || int(start) > tf.Base()+tf.Size() {
+	pf, src := f.File, f.File.Src
+	if want == "" || !start.IsValid() || !pf.Contains(start) {
 		return analysis.SuggestedFix{}, false
 	}
-	so := tf.Offset(start)
+	so := pf.Offset(start)
 	if so >= len(src) || (src[so] != '\'' && src[so] != '"') {
 		return analysis.SuggestedFix{}, false
 	}
@@ -79,7 +79,7 @@ func caseFix(f *jsparse.File, start, end token.Pos, s string) (analysis.Suggeste
 	if so+n >= len(src) || string(src[so+1:so+n]) != s || src[so+n] != q {
 		return analysis.SuggestedFix{}, false
 	}
-	if end.IsValid() && end > start && tf.Offset(end) != so+n+1 {
+	if end.IsValid() && end > start && pf.Offset(end) != so+n+1 {
 		return analysis.SuggestedFix{}, false // the node is more than the literal
 	}
 	return analysis.SuggestedFix{

@@ -184,7 +184,7 @@ func (c *checker) submitToGroup(e *wxml.Element) {
 		return
 	}
 	p := project.Of(c.pass)
-	line := p.Lines(c.f.TF, p.Text(c.f.TF.Name())).Line(c.f.Pos(form.Start))
+	line := p.Lines(c.f.TF(), p.Text(c.f.Path)).Line(c.f.Pos(form.Start))
 	c.report(lint.Warning, a.Start, a.ValueEnd,
 		"the <form> on line %d has no bind:submitToGroup handler: the text is sent, but the page never learns it was; add bind:submitToGroup=\"onSubmitToGroup\" to the form", line)
 }

@@ -93,7 +93,7 @@ func run(pass *analysis.Pass, forbidden map[string]Entry) {
 		for _, u := range fx.Uses {
 			if _, ok := forbidden[u.API]; ok {
 				start, end := f.Span(u.Node)
-				report(f, u.API, f.File.TF.Offset(start), f.File.TF.Offset(end))
+				report(f, u.API, f.File.Offset(start), f.File.Offset(end))
 			}
 		}
 	}
