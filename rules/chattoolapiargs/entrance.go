@@ -98,7 +98,7 @@ func (c *call) checkEntrancePath() {
 // entrance-path="...">, which sends a form's text to the chat).
 func checkEntranceAttrs(pass *analysis.Pass, p *project.Project, v *views.Result) {
 	for _, f := range v.WXML.Files {
-		if !v.Reachable(f.MP) || !f.Doc.Has("button") {
+		if !v.Reachable(f.MP) || !f.Doc.Mentions("entrance-path") || !f.Doc.Has("button") {
 			continue
 		}
 		for _, e := range f.Doc.Elements() {
