@@ -65,6 +65,75 @@ func (d *Document) Has(names ...string) bool {
 	return false
 }
 
+// Named returns the elements of the document whose name is one of names,
+// in document order, with their attributes, and without parents or
+// children (nil): for a rule that reads some tags' attributes, which
+// Elements would have make every element of the document (a rule that
+// needs an element's ancestors finds it in Elements by its Start).
+func (d *Document) Named(names ...string) []*Element {
+	type match struct {
+		i    int
+		text string // what the reader had left at the element's name
+	}
+	var ms []match
+	nattrs := 0
+	t := reader{text: d.text, sized: d.sized}
+	for i := range d.els {
+		r, at := &d.els[i], t.text
+		name := t.name(r.name, int(r.nameEnd-r.start-1))
+		lo, hi := d.attrRange(i)
+		for k := lo; k < hi; k++ {
+			ra := &d.attrs[k]
+			t.name(ra.name, int(ra.nameEnd-ra.start))
+			t.next(int(ra.valueEnd - ra.valueStart))
+		}
+		if slices.Contains(names, name) {
+			ms = append(ms, match{i, at})
+			nattrs += hi - lo
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	els := make([]Element, len(ms))
+	attrs := make([]Attr, nattrs)
+	aptrs := make([]*Attr, nattrs)
+	out := make([]*Element, len(ms))
+	for j, m := range ms {
+		r, e := &d.els[m.i], &els[j]
+		t := reader{text: m.text, sized: d.sized}
+		e.Name = t.name(r.name, int(r.nameEnd-r.start-1))
+		e.Start, e.NameEnd, e.TagEnd, e.End = int(r.start), int(r.nameEnd), int(r.tagEnd), int(r.end)
+		e.SelfClosing, e.Closed = r.selfClosing, r.closed
+		lo, hi := d.attrRange(m.i)
+		if hi > lo {
+			e.Attrs, aptrs = aptrs[:hi-lo:hi-lo], aptrs[hi-lo:]
+			for k := lo; k < hi; k++ {
+				ra, a := &d.attrs[k], &attrs[0]
+				attrs = attrs[1:]
+				a.Name = t.name(ra.name, int(ra.nameEnd-ra.start))
+				a.Value = t.next(int(ra.valueEnd - ra.valueStart))
+				a.Start, a.NameEnd, a.ValueStart, a.ValueEnd = int(ra.start), int(ra.nameEnd), int(ra.valueStart), int(ra.valueEnd)
+				a.HasValue, a.Quote = ra.hasValue, ra.quote
+				e.Attrs[k-lo] = a
+			}
+		}
+		out[j] = e
+	}
+	// (A JSX document's records are not in document order: see order.)
+	slices.SortFunc(out, func(a, b *Element) int { return a.Start - b.Start })
+	return out
+}
+
+// attrRange returns the range of the records of element i's attributes.
+func (d *Document) attrRange(i int) (lo, hi int) {
+	lo, hi = int(d.els[i].attrs), len(d.attrs)
+	if i+1 < len(d.els) {
+		hi = int(d.els[i+1].attrs)
+	}
+	return lo, hi
+}
+
 // Mentions reports whether s may be in a name or a value of the document's
 // elements and attributes, without making the elements: when it returns
 // false, none holds s.

@@ -50,6 +50,7 @@ func checkTree(t *testing.T, what string, src []byte, d *Document, spans bool) {
 	if d.Has("no-such", "") {
 		t.Errorf("%s: Has(no-such) is true", what)
 	}
+	checkNamed(t, what, d, els)
 	for _, e := range els {
 		if !slices.Equal(e.Children, kids[e]) && (d.order == nil || len(e.Children) != len(kids[e])) {
 			t.Errorf("%s: <%s>@%d has children %d, its elements name it parent of %d", what, e.Name, e.Start, len(e.Children), len(kids[e]))
@@ -185,5 +186,44 @@ func TestElementsOrder(t *testing.T) {
 	}
 	if want := []string{"view:", "A-x:cd", "d: k=v", "c:"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// checkNamed checks that Named gives the elements of els that have the
+// names asked for, with their attributes and no tree, for the name of
+// each element, two names, and one no element has.
+func checkNamed(t *testing.T, what string, d *Document, els []*Element) {
+	t.Helper()
+	sets := [][]string{{"no-such"}}
+	for i, e := range els {
+		sets = append(sets, []string{e.Name})
+		if i > 0 {
+			sets = append(sets, []string{"no-such", e.Name, els[i-1].Name})
+		}
+	}
+	for _, names := range sets {
+		var want []*Element
+		for _, e := range els {
+			if slices.Contains(names, e.Name) {
+				want = append(want, e)
+			}
+		}
+		got := d.Named(names...)
+		if len(got) != len(want) {
+			t.Fatalf("%s: Named(%q): %d elements, want %d", what, names, len(got), len(want))
+		}
+		for i, g := range got {
+			w := want[i]
+			if g.Parent != nil || g.Children != nil || g.Name != w.Name || g.Start != w.Start || g.NameEnd != w.NameEnd ||
+				g.TagEnd != w.TagEnd || g.End != w.End || g.SelfClosing != w.SelfClosing || g.Closed != w.Closed ||
+				len(g.Attrs) != len(w.Attrs) || cap(g.Attrs) != len(g.Attrs) {
+				t.Fatalf("%s: Named(%q)[%d] = %+v, want %+v", what, names, i, g, w)
+			}
+			for k, a := range g.Attrs {
+				if *a != *w.Attrs[k] {
+					t.Errorf("%s: Named(%q)[%d]: attribute %+v, want %+v", what, names, i, a, w.Attrs[k])
+				}
+			}
+		}
 	}
 }

@@ -34,10 +34,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		via := renderedBy(p, r, f.MP)
-		for _, e := range f.Doc.Elements() {
-			if e.Name != "ad" && e.Name != "ad-custom" && e.Name != "button" && e.Name != "navigator" {
-				continue
-			}
+		for _, e := range f.Doc.Named("ad", "ad-custom", "button", "navigator") {
 			if ref, _ := r.Tag(f.MP, e); ref != nil {
 				continue // a custom component under a built-in's name
 			}

@@ -18,10 +18,10 @@ import (
 func (c *checker) templates() {
 	v := views.Of(c.pass)
 	for _, f := range v.WXML.Files {
-		if !v.Reachable(f.MP) || !f.Doc.Has("import", "include", "wxs", "image", "cover-image") {
+		if !v.Reachable(f.MP) {
 			continue
 		}
-		for _, e := range f.Doc.Elements() {
+		for _, e := range f.Doc.Named("import", "include", "wxs", "image", "cover-image") {
 			a := e.Attr("src")
 			if a == nil {
 				continue

@@ -3,6 +3,7 @@ package opendata
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -40,19 +41,28 @@ type checker struct {
 	pass *analysis.Pass
 	r    *views.Result
 	f    *wxml.File
+	// els are the elements of f, with their tree, once one is wanted.
+	els []*wxml.Element
+}
+
+// inTree returns the element of f's tree that e (one of Named's, which
+// has no parent) is.
+func (c *checker) inTree(e *wxml.Element) *wxml.Element {
+	if c.els == nil {
+		c.els = c.f.Doc.Elements()
+	}
+	i, _ := slices.BinarySearchFunc(c.els, e.Start, func(x *wxml.Element, start int) int { return x.Start - start })
+	return c.els[i]
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	r := views.Of(pass)
 	for _, f := range r.WXML.Files {
-		if f.ReadErr != nil || !f.Doc.Has("open-data-list", "open-data-item", "button") {
+		if f.ReadErr != nil {
 			continue
 		}
-		c := &checker{pass, r, f}
-		for _, e := range f.Doc.Elements() {
-			if e.Name != "open-data-list" && e.Name != "open-data-item" && e.Name != "button" {
-				continue
-			}
+		c := &checker{pass: pass, r: r, f: f}
+		for _, e := range f.Doc.Named("open-data-list", "open-data-item", "button") {
 			if ref, _ := r.Tag(f.MP, e); ref != nil {
 				continue // a custom component under a built-in's name
 			}
@@ -171,6 +181,7 @@ func (c *checker) submitToGroup(e *wxml.Element) {
 		}
 		sev = lint.Warning
 	}
+	e = c.inTree(e)
 	form := e.Ancestor("form")
 	if form == nil {
 		if e.Ancestor("template") != nil || !c.ownTemplate() {
