@@ -43,7 +43,6 @@ package size
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
 	"sync/atomic"
 
@@ -1454,58 +1453,6 @@ func stripLineComments(src []byte) []byte {
 		}
 	}
 	return out
-}
-
-// configKeys are top-level keys that make a JSON file the configuration of
-// the app, a page or a component, which the compiler rewrites. Other JSON
-// files (data, package.json, project.config.json copies) are uploaded as is.
-var configKeys = map[string]bool{
-	"usingComponents": true, "component": true, "pages": true, "componentGenerics": true,
-	"componentPlaceholder": true, "styleIsolation": true, "navigationBarTitleText": true,
-	"navigationBarBackgroundColor": true, "navigationBarTextStyle": true, "navigationStyle": true,
-	"backgroundColor": true, "backgroundTextStyle": true, "backgroundColorTop": true,
-	"backgroundColorBottom": true, "enablePullDownRefresh": true, "onReachBottomDistance": true,
-	"pageOrientation": true, "disableScroll": true, "initialRenderingCache": true, "style": true,
-	"singlePage": true, "restartStrategy": true, "visualEffectInBackground": true,
-	"handleWebviewPreload": true, "renderer": true, "componentFramework": true,
-	"rendererOptions": true, "homeButton": true, "disableSwipeBack": true, "enablePassiveEvent": true,
-}
-
-func builtJSON(src []byte) int64 {
-	var buf bytes.Buffer
-	buf.Grow(len(src))
-	if err := minifier.Minify("json", &buf, bytes.NewReader(src)); err != nil {
-		return int64(len(src))
-	}
-	b := buf.Bytes()
-	if len(b) < 2 || b[0] != '{' {
-		return int64(len(src))
-	}
-	var top map[string]json.RawMessage
-	if json.Unmarshal(b, &top) != nil {
-		return int64(len(src))
-	}
-	config := len(top) == 0
-	for k := range top {
-		config = config || configKeys[k]
-	}
-	if !config {
-		return int64(len(src))
-	}
-	n := len(b)
-	add := func(field string) {
-		n += len(field)
-		if len(top) > 0 {
-			n++ // the comma
-		}
-	}
-	_, app := top["pages"]
-	if _, ok := top["usingComponents"]; !ok && !app {
-		add(`"usingComponents":{}`)
-	}
-	// What depends on the project around the file (component paths
-	// resolved, Skyline pages' keys, warnings) jsonContext adds.
-	return int64(n)
 }
 
 // minifyWXML does what the compiler's WXML minifier (collapseWhitespace, not
