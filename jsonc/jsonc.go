@@ -43,10 +43,10 @@ func (k Kind) String() string { return kindNames[k] }
 // Value is a JSON value with its byte offsets in the source.
 type Value struct {
 	Kind       Kind
-	Start, End int // offsets of the first byte and one past the last
+	Bool       bool // (beside Kind: a Value takes 112 bytes, not 120)
+	Start, End int  // offsets of the first byte and one past the last
 	Str        string
 	Num        json.Number
-	Bool       bool
 	Members    []*Member // Object, in source order, duplicates included
 	Elems      []*Value  // Array
 

@@ -606,15 +606,16 @@ func (p *Project) Tree() []string {
 // program root.
 type treeEntry struct {
 	rel string // relative to the project directory
+	// skip says why the entry was not read ("" when it was): a symlink that
+	// leaves the project root, a symlinked folder, node_modules, .git, .svn.
+	skip string
 	// size in bytes (of the target for a symlink inside the root); -1 until
 	// sizes are read (see Project.sizes)
 	size int64
 	// hidden is true inside a dot-folder: WeChat uploads it, Tree leaves it out.
 	hidden bool
-	// skip says why the entry was not read ("" when it was): a symlink that
-	// leaves the project root, a symlinked folder, node_modules, .git, .svn.
-	skip   string
 	folder bool // the entry is a folder that was not entered
+	// (The bools last: an entry takes 48 bytes, not 56.)
 }
 
 // walk lists the mini program root once, without sizes. It enters
