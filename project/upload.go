@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/chattool-lint/chattool-lint/jsonc"
 )
@@ -197,22 +198,33 @@ type Upload struct {
 	// still lists (its sizes are an upper bound).
 	IgnoresUnusedFiles bool
 
+	// byPackage is made on the first call of Package (by sorted, from
+	// analyzers that may run side by side).
+	sorted    sync.Once
 	byPackage map[*Subpackage][]*UploadFile
 }
 
 // Package returns the files of one package (nil: the main package), sorted
 // by MP.
 func (u *Upload) Package(sp *Subpackage) []*UploadFile {
-	if u.byPackage == nil {
-		u.packages() // (an Upload not made by Project.Upload)
-	}
+	u.sorted.Do(u.packages)
 	return u.byPackage[sp]
 }
 
-// packages sorts the files into their packages, once Upload has listed
-// them: analyzers that run side by side read them.
+// packages sorts the files into their packages.
 func (u *Upload) packages() {
-	u.byPackage = map[*Subpackage][]*UploadFile{}
+	n := map[*Subpackage]int{}
+	for _, f := range u.Files {
+		n[f.Package]++
+	}
+	u.byPackage = make(map[*Subpackage][]*UploadFile, len(n))
+	for sp, k := range n {
+		if k == len(u.Files) {
+			u.byPackage[sp] = u.Files // (every file in one package: Files itself)
+			return
+		}
+		u.byPackage[sp] = make([]*UploadFile, 0, k)
+	}
 	for _, f := range u.Files {
 		u.byPackage[f.Package] = append(u.byPackage[f.Package], f)
 	}
@@ -230,7 +242,6 @@ func (p *Project) Upload() *Upload {
 	}
 	u := &Upload{}
 	p.upload = u
-	defer u.packages()
 	defer func() {
 		// A list cut short by a panic is not kept: the next caller makes
 		// it again (and fails where it is reported, as an analyzer's
