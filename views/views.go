@@ -172,6 +172,7 @@ func (r *Result) own(base string) {
 		if f == nil {
 			continue
 		}
+		mp = f.MP // (kept: the file's own string, not the one made for the look-up)
 		if !slices.Contains(r.owners[mp], base) {
 			r.owners[mp] = append(r.owners[mp], base)
 			r.templates[base] = append(r.templates[base], mp)
