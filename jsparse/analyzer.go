@@ -74,19 +74,20 @@ func run(pass *analysis.Pass) (any, error) {
 // literal).
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
-	tree := p.Tree()
-	have := make(map[string]bool, len(tree))
-	for _, rel := range tree {
-		have[rel] = true
+	ts := map[string]bool{} // the .ts files
+	for rel := range p.Tree() {
+		if strings.HasSuffix(rel, ".ts") {
+			ts[rel] = true
+		}
 	}
 	var rels []string
 	var langs []Lang
-	for _, rel := range tree {
+	for rel := range p.Tree() {
 		lang, ok := LangOf(rel)
 		if !ok {
 			lang, ok = sourceLang(p, rel) // .vue, .tsx, .jsx
 		}
-		if !ok || lang == JS && have[strings.TrimSuffix(rel, ".js")+".ts"] {
+		if !ok || lang == JS && ts[strings.TrimSuffix(rel, ".js")+".ts"] {
 			continue
 		}
 		rels, langs = append(rels, rel), append(langs, lang)
@@ -196,8 +197,8 @@ func (r *Result) reachable(p *project.Project) map[string]bool {
 	var queue []string
 	add := func(mp string) {
 		if f := r.byMP[mp]; f != nil && !seen[mp] {
-			seen[mp] = true
-			queue = append(queue, mp)
+			seen[f.MP] = true // (the file's string: mp may be one made to look it up)
+			queue = append(queue, f.MP)
 		}
 	}
 	script := func(base string) {

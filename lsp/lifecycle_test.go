@@ -342,7 +342,7 @@ var treeRule = &lint.Rule{
 		Requires: []*analysis.Analyzer{project.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			p := project.Of(pass)
-			for _, rel := range p.Tree() {
+			for rel := range p.Tree() {
 				if !strings.HasSuffix(rel, ".js") {
 					continue
 				}
@@ -350,7 +350,7 @@ var treeRule = &lint.Rule{
 				if err != nil {
 					return nil, err
 				}
-				pass.Report(analysis.Diagnostic{Pos: f.Pos(0), Message: strings.Join(p.Tree(), " ")})
+				pass.Report(analysis.Diagnostic{Pos: f.Pos(0), Message: strings.Join(slices.Collect(p.Tree()), " ")})
 			}
 			return nil, nil
 		},

@@ -462,7 +462,7 @@ var noVar = &lint.Rule{
 		Requires: []*analysis.Analyzer{project.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			p := project.Of(pass)
-			for _, rel := range p.Tree() {
+			for rel := range p.Tree() {
 				if !strings.HasSuffix(rel, ".js") || !strings.Contains(rel, "packageChatTool") {
 					continue
 				}

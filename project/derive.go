@@ -111,7 +111,7 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 	// What the walk of prev found, and the existence of files it asked the
 	// disk about: no file was made or removed since.
 	p.exists = maps.Clone(prev.exists)
-	p.tree, p.walked, p.met, p.unreadable = prev.tree, slices.Clone(prev.walked), prev.met, nil
+	p.walked, p.met, p.unreadable = slices.Clone(prev.walked), prev.met, nil
 	p.upload = nil
 	p.locks = &locks{}
 	p.Files = slices.Clone(l.order)

@@ -15,7 +15,7 @@ func TestDeriveFields(t *testing.T) {
 	asLoaded := []string{"Dir", "root", "Config", "MiniRoot", "MiniRootErr", "App", "Game", "Subpackages",
 		"ChatTools", "ChatTool", "Pages", "Components", "Compilers", "comps", "refs", "Framework"}
 	set := []string{"Fset", "Files", "Options", "JSONFiles", "LoadErrors", "files", "jsonFiles", "exists",
-		"tree", "walked", "unreadable", "met", "upload", "locks", "nextBase"}
+		"walked", "unreadable", "met", "upload", "locks", "nextBase"}
 	typ := reflect.TypeOf(Project{})
 	for i := range typ.NumField() {
 		if name := typ.Field(i).Name; !slices.Contains(asLoaded, name) && !slices.Contains(set, name) {

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -583,23 +584,22 @@ func (p *Project) loadErrorLocked(rel string, err error) {
 	p.LoadErrors = append(p.LoadErrors, LoadError{File: f, Err: err})
 }
 
-// Tree returns every regular file under the mini program root, as paths
-// relative to the project directory, sorted. Folders named node_modules and
+// Tree yields every regular file under the mini program root, as paths
+// relative to the project directory, sorted (from the walk's entries: no
+// list of its own, 100,000 strings for as many files). Folders named node_modules and
 // dot-folders are left out (the checker does not lint them; WeChat does
 // upload dot-folders other than .git and .svn, which Upload accounts for);
 // symlinked folders are not entered, and symlinked files are listed only when
 // they resolve inside the project root. The walk runs once per project.
-func (p *Project) Tree() []string {
-	if p.tree != nil {
-		return p.tree
-	}
-	p.tree = []string{}
-	for _, e := range p.walk() {
-		if e.skip == "" && !e.hidden {
-			p.tree = append(p.tree, e.rel)
+func (p *Project) Tree() iter.Seq[string] {
+	entries := p.walk()
+	return func(yield func(string) bool) {
+		for i := range entries {
+			if e := &entries[i]; e.skip == "" && !e.hidden && !yield(e.rel) {
+				return
+			}
 		}
 	}
-	return p.tree
 }
 
 // treeEntry is a file (or a folder not entered) met by the walk of the mini
@@ -970,4 +970,4 @@ func (p *Project) Unreadable(rel string, err error) *File {
 // the walk of the mini program root (Tree, Exists, IsDir and the reads
 // answer from it). What else they change (files registered and read
 // again, Exists's answers, Upload) is guarded.
-func (p *Project) Prepare() { p.Tree() }
+func (p *Project) Prepare() { p.walk() }

@@ -111,7 +111,6 @@ type Project struct {
 	exists    map[string]bool
 	comps     map[string]*Component
 	refs      []*ComponentRef
-	tree      []string
 	walked    []treeEntry // the walk of the mini program root, with sizes
 	// unreadable are the folders the walk could not list.
 	unreadable []string

@@ -51,7 +51,7 @@ func TestMemo(t *testing.T) {
 			}
 			var script string
 			var pf *project.File
-			for _, rel := range p.Tree() { // the longest script
+			for rel := range p.Tree() { // the longest script
 				if filepath.Ext(rel) == ".js" {
 					if f, err := p.ReadFile(rel); err == nil && (pf == nil || len(f.Src) > len(pf.Src)) {
 						script, pf = rel, f

@@ -220,7 +220,7 @@ func (r *Reach) openFrom(mp string, anywhere bool) {
 // reachWhere reaches the scripts and json of the mini program (every
 // code file when all is set) whose paths in satisfies.
 func (r *Reach) reachWhere(in func(mp string) bool, all bool) {
-	for _, rel := range r.p.Tree() {
+	for rel := range r.p.Tree() {
 		mp, ok := r.p.InMP(rel)
 		if !ok || !in(mp) {
 			continue

@@ -56,7 +56,7 @@ func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) 
 func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
 	var rels []string
-	for _, rel := range p.Tree() {
+	for rel := range p.Tree() {
 		if strings.HasSuffix(rel, ".wxml") || sourceTemplate(p, rel) {
 			rels = append(rels, rel)
 		}

@@ -62,7 +62,7 @@ func Load(p *project.Project) *Result {
 	r := &Result{byMP: map[string]*File{}}
 	var rels []string
 	var langs []Lang
-	for _, rel := range p.Tree() {
+	for rel := range p.Tree() {
 		if lang, ok := LangOf(rel); ok {
 			rels, langs = append(rels, rel), append(langs, lang)
 		} else if sourceStyle(p, rel) {

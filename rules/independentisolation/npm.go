@@ -43,7 +43,7 @@ func npmDists(p *project.Project) []npmDist {
 		}
 		return out
 	}
-	for _, rel := range p.Tree() {
+	for rel := range p.Tree() {
 		if path.Base(rel) != "package.json" {
 			continue
 		}
