@@ -31,11 +31,12 @@ type heard struct {
 	c    *cache
 
 	// mu guards what follows once planned (plan, take, done).
-	mu   sync.Mutex
-	want map[string]want // by path relative to the project directory
-	// all are the kinds of the files the check could learn the estimate
-	// of (a measure, not a check, estimates every file).
-	all   map[string]string
+	mu sync.Mutex
+	// want holds every file the check could learn the estimate of (a
+	// measure, not a check, estimates every file), by path relative to
+	// the project directory, and what the check wants of it (neither
+	// estimate nor bound: nothing).
+	want  map[string]want
 	seen  map[string]*seen
 	taken bool
 	later bool // plan the files when taken
@@ -49,9 +50,12 @@ type heard struct {
 
 // want is what the check wants to learn of a file.
 type want struct {
-	kind, compiled  string
+	kind            string
 	estimate, bound bool // its estimate, a script's Bound
 }
+
+// any reports whether the check wants anything of the file.
+func (w want) any() bool { return w.estimate || w.bound }
 
 // seen is what the check learned of a file read as registered in file.
 type seen struct {
@@ -59,11 +63,13 @@ type seen struct {
 	n       int64 // its length
 	bound   int64 // when bounded
 	bounded bool
-	// est is set when parts hold its estimate: its built size and, for a
-	// script, its needs (kindNeeds0, kindNeeds1), as if it parsed; for a
-	// script nested too deep (deep), as if it did not.
+	// est is set when built holds its estimate and, for a script, needs
+	// its needs (kindNeeds0, kindNeeds1), as if it parsed; for a script
+	// nested too deep (deep), as if it did not. (needs apart: a seen is
+	// kept for every file a check estimates, most of them no script.)
 	est, deep bool
-	parts     [3]part
+	built     part
+	needs     *[2]part
 }
 
 // part is a size learned: from the cache (cached) or estimated, under key
@@ -120,7 +126,7 @@ func take(p *project.Project, s Settings) *heard {
 // out: package engine): the Memo keeps the bytes read, which the check
 // reads again without asking the disk for them.
 func (h *heard) plan(p *project.Project) {
-	h.want, h.seen, h.all = map[string]want{}, map[string]*seen{}, map[string]string{}
+	h.want, h.seen = map[string]want{}, map[string]*seen{}
 	h.s = SettingsOf(p)
 	h.planScans(p)
 	if p.Options.Memo != nil || lengthOnly("js", "", h.s) && lengthOnly("wxml", "", h.s) && lengthOnly("wxss", "", h.s) {
@@ -135,7 +141,7 @@ func (h *heard) plan(p *project.Project) {
 func (h *heard) planFiles(p *project.Project) {
 	defer func() {
 		if recover() != nil {
-			h.want, h.all = map[string]want{}, map[string]string{}
+			h.want = map[string]want{}
 		}
 	}()
 	_, byPkg := packagesOf(p)
@@ -157,14 +163,11 @@ func (h *heard) planFiles(p *project.Project) {
 			continue
 		}
 		pkg := byPkg[f.Package]
-		h.all[p.MP(f.Source)] = f.Kind
 		// (A package near its limit by its length is not bounded.)
 		nearBy := near(base[pkg], pkg.BudgetBytes)
 		w := want{kind: f.Kind, estimate: all || nearBy, bound: !nearBy && !boundByLength(f.Kind, f.Compiled, h.s)}
-		if w.estimate || w.bound {
-			h.want[p.MP(f.Source)] = w
-			estimates = estimates || w.estimate
-		}
+		h.want[p.MP(f.Source)] = w
+		estimates = estimates || w.estimate
 	}
 	if estimates {
 		h.c = openCache(p.Options.CacheDir, p.Root())
@@ -180,7 +183,7 @@ func observe(p *project.Project, f *project.File, src []byte) {
 	h := heardOf(p)
 	h.mu.Lock()
 	w, ok := h.want[f.Path]
-	ok = ok && !h.taken && h.seen[f.Path] == nil
+	ok = ok && w.any() && !h.taken && h.seen[f.Path] == nil
 	h.mu.Unlock()
 	if ok {
 		h.keep(f.Path, h.learn(w, f, src, h.c), false)
@@ -203,7 +206,7 @@ func (h *heard) keep(rel string, sn *seen, byCheck bool) {
 func (h *heard) learn(w want, f *project.File, src []byte, c *cache) *seen {
 	sn := &seen{file: f, n: int64(len(src))}
 	if w.bound {
-		sn.bound, sn.bounded = Bound(w.kind, w.compiled, src, h.s), true
+		sn.bound, sn.bounded = Bound(w.kind, "", src, h.s), true
 	}
 	if !w.estimate {
 		return sn
@@ -221,25 +224,28 @@ func (h *heard) learn(w want, f *project.File, src []byte, c *cache) *seen {
 		}
 	}
 	sn.est = true
-	sn.parts[0] = h.part(c, w.kind, w.compiled, src, v, nil)
+	sn.built = h.part(c, w.kind, src, v, nil)
 	if w.kind == "js" && len(src) > 0 {
 		var n needs
 		known := false
 		needsOf := func() int64 {
 			if !known {
-				n, known = scriptNeedsOf(w.compiled, src, h.s, v), true
+				n, known = scriptNeedsOf("", src, h.s, v), true
 			}
 			return int64(n)
 		}
-		sn.parts[1] = h.part(c, kindNeeds0, w.compiled, src, v, func() int64 { return needsOf() & (1<<needsBits - 1) })
-		sn.parts[2] = h.part(c, kindNeeds1, w.compiled, src, v, func() int64 { return needsOf() >> needsBits & (1<<needsBits - 1) })
+		sn.needs = &[2]part{
+			h.part(c, kindNeeds0, src, v, func() int64 { return needsOf() & (1<<needsBits - 1) }),
+			h.part(c, kindNeeds1, src, v, func() int64 { return needsOf() >> needsBits & (1<<needsBits - 1) }),
+		}
 	}
 	return sn
 }
 
 // part returns the size of kind for src, from the cache or estimated
 // (by estimate, when not nil, else built).
-func (h *heard) part(c *cache, kind, compiled string, src []byte, v scriptVerdict, estimate func() int64) part {
+func (h *heard) part(c *cache, kind string, src []byte, v scriptVerdict, estimate func() int64) part {
+	const compiled = "" // (a compiled file is measured by its length)
 	pt := part{keyed: c != nil}
 	if c != nil {
 		pt.k, pt.n, pt.cached = c.lookup(kind, compiled, src, h.s)
@@ -286,7 +292,7 @@ func (h *heard) bound(f *File, pf *project.File) (int64, bool) {
 // as used in c.
 func (h *heard) estimated(f *File, pf *project.File, c *cache, scripts *jsparse.Result, withBuilt bool) (n int64, nd needs, ok bool) {
 	sn := h.seenAs(f, pf)
-	if sn == nil || !sn.est || c != nil && !sn.parts[0].keyed {
+	if sn == nil || !sn.est || c != nil && !sn.built.keyed {
 		return 0, 0, false
 	}
 	// A script no parser accepts, or nested too deep, counts at its
@@ -317,10 +323,10 @@ func (h *heard) estimated(f *File, pf *project.File, c *cache, scripts *jsparse.
 		return n
 	}
 	if withBuilt {
-		n = use(sn.parts[0], sn.n)
+		n = use(sn.built, sn.n)
 	}
-	if f.Kind == "js" && sn.n > 0 {
-		nd = needs(use(sn.parts[1], 0)) | needs(use(sn.parts[2], 0))<<needsBits
+	if f.Kind == "js" && sn.n > 0 && sn.needs != nil {
+		nd = needs(use(sn.needs[0], 0)) | needs(use(sn.needs[1], 0))<<needsBits
 	}
 	return n, nd, true
 }
@@ -372,11 +378,11 @@ func (h *heard) wants(rel string, every bool) (want, bool) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if kind := h.all[rel]; every && kind != "" {
-		return want{kind: kind, estimate: true}, true // (a measure bounds nothing)
-	}
 	w, ok := h.want[rel]
-	return w, ok
+	if ok && every {
+		return want{kind: w.kind, estimate: true}, true // (a measure bounds nothing)
+	}
+	return w, ok && w.any()
 }
 
 // done drops what the check learned, once it has measured.
@@ -385,7 +391,7 @@ func (h *heard) done() {
 		return
 	}
 	h.mu.Lock()
-	h.want, h.seen, h.all = nil, nil, nil
+	h.want, h.seen = nil, nil
 	h.mu.Unlock()
 }
 
