@@ -60,9 +60,6 @@ type UploadFile struct {
 	Package *Subpackage
 	// Bytes is the raw size of the source file.
 	Bytes int64
-	// Kind is the kind of the uploaded file: "js", "wxss", "wxml", "wxs",
-	// "json", or "other" (images, audio, ...).
-	Kind string
 	// Compiled is "typescript", "less" or "sass" for a compiled source, ""
 	// when the file is uploaded as is.
 	Compiled string
@@ -378,7 +375,6 @@ func (p *Project) Upload() *Upload {
 			Source:   mp,
 			Package:  p.PackageOf(out),
 			Bytes:    e.size,
-			Kind:     uploadKind(out),
 			Compiled: comp,
 		})
 	}
@@ -461,6 +457,11 @@ func nodeExt(p string) string {
 	}
 	return base[i:]
 }
+
+// Kind is the kind of the uploaded file: "js", "wxss", "wxml", "wxs",
+// "json", or "other" (images, audio, ...). (A method, not a field: the
+// list holds every file of a project.)
+func (f *UploadFile) Kind() string { return uploadKind(f.MP) }
 
 func uploadKind(mp string) string {
 	switch e := nodeExt(mp); e {

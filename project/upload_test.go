@@ -333,7 +333,7 @@ func uploadRows(u *Upload) []upRow {
 		if f.Package != nil {
 			pkg = f.Package.Root
 		}
-		rows = append(rows, upRow{f.MP, f.Source, pkg, f.Kind, f.Compiled})
+		rows = append(rows, upRow{f.MP, f.Source, pkg, f.Kind(), f.Compiled})
 	}
 	return rows
 }
@@ -695,7 +695,7 @@ func TestUploadAlwaysWritten(t *testing.T) {
 	}
 	var jsons []string
 	for _, f := range p.Upload().Files {
-		if f.Kind == "json" {
+		if f.Kind() == "json" {
 			jsons = append(jsons, f.MP)
 		}
 	}

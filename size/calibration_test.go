@@ -436,7 +436,7 @@ func TestHelpersPerFile(t *testing.T) {
 		s := f.settings()
 		projects++
 		for _, uf := range p.Upload().Files {
-			if uf.Kind != "js" {
+			if uf.Kind() != "js" {
 				continue
 			}
 			out, err := os.ReadFile(filepath.Join(built, uf.MP))
@@ -631,7 +631,7 @@ func TestFitWorklet(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, uf := range p.Upload().Files {
-				if uf.Kind != "js" {
+				if uf.Kind() != "js" {
 					continue
 				}
 				out, err := os.ReadFile(filepath.Join(built, uf.MP))
@@ -709,7 +709,7 @@ func TestFitWXSS(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, uf := range p.Upload().Files {
-			if uf.Kind != "wxss" {
+			if uf.Kind() != "wxss" {
 				continue
 			}
 			out, err := os.ReadFile(filepath.Join(built, uf.MP))
@@ -790,7 +790,7 @@ func TestFitJS(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, uf := range p.Upload().Files {
-			if uf.Kind != "js" {
+			if uf.Kind() != "js" {
 				continue
 			}
 			b, err := os.ReadFile(filepath.Join(out, uf.MP))
@@ -870,7 +870,7 @@ func TestFitJSRaw(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, uf := range p.Upload().Files {
-			if uf.Kind != "js" {
+			if uf.Kind() != "js" {
 				continue
 			}
 			b, err := os.ReadFile(filepath.Join(out, uf.MP))

@@ -164,7 +164,7 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 			// subpackages' scripts, bounded or not: find what they need.
 			var todo []*File
 			for _, f := range files {
-				if f.Kind == "js" && !f.needsKnown && f.Package != nil && !f.Package.Independent() {
+				if f.Kind() == "js" && !f.needsKnown && f.Package != nil && !f.Package.Independent() {
 					todo = append(todo, f)
 				}
 			}
@@ -177,10 +177,10 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 	h.done()
 	jsonExtra := jsonContext(p)
 	for _, f := range files {
-		if f.Kind == "json" {
+		if f.Kind() == "json" {
 			f.Built = max(0, f.Built+jsonExtra[f.MP])
 		}
-		if f.Kind == "js" && f.needs&(1<<needsCount-1) != 0 {
+		if f.Kind() == "js" && f.needs&(1<<needsCount-1) != 0 {
 			home := ""
 			if f.Package != nil && f.Package.Independent() {
 				home = f.Package.Root
@@ -218,7 +218,7 @@ func measureAt(p *project.Project, quick bool, used Used, scripts *jsparse.Resul
 			home = main
 		}
 		for _, f := range pkg.Files {
-			if f.Kind == "js" {
+			if f.Kind() == "js" {
 				needed[home] |= f.needs & (1<<needsCount - 1)
 				unknown[home] = unknown[home] || !f.needsKnown
 			}
@@ -314,10 +314,10 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 	base := map[*Package]int64{}
 	for i, f := range files {
 		f.Built = f.Bytes
-		if textKinds[f.Kind] {
+		if textKinds[f.Kind()] {
 			if pf, err := p.Register(p.MP(f.Source)); err == nil {
 				readable[i], pfs[i] = pf.Readable(), pf
-				f.Built = boundBase(f.Kind, f.Compiled, int64(pf.Size()), s)
+				f.Built = boundBase(f.Kind(), f.Compiled, int64(pf.Size()), s)
 			}
 		}
 		base[byPkg[f.Package]] += f.Built
@@ -326,7 +326,7 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 	// of a file other than a script is its base: see Bound).
 	var text []int
 	for i, f := range files {
-		if readable[i] && !boundByLength(f.Kind, f.Compiled, s) {
+		if readable[i] && !boundByLength(f.Kind(), f.Compiled, s) {
 			if pkg := byPkg[f.Package]; near(base[pkg], pkg.BudgetBytes) {
 				continue
 			}
@@ -340,7 +340,7 @@ func quickEstimate(p *project.Project, r *Report, byPkg map[*project.Subpackage]
 	project.Parallel(len(text), func(k int) {
 		f := files[text[k]]
 		if pf, err := readFile(p, p.MP(f.Source)); err == nil {
-			f.Built = Bound(f.Kind, f.Compiled, pf.Src, s)
+			f.Built = Bound(f.Kind(), f.Compiled, pf.Src, s)
 		}
 	})
 	bound := map[*Package]int64{}
@@ -387,15 +387,15 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 	var jobs []job
 	for _, f := range files {
 		f.Built = f.Bytes
-		if !textKinds[f.Kind] {
+		if !textKinds[f.Kind()] {
 			continue
 		}
 		pf, err := p.Register(p.MP(f.Source))
 		if err != nil {
 			continue // counted at its raw size; the loader reports unreadable files
 		}
-		if lengthOnly(f.Kind, f.Compiled, s) {
-			f.Built, f.needs, f.needsKnown = 0, 0, f.Kind == "js"
+		if lengthOnly(f.Kind(), f.Compiled, s) {
+			f.Built, f.needs, f.needsKnown = 0, 0, f.Kind() == "js"
 			if pf.Readable() {
 				f.Built = int64(pf.Size())
 			}
@@ -403,7 +403,7 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 		}
 		if n, nd, ok := h.estimated(f, pf, c, scripts, true); ok {
 			f.Built = n
-			if f.Kind == "js" {
+			if f.Kind() == "js" {
 				f.needs, f.needsKnown = nd, true
 			}
 			continue
@@ -435,8 +435,8 @@ func estimate(p *project.Project, files []*File, s Settings, c *cache, scripts *
 			src = pf.Src
 		}
 		v := knownVerdict(scripts, j.f.Source, src)
-		j.f.Built = c.built(j.f.Kind, j.f.Compiled, src, s, v)
-		if j.f.Kind == "js" {
+		j.f.Built = c.built(j.f.Kind(), j.f.Compiled, src, s, v)
+		if j.f.Kind() == "js" {
 			j.f.needs, j.f.needsKnown = c.scriptNeeds(j.f.Compiled, src, s, v), true
 		}
 	})
@@ -450,7 +450,7 @@ func findNeeds(p *project.Project, files []*File, s Settings, c *cache, scripts 
 		switch {
 		case err != nil || !pf.Readable():
 			pf = nil
-		case lengthOnly(f.Kind, f.Compiled, s):
+		case lengthOnly(f.Kind(), f.Compiled, s):
 			f.needs, f.needsKnown, pf = 0, true, nil // (none, whatever it says)
 		default:
 			if _, nd, ok := h.estimated(f, pf, c, scripts, false); ok {

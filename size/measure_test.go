@@ -38,14 +38,14 @@ func TestBoundHolds(t *testing.T) {
 	}
 	for _, s := range []Settings{SettingsOf(p), {}, {ES6: true}, {Minify: true, MinifyWXSS: true, MinifyWXML: true}} {
 		for _, f := range p.Upload().Files {
-			if !textKinds[f.Kind] {
+			if !textKinds[f.Kind()] {
 				continue
 			}
 			pf, err := p.ReadFile(p.MP(f.Source))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if b, e := Bound(f.Kind, f.Compiled, pf.Src, s), Built(f.Kind, f.Compiled, pf.Src, s); b < e {
+			if b, e := Bound(f.Kind(), f.Compiled, pf.Src, s), Built(f.Kind(), f.Compiled, pf.Src, s); b < e {
 				t.Errorf("%+v: %s: Bound %d < Built %d", s, f.MP, b, e)
 			}
 		}
@@ -100,7 +100,7 @@ func benchmarkMeasure(b *testing.B, measure func(*project.Project, Used) *Report
 	var n int64
 	for _, f := range p.Upload().Files {
 		n += f.Bytes
-		if textKinds[f.Kind] {
+		if textKinds[f.Kind()] {
 			p.ReadFile(p.MP(f.Source)) // read once, as the other analyzers would have
 		}
 	}
@@ -197,7 +197,7 @@ func TestCheckParsed(t *testing.T) {
 	}
 	// Every script of the report is one jsparse parsed.
 	for _, f := range Measure(p, nil).Packages[0].Files {
-		if pf, err := p.ReadFile(p.MP(f.Source)); f.Kind == "js" && (err != nil || !knownVerdict(scripts, f.Source, pf.Src).known && f.Source != "pages/c/c.js") {
+		if pf, err := p.ReadFile(p.MP(f.Source)); f.Kind() == "js" && (err != nil || !knownVerdict(scripts, f.Source, pf.Src).known && f.Source != "pages/c/c.js") {
 			t.Errorf("%s: no verdict from jsparse (err %v)", f.Source, err)
 		}
 	}

@@ -150,8 +150,8 @@ func (h *heard) planFiles(p *project.Project) {
 	var total int64
 	for _, f := range up.Files {
 		n := f.Bytes
-		if textKinds[f.Kind] {
-			n = boundBase(f.Kind, f.Compiled, f.Bytes, h.s)
+		if textKinds[f.Kind()] {
+			n = boundBase(f.Kind(), f.Compiled, f.Bytes, h.s)
 		}
 		base[byPkg[f.Package]] += n
 		total += n
@@ -159,13 +159,13 @@ func (h *heard) planFiles(p *project.Project) {
 	all := near(total, budget(p.Options.Budgets.Total, TotalBudget))
 	estimates := false
 	for _, f := range up.Files {
-		if !textKinds[f.Kind] || lengthOnly(f.Kind, f.Compiled, h.s) || f.Compiled != "" {
+		if !textKinds[f.Kind()] || lengthOnly(f.Kind(), f.Compiled, h.s) || f.Compiled != "" {
 			continue
 		}
 		pkg := byPkg[f.Package]
 		// (A package near its limit by its length is not bounded.)
 		nearBy := near(base[pkg], pkg.BudgetBytes)
-		w := want{kind: f.Kind, estimate: all || nearBy, bound: !nearBy && !boundByLength(f.Kind, f.Compiled, h.s)}
+		w := want{kind: f.Kind(), estimate: all || nearBy, bound: !nearBy && !boundByLength(f.Kind(), f.Compiled, h.s)}
 		h.want[p.MP(f.Source)] = w
 		estimates = estimates || w.estimate
 	}
@@ -298,7 +298,7 @@ func (h *heard) estimated(f *File, pf *project.File, c *cache, scripts *jsparse.
 	// A script no parser accepts, or nested too deep, counts at its
 	// length and needs nothing (see built).
 	atLength := false
-	if f.Kind == "js" {
+	if f.Kind() == "js" {
 		if scripts == nil {
 			return 0, 0, false
 		}
@@ -325,7 +325,7 @@ func (h *heard) estimated(f *File, pf *project.File, c *cache, scripts *jsparse.
 	if withBuilt {
 		n = use(sn.built, sn.n)
 	}
-	if f.Kind == "js" && sn.n > 0 && sn.needs != nil {
+	if f.Kind() == "js" && sn.n > 0 && sn.needs != nil {
 		nd = needs(use(sn.needs[0], 0)) | needs(use(sn.needs[1], 0))<<needsBits
 	}
 	return n, nd, true
@@ -350,7 +350,7 @@ func registerAll(p *project.Project, files []*File, h *heard, c *cache, every bo
 		fresh, held = fresh[:0], 0
 	}
 	for _, f := range files {
-		if !textKinds[f.Kind] {
+		if !textKinds[f.Kind()] {
 			continue
 		}
 		rel := p.MP(f.Source)

@@ -42,7 +42,7 @@ func UsedBy(p *project.Project, scripts *jsparse.Result, v *views.Result) Used {
 	}
 	return func(f *project.UploadFile) bool {
 		base := strings.TrimSuffix(f.MP, path.Ext(f.MP))
-		switch f.Kind {
+		switch f.Kind() {
 		case "js", "wxs":
 			return reach[f.Source] || reach[f.MP]
 		case "wxml", "wxss":
