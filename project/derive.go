@@ -76,7 +76,7 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 	ch := map[string]bool{}
 	for _, rel := range changed {
 		rel = path.Clean(rel)
-		if _, read := l.files[rel]; read || strings.HasSuffix(rel, ".json") || prev.met[rel] != metFile {
+		if _, read := l.files[rel]; read || strings.HasSuffix(rel, ".json") || !prev.met.file(rel) {
 			return nil, false
 		}
 		ch[rel] = true
@@ -86,7 +86,7 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 	walked := func(rel string) bool {
 		rel = path.Clean(rel)
 		inRoot := l.p.MiniRoot == "" || strings.HasPrefix(rel, l.p.MiniRoot+"/")
-		return !inRoot || prev.met[rel] == metFile
+		return !inRoot || prev.met.file(rel)
 	}
 	for rel := range opts.Overlay {
 		if _, ok := prev.Options.Overlay[rel]; !ok && !walked(rel) {
@@ -147,7 +147,7 @@ func (l *Loaded) Derive(prev *Project, changed []string, opts Options) (*Project
 
 // WalkedFile reports whether the walk of p (when it ran) met a plain file
 // at rel, a path relative to the project folder.
-func (p *Project) WalkedFile(rel string) bool { return p.met[path.Clean(rel)] == metFile }
+func (p *Project) WalkedFile(rel string) bool { return p.met != nil && p.met.file(path.Clean(rel)) }
 
 // sameOptions reports whether two loads with a and b read a project the
 // same way, overlays and memos aside (whatever other fields Options has or

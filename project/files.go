@@ -650,7 +650,7 @@ func (p *Project) walk() []treeEntry {
 // walked is what walkDisk found.
 type walked struct {
 	entries []treeEntry // not sorted yet
-	met     map[string]uint8
+	met     *walkMet
 	// unreadable are the folders it could not list, in its order.
 	unreadable []struct {
 		abs string
@@ -662,14 +662,14 @@ type walked struct {
 // on a goroutine of its own, beside the loader's reading of the json,
 // for the first call of walk to take.
 func (p *Project) startWalk() {
-	c, listed := make(chan *walked, 1), make(chan map[string]uint8, 1)
+	c, listed := make(chan *walked, 1), make(chan *walkMet, 1)
 	p.locks.walking, p.locks.listed = c, listed
 	go func() { c <- p.walkDisk(listed) }()
 }
 
 // walkMet waits for the walk Load started to have listed the folders, and
 // returns what it met (nil when Load started none).
-func (p *Project) walkMet() map[string]uint8 {
+func (p *Project) walkMet() *walkMet {
 	if p.locks.listed == nil {
 		return nil
 	}
@@ -692,16 +692,16 @@ func (p *Project) walkDone() *walked {
 // of p but the folders plain has seen: it may run beside the loader.
 // When listed is not nil, it is given what the walk met once the folders
 // are listed, before the sizes are taken.
-func (p *Project) walkDisk(listed chan<- map[string]uint8) *walked {
-	w := &walked{entries: []treeEntry{}, met: map[string]uint8{}}
-	met := w.met
+func (p *Project) walkDisk(listed chan<- *walkMet) *walked {
+	w := &walked{entries: []treeEntry{}, met: newWalkMet()}
+	met := w.met.other
 	var unsized []int // the entries whose size the walk takes
 	start := p.root
 	if p.MiniRoot != "" {
 		abs, err := p.resolve(p.MiniRoot)
 		if err != nil {
 			if listed != nil {
-				listed <- met
+				listed <- w.met
 			}
 			return w
 		}
@@ -768,9 +768,9 @@ func (p *Project) walkDisk(listed chan<- map[string]uint8) *walked {
 			hidden = strings.HasPrefix(dir, ".") || strings.Contains(dir, "/.")
 		}
 		e := treeEntry{rel: rel, hidden: hidden}
-		met[rel] = metOther
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
+			met[rel] = metOther
 			real, err := p.resolve(rel)
 			if err != nil {
 				if errors.Is(err, errOutside) {
@@ -792,10 +792,11 @@ func (p *Project) walkDisk(listed chan<- map[string]uint8) *walked {
 				e.size = st.Size()
 			}
 		case !d.Type().IsRegular():
+			met[rel] = metOther
 			return nil
 		default:
 			e.size = -1 // stat later, by Upload: Tree needs no sizes
-			met[rel] = metFile
+			w.met.files = append(w.met.files, rel)
 		}
 		if src, ok := p.Options.Overlay[e.rel]; ok && e.skip == "" {
 			e.size = int64(len(src))
@@ -817,8 +818,9 @@ func (p *Project) walkDisk(listed chan<- map[string]uint8) *walked {
 		}
 		w.entries = append(w.entries, treeEntry{rel: rel, size: int64(len(src))})
 	}
+	sort.Strings(w.met.files)
 	if listed != nil {
-		listed <- met // (not changed from here)
+		listed <- w.met // (not changed from here)
 	}
 	for _, i := range unsized {
 		e := &w.entries[i]
@@ -861,7 +863,7 @@ func (p *Project) metAt(rel string) uint8 {
 	if met == nil || rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
 		return 0
 	}
-	if k, ok := met[rel]; ok {
+	if k, ok := met.at(rel); ok {
 		if k == metOther {
 			return 0
 		}
@@ -870,7 +872,7 @@ func (p *Project) metAt(rel string) uint8 {
 	// Absent when the nearest folder above it that the walk met was
 	// listed whole (the next name down was not in it).
 	for dir := path.Dir(rel); ; dir = path.Dir(dir) {
-		if k, ok := met[dir]; ok {
+		if k, ok := met.at(dir); ok {
 			if k == metFolder {
 				return metNone
 			}

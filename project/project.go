@@ -116,7 +116,7 @@ type Project struct {
 	unreadable []string
 	// met is what the walk met at each path (see metAt): resolve, Exists
 	// and IsDir need not ask the disk about those.
-	met    map[string]uint8
+	met    *walkMet
 	upload *Upload
 	// nextBase is the base of the next file's place (reserveLocked).
 	nextBase int
@@ -148,12 +148,12 @@ type locks struct {
 	walked  *walked
 	// listed gives what the walk met once it has listed the folders,
 	// until walkMet takes it.
-	listed <-chan map[string]uint8
+	listed <-chan *walkMet
 	// loadMet is what the walk met, for the loader's questions once it
 	// has waited for the walk (it answers them as walk's would, and asks
 	// the disk nothing); nil once Load returns (the project's is met, from
 	// the first call of walk).
-	loadMet map[string]uint8
+	loadMet *walkMet
 }
 
 // Subpackage is an item of app.json subPackages (or subpackages).
@@ -554,7 +554,7 @@ func (p *Project) loadLoose() {
 		// The walk of the mini program root is the walk of the project:
 		// take its plain files (no symlinks) outside dot-folders.
 		for _, e := range p.walk() {
-			if !e.hidden && p.met[e.rel] == metFile && strings.HasSuffix(e.rel, ".json") &&
+			if !e.hidden && p.met.file(e.rel) && strings.HasSuffix(e.rel, ".json") &&
 				p.Exists(strings.TrimSuffix(e.rel, ".json")+".wxml") {
 				rels = append(rels, e.rel)
 			}
