@@ -52,15 +52,7 @@ func (d *Document) Has(names ...string) bool {
 		} else if slices.Contains(names, t.next(int(r.nameEnd-r.start-1))) {
 			return true
 		}
-		hi := len(d.attrs)
-		if i+1 < len(d.els) {
-			hi = int(d.els[i+1].attrs)
-		}
-		for k := int(r.attrs); k < hi; k++ {
-			ra := &d.attrs[k]
-			t.name(ra.name, int(ra.nameEnd-ra.start))
-			t.next(int(ra.valueEnd - ra.valueStart))
-		}
+		d.skipAttrs(i, &t)
 	}
 	return false
 }
@@ -81,12 +73,7 @@ func (d *Document) Named(names ...string) []*Element {
 	for i := range d.els {
 		r, at := &d.els[i], t.text
 		name := t.name(r.name, int(r.nameEnd-r.start-1))
-		lo, hi := d.attrRange(i)
-		for k := lo; k < hi; k++ {
-			ra := &d.attrs[k]
-			t.name(ra.name, int(ra.nameEnd-ra.start))
-			t.next(int(ra.valueEnd - ra.valueStart))
-		}
+		lo, hi := d.skipAttrs(i, &t)
 		if slices.Contains(names, name) {
 			ms = append(ms, match{i, at})
 			nattrs += hi - lo
@@ -100,29 +87,54 @@ func (d *Document) Named(names ...string) []*Element {
 	aptrs := make([]*Attr, nattrs)
 	out := make([]*Element, len(ms))
 	for j, m := range ms {
-		r, e := &d.els[m.i], &els[j]
+		e := &els[j]
 		t := reader{text: m.text, sized: d.sized}
-		e.Name = t.name(r.name, int(r.nameEnd-r.start-1))
-		e.Start, e.NameEnd, e.TagEnd, e.End = int(r.start), int(r.nameEnd), int(r.tagEnd), int(r.end)
-		e.SelfClosing, e.Closed = r.selfClosing, r.closed
+		d.element(e, m.i, &t)
 		lo, hi := d.attrRange(m.i)
 		if hi > lo {
 			e.Attrs, aptrs = aptrs[:hi-lo:hi-lo], aptrs[hi-lo:]
 			for k := lo; k < hi; k++ {
-				ra, a := &d.attrs[k], &attrs[0]
-				attrs = attrs[1:]
-				a.Name = t.name(ra.name, int(ra.nameEnd-ra.start))
-				a.Value = t.next(int(ra.valueEnd - ra.valueStart))
-				a.Start, a.NameEnd, a.ValueStart, a.ValueEnd = int(ra.start), int(ra.nameEnd), int(ra.valueStart), int(ra.valueEnd)
-				a.HasValue, a.Quote = ra.hasValue, ra.quote
-				e.Attrs[k-lo] = a
+				e.Attrs[k-lo] = d.attr(&attrs[k-lo], k, &t)
 			}
+			attrs = attrs[hi-lo:]
 		}
 		out[j] = e
 	}
 	// (A JSX document's records are not in document order: see order.)
 	slices.SortFunc(out, func(a, b *Element) int { return a.Start - b.Start })
 	return out
+}
+
+// element sets e from the record of element i, its name read from t
+// (which is then at its attributes).
+func (d *Document) element(e *Element, i int, t *reader) {
+	r := &d.els[i]
+	e.Name = t.name(r.name, int(r.nameEnd-r.start-1))
+	e.Start, e.NameEnd, e.TagEnd, e.End = int(r.start), int(r.nameEnd), int(r.tagEnd), int(r.end)
+	e.SelfClosing, e.Closed = r.selfClosing, r.closed
+}
+
+// attr sets a from the record of attribute k, its name and value read
+// from t, and returns it.
+func (d *Document) attr(a *Attr, k int, t *reader) *Attr {
+	ra := &d.attrs[k]
+	a.Name = t.name(ra.name, int(ra.nameEnd-ra.start))
+	a.Value = t.next(int(ra.valueEnd - ra.valueStart))
+	a.Start, a.NameEnd, a.ValueStart, a.ValueEnd = int(ra.start), int(ra.nameEnd), int(ra.valueStart), int(ra.valueEnd)
+	a.HasValue, a.Quote = ra.hasValue, ra.quote
+	return a
+}
+
+// skipAttrs moves t past the names and values of element i's attributes,
+// and returns the range of their records.
+func (d *Document) skipAttrs(i int, t *reader) (lo, hi int) {
+	lo, hi = d.attrRange(i)
+	for k := lo; k < hi; k++ {
+		ra := &d.attrs[k]
+		t.name(ra.name, int(ra.nameEnd-ra.start))
+		t.next(int(ra.valueEnd - ra.valueStart))
+	}
+	return lo, hi
 }
 
 // attrRange returns the range of the records of element i's attributes.
@@ -171,22 +183,12 @@ func (d *Document) build() []*Element {
 	t := reader{text: d.text, sized: d.sized}
 	for i := range d.els {
 		r, e := &d.els[i], &els[i]
-		e.Name = t.name(r.name, int(r.nameEnd-r.start-1))
-		e.Start, e.NameEnd, e.TagEnd, e.End = int(r.start), int(r.nameEnd), int(r.tagEnd), int(r.end)
-		e.SelfClosing, e.Closed = r.selfClosing, r.closed
-		lo, hi := int(r.attrs), len(d.attrs)
-		if i+1 < n {
-			hi = int(d.els[i+1].attrs)
-		}
+		d.element(e, i, &t)
+		lo, hi := d.attrRange(i)
 		if hi > lo {
 			e.Attrs = aptrs[lo:hi:hi]
 			for k := lo; k < hi; k++ {
-				ra, a := &d.attrs[k], &attrs[k]
-				a.Name = t.name(ra.name, int(ra.nameEnd-ra.start))
-				a.Value = t.next(int(ra.valueEnd - ra.valueStart))
-				a.Start, a.NameEnd, a.ValueStart, a.ValueEnd = int(ra.start), int(ra.nameEnd), int(ra.valueStart), int(ra.valueEnd)
-				a.HasValue, a.Quote = ra.hasValue, ra.quote
-				aptrs[k] = a
+				aptrs[k] = d.attr(&attrs[k], k, &t)
 			}
 		}
 		if p := r.parent; p > 0 {
